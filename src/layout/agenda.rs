@@ -1,0 +1,54 @@
+//! The agenda of an event with children (a meeting): its children grouped by day.
+//!
+//! Children are placed by their time where it is known, else by their day, else under
+//! "day not reported"; within a group, timed children come first in time order, the others keep the
+//! order in which the source reports them (file order).
+
+use crate::model::{Event, Placement};
+
+/// Which group a child belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum DayKey {
+    /// The n-th day of the parent (1-based).
+    Day(u16),
+    /// A calendar day known from the child's own date, as days since 1970-01-01.
+    Date(i64),
+    /// The source does not say.
+    Unknown,
+}
+
+/// One group of the agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaDay<'a> {
+    /// The group.
+    pub key: DayKey,
+    /// Its children, in order.
+    pub children: Vec<&'a Event>,
+}
+
+/// Groups the children of `parent` by day, in reading order (`Unknown` last).
+pub fn agenda(parent: &Event) -> Vec<AgendaDay<'_>> {
+    let mut keyed: Vec<(DayKey, i64, usize, &Event)> = parent
+        .children
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let key = match c.placement {
+                Some(Placement::Day(d)) => DayKey::Day(d),
+                Some(Placement::Time) => DayKey::Date(c.when.start_minute().div_euclid(1440)),
+                _ => DayKey::Unknown,
+            };
+            let time = if c.placement == Some(Placement::Time) { c.when.start_minute() } else { i64::MAX };
+            (key, time, i, c)
+        })
+        .collect();
+    keyed.sort_by_key(|(k, t, i, _)| (*k, *t, *i));
+    let mut days: Vec<AgendaDay<'_>> = Vec::new();
+    for (key, _, _, child) in keyed {
+        match days.last_mut() {
+            Some(d) if d.key == key => d.children.push(child),
+            _ => days.push(AgendaDay { key, children: vec![child] }),
+        }
+    }
+    days
+}

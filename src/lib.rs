@@ -1,0 +1,24 @@
+//! An interactive, accessible timeline of the international effort against trafficking in human
+//! beings (2000–2024) and of the 2024 Vienna meeting of National Anti-trafficking Co-ordinators and
+//! Rapporteurs, as a Yew component compiled to WebAssembly.
+//!
+//! Layers, each depending only on those above it (see ARCHITECTURE.md):
+//! - [`model`]: JSON → wire types → validated [`model::Timeline`] (native, no browser types);
+//! - [`layout`]: pure arithmetic and grouping for display (native);
+//! - `state`, `components`: the Yew view (wasm32 only);
+//! - `embed`: the only module that touches the host document (wasm32 only).
+
+pub mod layout;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod source;
+#[cfg(target_arch = "wasm32")]
+pub mod state;
+
+/// The bundled data file, compiled into the widget.
+pub const BUNDLED_DATA: &str = include_str!("../data/timeline.json");

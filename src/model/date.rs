@@ -1,0 +1,369 @@
+//! Calendar dates that say how precisely they are known.
+//!
+//! A [`PartialDate`] is always a real Gregorian date (or month, or year): the constructor
+//! [`PartialDate::new`] checks month and day ranges, leap years and times. Its [`Precision`] is exactly
+//! what the source gives — nothing is filled in — and [`When`] adds ranges, an "approximate" flag and a
+//! length in days for events whose exact dates are not known.
+
+use std::fmt;
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    /// Only the year.
+    Year,
+    /// Year and month.
+    Month,
+    /// Year, month and day.
+    Day,
+    /// Down to the minute.
+    Minute,
+}
+
+impl Precision {
+    /// "known to the year", … — shown next to dates in the detail panel.
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Precision::Year => "known to the year",
+            Precision::Month => "known to the month",
+            Precision::Day => "known to the day",
+            Precision::Minute => "known to the minute",
+        }
+    }
+}
+
+/// A Gregorian date known to some [`Precision`]. Invariant: the parts present form a real date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    year: i32,
+    month: Option<u8>,
+    day: Option<u8>,
+    /// Hour and minute, present together.
+    time: Option<(u8, u8)>,
+}
+
+/// Why a set of date parts is not a date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Month outside 1–12 (`(field, message)` for the path).
+    Month(i64),
+    /// Day outside the month's days.
+    Day { day: i64, max: u8 },
+    /// Hour outside 0–23.
+    Hour(i64),
+    /// Minute outside 0–59.
+    Minute(i64),
+    /// Year outside the supported range.
+    Year(i64),
+    /// A finer part without the coarser one (a day without a month, …).
+    Gap { present: &'static str, missing: &'static str },
+}
+
+impl DateError {
+    /// The date field this error belongs to.
+    pub fn field(&self) -> &'static str {
+        match self {
+            DateError::Month(_) => "month",
+            DateError::Day { .. } => "day",
+            DateError::Hour(_) => "hour",
+            DateError::Minute(_) => "minute",
+            DateError::Year(_) => "year",
+            DateError::Gap { present, .. } => present,
+        }
+    }
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Month(m) => write!(f, "{m} is not a month (1–12)"),
+            DateError::Day { day, max } => write!(f, "{day} is not a day of that month (1–{max})"),
+            DateError::Hour(h) => write!(f, "{h} is not an hour (0–23)"),
+            DateError::Minute(m) => write!(f, "{m} is not a minute (0–59)"),
+            DateError::Year(y) => write!(f, "{y} is outside the supported years ({MIN_YEAR}–{MAX_YEAR})"),
+            DateError::Gap { present, missing } => {
+                write!(f, "a {present} needs a {missing}; give the {missing} or drop the {present}")
+            }
+        }
+    }
+}
+
+/// Earliest supported year.
+pub const MIN_YEAR: i32 = -9999;
+/// Latest supported year.
+pub const MAX_YEAR: i32 = 9999;
+
+const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+];
+
+/// Whether `year` is a Gregorian leap year.
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Days in a month (1–12) of a year.
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if is_leap(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days from 1970-01-01 to a civil date (proleptic Gregorian; H. Hinnant's algorithm).
+pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
+    let y = i64::from(year) - i64::from(month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(month);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day count from 1970-01-01 (inverse of [`days_from_civil`]).
+pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    // The ranges are guaranteed by the algorithm: day 1–31, month 1–12, year within i32 for our inputs.
+    (
+        i32::try_from(year).unwrap_or(i32::MAX),
+        u8::try_from(month).unwrap_or(1),
+        u8::try_from(day).unwrap_or(1),
+    )
+}
+
+impl PartialDate {
+    /// Checks the parts and builds a date. Parts must be contiguous from the year down.
+    pub fn new(
+        year: i64,
+        month: Option<i64>,
+        day: Option<i64>,
+        hour: Option<i64>,
+        minute: Option<i64>,
+    ) -> Result<Self, DateError> {
+        let year = i32::try_from(year)
+            .ok()
+            .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
+            .ok_or(DateError::Year(year))?;
+        if day.is_some() && month.is_none() {
+            return Err(DateError::Gap { present: "day", missing: "month" });
+        }
+        if (hour.is_some() || minute.is_some()) && day.is_none() {
+            let present = if hour.is_some() { "hour" } else { "minute" };
+            return Err(DateError::Gap { present, missing: "day" });
+        }
+        if hour.is_some() != minute.is_some() {
+            return Err(if hour.is_some() {
+                DateError::Gap { present: "hour", missing: "minute" }
+            } else {
+                DateError::Gap { present: "minute", missing: "hour" }
+            });
+        }
+        let month = match month {
+            None => None,
+            Some(m) => Some(u8::try_from(m).ok().filter(|m| (1..=12).contains(m)).ok_or(DateError::Month(m))?),
+        };
+        let day = match (day, month) {
+            (Some(d), Some(m)) => {
+                let max = days_in_month(year, m);
+                Some(u8::try_from(d).ok().filter(|d| (1..=max).contains(d)).ok_or(DateError::Day { day: d, max })?)
+            }
+            _ => None,
+        };
+        let time = match (hour, minute) {
+            (Some(h), Some(mi)) => {
+                let h = u8::try_from(h).ok().filter(|h| *h < 24).ok_or(DateError::Hour(h))?;
+                let mi = u8::try_from(mi).ok().filter(|m| *m < 60).ok_or(DateError::Minute(mi))?;
+                Some((h, mi))
+            }
+            _ => None,
+        };
+        Ok(Self { year, month, day, time })
+    }
+
+    /// A year-precision date. Panics never: years outside the range are clamped.
+    pub fn year_only(year: i32) -> Self {
+        Self { year: year.clamp(MIN_YEAR, MAX_YEAR), month: None, day: None, time: None }
+    }
+
+    /// The year.
+    pub fn year(&self) -> i32 {
+        self.year
+    }
+    /// The month (1–12), if known.
+    pub fn month(&self) -> Option<u8> {
+        self.month
+    }
+    /// The day of the month, if known.
+    pub fn day(&self) -> Option<u8> {
+        self.day
+    }
+    /// Hour and minute, if known.
+    pub fn time(&self) -> Option<(u8, u8)> {
+        self.time
+    }
+
+    /// How precisely this date is known.
+    pub fn precision(&self) -> Precision {
+        match (self.month, self.day, self.time) {
+            (_, _, Some(_)) => Precision::Minute,
+            (_, Some(_), None) => Precision::Day,
+            (Some(_), None, None) => Precision::Month,
+            (None, _, _) => Precision::Year,
+        }
+    }
+
+    /// First minute covered, in minutes since 1970-01-01T00:00 (timezone-free civil time).
+    pub fn start_minute(&self) -> i64 {
+        let days = days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1));
+        let (h, m) = self.time.unwrap_or((0, 0));
+        days * 1440 + i64::from(h) * 60 + i64::from(m)
+    }
+
+    /// First minute after the whole period this date covers (a year, a month, a day or a minute).
+    pub fn end_minute(&self) -> i64 {
+        match (self.month, self.day, self.time) {
+            (_, _, Some(_)) => self.start_minute() + 1,
+            (_, Some(_), None) => self.start_minute() + 1440,
+            (Some(m), None, None) => {
+                let (y, m) = if m == 12 { (self.year + 1, 1) } else { (self.year, m + 1) };
+                days_from_civil(y, m, 1) * 1440
+            }
+            (None, _, _) => days_from_civil(self.year + 1, 1, 1) * 1440,
+        }
+    }
+
+    /// ISO 8601 text with exactly the known parts, for `<time datetime>`: `2000`, `2000-11`,
+    /// `2000-11-15`, `2000-11-15T09:30`.
+    pub fn iso(&self) -> String {
+        let mut s = if (0..=9999).contains(&self.year) {
+            format!("{:04}", self.year)
+        } else {
+            format!("{:+07}", self.year)
+        };
+        if let Some(m) = self.month {
+            s.push_str(&format!("-{m:02}"));
+        }
+        if let Some(d) = self.day {
+            s.push_str(&format!("-{d:02}"));
+        }
+        if let Some((h, mi)) = self.time {
+            s.push_str(&format!("T{h:02}:{mi:02}"));
+        }
+        s
+    }
+
+    /// English text with exactly the known parts: `2000`, `July 2002`, `15 November 2000`,
+    /// `15 November 2000, 09:30`.
+    pub fn label_en(&self) -> String {
+        let month = self.month.map(|m| MONTHS[usize::from(m - 1)]);
+        match (month, self.day, self.time) {
+            (Some(mo), Some(d), Some((h, mi))) => format!("{d} {mo} {}, {h:02}:{mi:02}", self.year),
+            (Some(mo), Some(d), None) => format!("{d} {mo} {}", self.year),
+            (Some(mo), None, _) => format!("{mo} {}", self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+/// When something happened: a start, an optional end, and how sure we are.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct When {
+    /// The start (or the only date).
+    pub start: PartialDate,
+    /// The last date of a range, inclusive.
+    pub end: Option<PartialDate>,
+    /// The source gives the date only approximately.
+    pub approximate: bool,
+    /// Length in days when the exact dates are unknown (the 2024 meeting: "2024, two days").
+    pub days: Option<u16>,
+}
+
+impl When {
+    /// A single date.
+    pub fn at(start: PartialDate) -> Self {
+        Self { start, end: None, approximate: false, days: None }
+    }
+
+    /// First minute covered.
+    pub fn start_minute(&self) -> i64 {
+        self.start.start_minute()
+    }
+
+    /// First minute after the covered span.
+    pub fn end_minute(&self) -> i64 {
+        self.end.as_ref().map_or_else(|| self.start.end_minute(), PartialDate::end_minute)
+    }
+
+    /// The finest precision of the dates (the start's).
+    pub fn precision(&self) -> Precision {
+        self.start.precision()
+    }
+
+    /// Whether `other` lies entirely within this span.
+    pub fn contains(&self, other: &When) -> bool {
+        other.start_minute() >= self.start_minute() && other.end_minute() <= self.end_minute()
+    }
+
+    /// ISO text for `<time datetime>` of the start.
+    pub fn iso(&self) -> String {
+        self.start.iso()
+    }
+
+    /// English label: `15 November 2000`, `12–15 December 2000`, `May 2004 – May 2006`,
+    /// `2024, two days`, `about July 2004`.
+    pub fn label_en(&self) -> String {
+        let base = match &self.end {
+            None => self.start.label_en(),
+            Some(end) => range_label_en(&self.start, end),
+        };
+        let base = match self.days {
+            Some(n) => format!("{base}, {}", days_phrase(n)),
+            None => base,
+        };
+        if self.approximate {
+            format!("about {base}")
+        } else {
+            base
+        }
+    }
+}
+
+fn days_phrase(n: u16) -> String {
+    const WORDS: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    match WORDS.get(usize::from(n)) {
+        Some(w) if n == 1 => format!("{w} day"),
+        Some(w) => format!("{w} days"),
+        None => format!("{n} days"),
+    }
+}
+
+/// Shortens ranges that share a month or a year: `12–15 December 2000`, `18 March – 22 April 2024`.
+fn range_label_en(a: &PartialDate, b: &PartialDate) -> String {
+    let same_precision_day = a.precision() == Precision::Day && b.precision() == Precision::Day;
+    if same_precision_day && a.year == b.year {
+        if a.month == b.month {
+            if let (Some(da), Some(m)) = (a.day, a.month) {
+                return format!("{da}–{} {} {}", b.day.unwrap_or(da), MONTHS[usize::from(m - 1)], a.year);
+            }
+        } else if let (Some(da), Some(ma)) = (a.day, a.month) {
+            return format!("{da} {} – {}", MONTHS[usize::from(ma - 1)], b.label_en());
+        }
+    }
+    if a.precision() == Precision::Year && b.precision() == Precision::Year {
+        return format!("{}–{}", a.year, b.year);
+    }
+    format!("{} – {}", a.label_en(), b.label_en())
+}

@@ -1,0 +1,272 @@
+//! The validated domain model: what a timeline *is*, independent of JSON and of the browser.
+//!
+//! Architecture invariant: this module never imports `yew`, `web_sys` or `js_sys`; it builds and is
+//! tested natively. Data flows one way: JSON text → [`Json`] → `wire::RawDoc` → [`validate`] →
+//! [`Timeline`]. A `Timeline` is always valid: ids are unique, dates are real, ranges are ordered,
+//! every entry has a source with an http(s) URL, and every child lies within its parent.
+
+mod date;
+mod error;
+mod json;
+mod validate;
+pub mod wire;
+
+use std::rc::Rc;
+
+pub use date::{civil_from_days, days_from_civil, days_in_month, is_leap, DateError, PartialDate, Precision, When};
+pub use error::DataError;
+pub use json::Json;
+pub use validate::validate;
+
+/// A stable, URL-safe identifier (`[a-z0-9-]`, at most 64 characters). Cheap to clone.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EventId(Rc<str>);
+
+impl EventId {
+    /// The id as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for EventId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Who acted: one lane of the timeline each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Category {
+    /// United Nations bodies and treaties.
+    Un,
+    /// The OSCE.
+    Osce,
+    /// The Council of Europe.
+    Coe,
+    /// The European Union.
+    Eu,
+    /// National legislation.
+    NationalLaw,
+    /// Civil society.
+    CivilSociety,
+}
+
+impl Category {
+    /// All categories, in lane order.
+    pub const ALL: [Category; 6] = [
+        Category::Un,
+        Category::Osce,
+        Category::Coe,
+        Category::Eu,
+        Category::NationalLaw,
+        Category::CivilSociety,
+    ];
+
+    /// The key used in data files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Category::Un => "un",
+            Category::Osce => "osce",
+            Category::Coe => "coe",
+            Category::Eu => "eu",
+            Category::NationalLaw => "national-law",
+            Category::CivilSociety => "civil-society",
+        }
+    }
+
+    /// The label shown to readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Un => "UN",
+            Category::Osce => "OSCE",
+            Category::Coe => "Council of Europe",
+            Category::Eu => "EU",
+            Category::NationalLaw => "National law",
+            Category::CivilSociety => "Civil society",
+        }
+    }
+
+    /// Parses a data-file key.
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.key() == key)
+    }
+}
+
+/// A cited source. Invariant: `url` is an absolute http or https URL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// Human-readable title of the page or document.
+    pub title: String,
+    /// Where to read it.
+    pub url: String,
+}
+
+/// What the detail panel shows for any entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Info {
+    /// Short title (never empty).
+    pub title: String,
+    /// One or two sentences (never empty).
+    pub summary: String,
+    /// A caveat about the date or the sources, shown as is.
+    pub note: Option<String>,
+    /// People and bodies involved.
+    pub actors: Vec<String>,
+    /// At least one.
+    pub sources: Vec<Source>,
+}
+
+/// Where a child (a session of a meeting) sits inside its parent when drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Placement {
+    /// The child's own date is known to the minute.
+    Time,
+    /// Only the day of the parent is known (1 = first day).
+    Day(u16),
+    /// The source does not say which day.
+    Unknown,
+}
+
+/// A dated entry on the timeline, possibly holding children (a meeting and its sessions).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Event {
+    /// Unique across the whole timeline.
+    pub id: EventId,
+    /// When.
+    pub when: When,
+    /// Lane.
+    pub category: Category,
+    /// Text for the detail panel.
+    pub info: Info,
+    /// Children, in file order (the order the source reports them).
+    pub children: Vec<Event>,
+    /// For children: where they sit inside the parent. `None` for top-level events.
+    pub placement: Option<Placement>,
+}
+
+/// A labelled span drawn as a background band (a mandate, an evaluation round).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Period {
+    /// Unique across the whole timeline.
+    pub id: EventId,
+    /// Bands with the same group share a row ("OSCE Special Representative").
+    pub group: String,
+    /// Colour.
+    pub category: Category,
+    /// Start; the end is `None` when no source gives it (or the period goes on).
+    pub when: When,
+    /// Text for the detail panel.
+    pub info: Info,
+}
+
+/// A valid timeline. Events and periods are sorted by start (ties keep file order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Timeline {
+    /// Heading.
+    pub title: String,
+    /// A sentence under the heading.
+    pub description: Option<String>,
+    /// Top-level events in time order.
+    pub events: Vec<Event>,
+    /// Periods in time order.
+    pub periods: Vec<Period>,
+}
+
+/// Anything a reader can select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Item<'a> {
+    /// An event, and its parent when it is a child.
+    Event(&'a Event, Option<&'a Event>),
+    /// A period.
+    Period(&'a Period),
+}
+
+impl<'a> Item<'a> {
+    /// Detail text.
+    pub fn info(self) -> &'a Info {
+        match self {
+            Item::Event(e, _) => &e.info,
+            Item::Period(p) => &p.info,
+        }
+    }
+    /// Id.
+    pub fn id(self) -> &'a EventId {
+        match self {
+            Item::Event(e, _) => &e.id,
+            Item::Period(p) => &p.id,
+        }
+    }
+    /// Date.
+    pub fn when(self) -> &'a When {
+        match self {
+            Item::Event(e, _) => &e.when,
+            Item::Period(p) => &p.when,
+        }
+    }
+    /// Category.
+    pub fn category(self) -> Category {
+        match self {
+            Item::Event(e, _) => e.category,
+            Item::Period(p) => p.category,
+        }
+    }
+}
+
+impl Timeline {
+    /// Finds any event, child or period by id.
+    pub fn find(&self, id: &str) -> Option<Item<'_>> {
+        for e in &self.events {
+            if e.id.as_str() == id {
+                return Some(Item::Event(e, None));
+            }
+            if let Some(c) = e.children.iter().find(|c| c.id.as_str() == id) {
+                return Some(Item::Event(c, Some(e)));
+            }
+        }
+        self.periods.iter().find(|p| p.id.as_str() == id).map(Item::Period)
+    }
+
+    /// The entries before and after `id` in reading order: top-level events in time order, a child
+    /// among its siblings in agenda order, a period among the periods.
+    pub fn neighbours(&self, id: &str) -> (Option<&EventId>, Option<&EventId>) {
+        let ids: Vec<&EventId> = match self.find(id) {
+            None => return (None, None),
+            Some(Item::Event(_, Some(parent))) => {
+                crate::layout::agenda(parent).into_iter().flat_map(|d| d.children).map(|c| &c.id).collect()
+            }
+            Some(Item::Event(_, None)) => self.events.iter().map(|e| &e.id).collect(),
+            Some(Item::Period(_)) => self.periods.iter().map(|p| &p.id).collect(),
+        };
+        let Some(i) = ids.iter().position(|x| x.as_str() == id) else {
+            return (None, None);
+        };
+        (i.checked_sub(1).and_then(|j| ids.get(j).copied()), ids.get(i + 1).copied())
+    }
+
+    /// Number of selectable entries (events, children, periods).
+    pub fn len(&self) -> usize {
+        self.events.iter().map(|e| 1 + e.children.len()).sum::<usize>() + self.periods.len()
+    }
+
+    /// Whether there is nothing to show.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Validates a JSON tree (from any parser) into a [`Timeline`], or every problem found.
+pub fn from_json(json: &Json) -> Result<Timeline, Vec<DataError>> {
+    let mut errs = Vec::new();
+    let raw = wire::decode(json, &mut errs);
+    validate(raw, errs)
+}
+
+/// Parses and validates JSON text (native builds; the browser uses `JSON.parse`, see `source`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_str(text: &str) -> Result<Timeline, Vec<DataError>> {
+    match serde_json::from_str::<Json>(text) {
+        Ok(json) => from_json(&json),
+        Err(e) => Err(vec![DataError::new("", format!("not valid JSON: {e}"))]),
+    }
+}

@@ -1,0 +1,294 @@
+//! Meaning checks: wire types → domain types, reporting every problem with its path.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::date::{PartialDate, When};
+use super::error::{join, DataError};
+use super::wire::{RawDate, RawDoc, RawEvent, RawPeriod, RawSource, FORMAT_VERSION};
+use super::{Category, Event, EventId, Info, Period, Placement, Source, Timeline};
+
+const MAX_ID: usize = 64;
+const MAX_TITLE: usize = 200;
+const MAX_DAYS: i64 = 366;
+
+/// Turns decoded wire types into a [`Timeline`]. `errs` holds the shape problems found while decoding;
+/// the result is `Ok` only if, with the meaning problems found here, there are none.
+pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<DataError>> {
+    match raw.version {
+        Some(FORMAT_VERSION) | None => {}
+        Some(v) => errs.push(DataError::new(
+            "version",
+            format!("{v} is not a supported format version (this widget reads {FORMAT_VERSION})"),
+        )),
+    }
+    let mut v = Validator { errs, ids: HashMap::new() };
+    let title = raw.title.map_or_else(String::new, |t| t.trim().to_owned());
+    if raw.events.is_empty() && v.errs.is_empty() {
+        v.err("events", "is empty; expected at least one event");
+    }
+    let mut events: Vec<Event> = raw.events.into_iter().filter_map(|e| v.event(e, None)).collect();
+    let mut periods: Vec<Period> = raw.periods.into_iter().filter_map(|p| v.period(p)).collect();
+    if !v.errs.is_empty() {
+        return Err(v.errs);
+    }
+    events.sort_by_key(|e| (e.when.start_minute(), e.when.end_minute()));
+    periods.sort_by_key(|p| (p.when.start_minute(), p.when.end_minute()));
+    Ok(Timeline { title, description: raw.description, events, periods })
+}
+
+struct Validator {
+    errs: Vec<DataError>,
+    /// Every id seen so far, with the path of its first use.
+    ids: HashMap<String, String>,
+}
+
+impl Validator {
+    fn err(&mut self, path: impl Into<String>, msg: impl Into<String>) {
+        self.errs.push(DataError::new(path, msg));
+    }
+
+    fn event(&mut self, raw: RawEvent, parent: Option<(&When, Category)>) -> Option<Event> {
+        let before = self.errs.len();
+        let path = raw.path;
+        let id = raw.id.and_then(|id| self.id(&path, id));
+        let title = raw.title.and_then(|t| self.title(&join(&path, "title"), t));
+        let summary = raw.summary.and_then(|s| self.text(&join(&path, "summary"), s));
+        let sources = self.sources(raw.sources);
+        let actors = raw.actors.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect();
+        let category = match raw.category {
+            Some(c) => self.category(&join(&path, "category"), &c),
+            None => parent.map(|(_, c)| c), // children inherit their parent's lane
+        };
+        let start = raw.date.and_then(|d| self.date(d));
+        let end = raw.end.and_then(|d| self.date(d));
+        let approximate = start.as_ref().is_some_and(|(_, a)| *a) || end.as_ref().is_some_and(|(_, a)| *a);
+        let start = start.map(|(d, _)| d);
+        let end = end.map(|(d, _)| d);
+
+        let days = match raw.days {
+            None => None,
+            Some(n) if !(1..=MAX_DAYS).contains(&n) => {
+                self.err(join(&path, "days"), format!("{n} is not a number of days (1–{MAX_DAYS})"));
+                None
+            }
+            Some(n) => {
+                if end.is_some() {
+                    self.err(join(&path, "days"), "give either \"end\" or \"days\", not both");
+                } else if start.is_some_and(|s| s.precision() >= super::Precision::Day) {
+                    self.err(
+                        join(&path, "days"),
+                        "is only for events whose exact dates are unknown; the date already has a day, so give \"end\"",
+                    );
+                }
+                u16::try_from(n).ok()
+            }
+        };
+
+        // Children take their parent's date when they have none of their own.
+        let parent_when = parent.map(|(w, _)| w);
+        let when = match (start, parent_when) {
+            (Some(s), _) => Some(When { start: s, end, approximate, days }),
+            (None, Some(p)) => Some(p.clone()),
+            (None, None) => None,
+        };
+        if let (Some(w), Some(end)) = (&when, &end) {
+            if end.start_minute() < w.start.start_minute() {
+                self.err(
+                    join(&path, "end"),
+                    format!("{} is before the start {}", end.iso(), w.start.iso()),
+                );
+            }
+        }
+        if let (Some(w), Some(p)) = (&when, parent_when) {
+            if !p.contains(w) {
+                self.err(
+                    join(&path, "date"),
+                    format!("{} is outside its parent's span ({})", w.iso(), p.label_en()),
+                );
+            }
+        }
+
+        let placement = parent_when.map(|p| self.placement(&path, raw.day, p, when.as_ref()));
+        let children = match (&when, category) {
+            (Some(w), Some(c)) => raw.children.into_iter().filter_map(|ch| self.event(ch, Some((w, c)))).collect(),
+            _ => Vec::new(),
+        };
+        let category = category?;
+        if self.errs.len() > before {
+            return None;
+        }
+        Some(Event {
+            id: id?,
+            when: when?,
+            category,
+            info: Info { title: title?, summary: summary?, note: raw.note, actors, sources },
+            children,
+            placement: placement.flatten(),
+        })
+    }
+
+    fn placement(&mut self, path: &str, day: Option<i64>, parent: &When, when: Option<&When>) -> Option<Placement> {
+        let timed = when.is_some_and(|w| w.precision() == super::Precision::Minute);
+        match day {
+            None if timed => Some(Placement::Time),
+            None => Some(Placement::Unknown),
+            Some(d) => match parent.days {
+                None => {
+                    self.err(join(path, "day"), "needs the parent event to say how many \"days\" it lasted");
+                    None
+                }
+                Some(n) if d < 1 || d > i64::from(n) => {
+                    self.err(join(path, "day"), format!("{d} is not a day of the parent event (1–{n})"));
+                    None
+                }
+                Some(_) => u16::try_from(d).ok().map(Placement::Day),
+            },
+        }
+    }
+
+    fn period(&mut self, raw: RawPeriod) -> Option<Period> {
+        let before = self.errs.len();
+        let path = raw.path;
+        let id = raw.id.and_then(|id| self.id(&path, id));
+        let title = raw.title.and_then(|t| self.title(&join(&path, "title"), t));
+        let group = raw.group.and_then(|g| self.text(&join(&path, "group"), g));
+        let summary = raw.summary.and_then(|s| self.text(&join(&path, "summary"), s));
+        let category = raw.category.and_then(|c| self.category(&join(&path, "category"), &c));
+        let sources = self.sources(raw.sources);
+        let start = raw.start.and_then(|d| self.date(d));
+        let end = raw.end.and_then(|d| self.date(d));
+        if let (Some((s, _)), Some((e, _))) = (&start, &end) {
+            if e.start_minute() < s.start_minute() {
+                self.err(join(&path, "end"), format!("{} is before the start {}", e.iso(), s.iso()));
+            }
+        }
+        if self.errs.len() > before {
+            return None;
+        }
+        let (start, a1) = start?;
+        let approximate = a1 || end.as_ref().is_some_and(|(_, a)| *a);
+        Some(Period {
+            id: id?,
+            group: group?,
+            category: category?,
+            when: When { start, end: end.map(|(e, _)| e), approximate, days: None },
+            info: Info { title: title?, summary: summary?, note: raw.note, actors: Vec::new(), sources },
+        })
+    }
+
+    fn id(&mut self, path: &str, id: String) -> Option<EventId> {
+        let p = join(path, "id");
+        let well_formed = !id.is_empty()
+            && id.len() <= MAX_ID
+            && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !id.starts_with('-');
+        if !well_formed {
+            self.err(
+                p,
+                format!("\"{id}\" is not a valid id; use 1–{MAX_ID} lower-case letters, digits and hyphens"),
+            );
+            return None;
+        }
+        if let Some(first) = self.ids.get(&id) {
+            let msg = format!("\"{id}\" is already used by {first}; ids must be unique");
+            self.err(p, msg);
+            return None;
+        }
+        self.ids.insert(id.clone(), path.to_owned());
+        Some(EventId(Rc::from(id)))
+    }
+
+    fn text(&mut self, path: &str, s: String) -> Option<String> {
+        let t = s.trim();
+        if t.is_empty() {
+            self.err(path, "is empty; expected some text");
+            return None;
+        }
+        Some(t.to_owned())
+    }
+
+    fn title(&mut self, path: &str, s: String) -> Option<String> {
+        let t = self.text(path, s)?;
+        let n = t.chars().count();
+        if n > MAX_TITLE {
+            self.err(path, format!("is {n} characters long; a title has at most {MAX_TITLE}"));
+            return None;
+        }
+        Some(t)
+    }
+
+    fn category(&mut self, path: &str, key: &str) -> Option<Category> {
+        let c = Category::from_key(key);
+        if c.is_none() {
+            let all: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
+            self.err(path, format!("\"{key}\" is not a category; expected one of: {}", all.join(", ")));
+        }
+        c
+    }
+
+    fn date(&mut self, raw: RawDate) -> Option<(PartialDate, bool)> {
+        let year = raw.year?;
+        match PartialDate::new(year, raw.month, raw.day, raw.hour, raw.minute) {
+            Ok(d) => Some((d, raw.approximate)),
+            Err(e) => {
+                let field = e.field();
+                let msg = match e {
+                    super::DateError::Day { day, max } => {
+                        format!("{day} is not a day of {year}-{:02} (1–{max})", raw.month.unwrap_or(0))
+                    }
+                    other => other.to_string(),
+                };
+                self.err(join(&raw.path, field), msg);
+                None
+            }
+        }
+    }
+
+    fn sources(&mut self, raw: Vec<RawSource>) -> Vec<Source> {
+        let mut out = Vec::with_capacity(raw.len());
+        for s in raw {
+            let title = s.title.and_then(|t| self.text(&join(&s.path, "title"), t));
+            let url = s.url.and_then(|u| {
+                let u = u.trim().to_owned();
+                if is_http_url(&u) {
+                    Some(u)
+                } else {
+                    self.err(join(&s.path, "url"), format!("\"{u}\" is not an http(s) URL"));
+                    None
+                }
+            });
+            if let (Some(title), Some(url)) = (title, url) {
+                out.push(Source { title, url });
+            }
+        }
+        out
+    }
+}
+
+/// An absolute `http://` or `https://` URL with a host and no whitespace, quotes or angle brackets.
+pub(crate) fn is_http_url(u: &str) -> bool {
+    let rest = u
+        .strip_prefix("https://")
+        .or_else(|| u.strip_prefix("http://"))
+        .unwrap_or("");
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    !host.is_empty()
+        && !host.starts_with('.')
+        && u.chars().all(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '"' | '<' | '>' | '\\'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_http_url;
+
+    #[test]
+    fn urls() {
+        assert!(is_http_url("https://www.coe.int/en/web/anti-human-trafficking"));
+        assert!(is_http_url("http://unodc.org/x?y=1#z"));
+        assert!(is_http_url("https://issuu.com./theq2group/docs/x"));
+        for bad in ["javascript:alert(1)", "ftp://x.org", "https://", "https:///path", "//x.org", "https://a b", "data:text/html,x", "https://x.org/\"onmouseover"] {
+            assert!(!is_http_url(bad), "{bad}");
+        }
+    }
+}

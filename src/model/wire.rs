@@ -1,0 +1,332 @@
+//! The JSON shape of data format v1, and the only code that knows it.
+//!
+//! `decode` walks a [`Json`] tree into the `Raw*` wire types, which mirror the file 1:1 (every
+//! field optional). It reports *shape* problems — a missing required field, a wrong JSON type, an
+//! unknown field (with a "did you mean" hint) — and keeps going, so that one pass finds every problem.
+//! Meaning (real dates, unique ids, URLs, spans) is checked afterwards by `validate`.
+
+use super::error::{index, join, DataError};
+use super::json::Json;
+
+/// The format version this widget reads.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// A whole data file.
+#[derive(Debug, Default)]
+pub struct RawDoc {
+    pub version: Option<i64>,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub events: Vec<RawEvent>,
+    pub periods: Vec<RawPeriod>,
+}
+
+/// `{"year": …, "month": …, "day": …, "hour": …, "minute": …, "approximate": …}`
+#[derive(Debug, Default)]
+pub struct RawDate {
+    pub path: String,
+    pub year: Option<i64>,
+    pub month: Option<i64>,
+    pub day: Option<i64>,
+    pub hour: Option<i64>,
+    pub minute: Option<i64>,
+    pub approximate: bool,
+}
+
+/// `{"title": …, "url": …}`
+#[derive(Debug, Default)]
+pub struct RawSource {
+    pub path: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+/// An event, or a child of an event (a session of a meeting).
+#[derive(Debug, Default)]
+pub struct RawEvent {
+    pub path: String,
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<RawDate>,
+    pub end: Option<RawDate>,
+    pub days: Option<i64>,
+    pub category: Option<String>,
+    pub summary: Option<String>,
+    pub note: Option<String>,
+    pub actors: Vec<String>,
+    pub sources: Vec<RawSource>,
+    /// Children only: the day of the parent event (1 = first day).
+    pub day: Option<i64>,
+    pub children: Vec<RawEvent>,
+}
+
+/// A labelled span of time drawn as a background band (a mandate, an evaluation round).
+#[derive(Debug, Default)]
+pub struct RawPeriod {
+    pub path: String,
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub group: Option<String>,
+    pub category: Option<String>,
+    pub start: Option<RawDate>,
+    pub end: Option<RawDate>,
+    pub summary: Option<String>,
+    pub note: Option<String>,
+    pub sources: Vec<RawSource>,
+}
+
+const DOC_FIELDS: &[&str] = &["version", "title", "description", "events", "periods"];
+const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute", "approximate"];
+const SOURCE_FIELDS: &[&str] = &["title", "url"];
+const EVENT_FIELDS: &[&str] = &[
+    "id", "title", "date", "end", "days", "category", "summary", "note", "actors", "sources", "children",
+];
+const CHILD_FIELDS: &[&str] = &[
+    "id", "title", "date", "end", "day", "category", "summary", "note", "actors", "sources",
+];
+const PERIOD_FIELDS: &[&str] = &[
+    "id", "title", "group", "category", "start", "end", "summary", "note", "sources",
+];
+
+/// Decodes a whole document, appending every shape problem to `errs`.
+pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
+    let Some(o) = Obj::new(json, "", DOC_FIELDS, errs) else {
+        return RawDoc::default();
+    };
+    let version = o.int("version", true, errs);
+    let title = o.string("title", false, errs);
+    let description = o.string("description", false, errs);
+    let events = o
+        .list("events", true, errs)
+        .map(|(path, items)| decode_all(items, &path, errs, |j, p, e| decode_event(j, p, EVENT_FIELDS, e)))
+        .unwrap_or_default();
+    let periods = o
+        .list("periods", false, errs)
+        .map(|(path, items)| decode_all(items, &path, errs, decode_period))
+        .unwrap_or_default();
+    RawDoc { version, title, description, events, periods }
+}
+
+fn decode_all<T>(
+    items: &[Json],
+    path: &str,
+    errs: &mut Vec<DataError>,
+    f: impl Fn(&Json, String, &mut Vec<DataError>) -> Option<T>,
+) -> Vec<T> {
+    items.iter().enumerate().filter_map(|(i, j)| f(j, index(path, i), errs)).collect()
+}
+
+fn decode_event(json: &Json, path: String, fields: &[&str], errs: &mut Vec<DataError>) -> Option<RawEvent> {
+    let is_child = fields == CHILD_FIELDS;
+    let o = Obj::new(json, &path, fields, errs)?;
+    let mut ev = RawEvent {
+        id: o.string("id", true, errs),
+        title: o.string("title", true, errs),
+        date: o.object("date", !is_child, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+        end: o.object("end", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+        category: o.string("category", !is_child, errs),
+        summary: o.string("summary", true, errs),
+        note: o.string("note", false, errs),
+        actors: o.strings("actors", errs),
+        sources: decode_sources(&o, errs),
+        ..RawEvent::default()
+    };
+    if is_child {
+        ev.day = o.int("day", false, errs);
+    } else {
+        ev.days = o.int("days", false, errs);
+        ev.children = o
+            .list("children", false, errs)
+            .map(|(p, items)| decode_all(items, &p, errs, |j, p, e| decode_event(j, p, CHILD_FIELDS, e)))
+            .unwrap_or_default();
+    }
+    ev.path = path;
+    Some(ev)
+}
+
+fn decode_period(json: &Json, path: String, errs: &mut Vec<DataError>) -> Option<RawPeriod> {
+    let o = Obj::new(json, &path, PERIOD_FIELDS, errs)?;
+    Some(RawPeriod {
+        id: o.string("id", true, errs),
+        title: o.string("title", true, errs),
+        group: o.string("group", true, errs),
+        category: o.string("category", true, errs),
+        start: o.object("start", true, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+        end: o.object("end", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+        summary: o.string("summary", true, errs),
+        note: o.string("note", false, errs),
+        sources: decode_sources(&o, errs),
+        path,
+    })
+}
+
+fn decode_sources(o: &Obj<'_>, errs: &mut Vec<DataError>) -> Vec<RawSource> {
+    let Some((path, items)) = o.list("sources", true, errs) else {
+        return Vec::new();
+    };
+    if items.is_empty() {
+        errs.push(DataError::new(&path, "is empty; expected at least one source (title and URL)"));
+    }
+    decode_all(items, &path, errs, |j, p, errs| {
+        let s = Obj::new(j, &p, SOURCE_FIELDS, errs)?;
+        Some(RawSource { title: s.string("title", true, errs), url: s.string("url", true, errs), path: p })
+    })
+}
+
+fn decode_date(json: &Json, path: String, errs: &mut Vec<DataError>) -> Option<RawDate> {
+    let o = Obj::new(json, &path, DATE_FIELDS, errs)?;
+    Some(RawDate {
+        year: o.int("year", true, errs),
+        month: o.int("month", false, errs),
+        day: o.int("day", false, errs),
+        hour: o.int("hour", false, errs),
+        minute: o.int("minute", false, errs),
+        approximate: o.bool("approximate", errs).unwrap_or(false),
+        path,
+    })
+}
+
+/// A JSON object being read: knows its path and which keys are allowed.
+struct Obj<'j> {
+    path: String,
+    entries: &'j [(String, Json)],
+}
+
+impl<'j> Obj<'j> {
+    /// Checks that `json` is an object with no unknown or repeated keys (reporting each), and wraps it.
+    fn new(json: &'j Json, path: &str, allowed: &[&str], errs: &mut Vec<DataError>) -> Option<Self> {
+        let Json::Object(entries) = json else {
+            errs.push(DataError::new(path, format!("expected an object {{…}}, found {}", json.kind())));
+            return None;
+        };
+        for (i, (key, _)) in entries.iter().enumerate() {
+            if entries[..i].iter().any(|(k, _)| k == key) {
+                errs.push(DataError::new(join(path, key), "appears twice in the same object"));
+            } else if !allowed.contains(&key.as_str()) {
+                let hint = match closest(key, allowed) {
+                    Some(s) => format!("unknown field; did you mean \"{s}\"?"),
+                    None => format!("unknown field; expected one of: {}", allowed.join(", ")),
+                };
+                errs.push(DataError::new(join(path, key), hint));
+            }
+        }
+        Some(Self { path: path.to_owned(), entries })
+    }
+
+    /// The value of `key`, treating `null` as absent; reports a missing required key.
+    fn get(&self, key: &str, required: bool, expected: &str, errs: &mut Vec<DataError>) -> Option<&'j Json> {
+        match self.entries.iter().find(|(k, _)| k == key).map(|(_, v)| v) {
+            Some(Json::Null) | None => {
+                if required {
+                    errs.push(DataError::new(join(&self.path, key), format!("missing; expected {expected}")));
+                }
+                None
+            }
+            Some(v) => Some(v),
+        }
+    }
+
+    fn wrong(&self, key: &str, expected: &str, found: &Json, errs: &mut Vec<DataError>) {
+        errs.push(DataError::new(join(&self.path, key), format!("expected {expected}, found {}", found.kind())));
+    }
+
+    fn string(&self, key: &str, required: bool, errs: &mut Vec<DataError>) -> Option<String> {
+        match self.get(key, required, "text", errs)? {
+            Json::String(s) => Some(s.clone()),
+            other => {
+                self.wrong(key, "text", other, errs);
+                None
+            }
+        }
+    }
+
+    fn int(&self, key: &str, required: bool, errs: &mut Vec<DataError>) -> Option<i64> {
+        match self.get(key, required, "a whole number", errs)? {
+            #[allow(clippy::cast_possible_truncation)]
+            Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(*n as i64),
+            Json::Number(n) => {
+                errs.push(DataError::new(join(&self.path, key), format!("{n} is not a whole number")));
+                None
+            }
+            other => {
+                self.wrong(key, "a whole number", other, errs);
+                None
+            }
+        }
+    }
+
+    fn bool(&self, key: &str, errs: &mut Vec<DataError>) -> Option<bool> {
+        match self.get(key, false, "true or false", errs)? {
+            Json::Bool(b) => Some(*b),
+            other => {
+                self.wrong(key, "true or false", other, errs);
+                None
+            }
+        }
+    }
+
+    fn object(&self, key: &str, required: bool, errs: &mut Vec<DataError>) -> Option<(String, &'j Json)> {
+        self.get(key, required, "an object {…}", errs).map(|j| (join(&self.path, key), j))
+    }
+
+    fn list(&self, key: &str, required: bool, errs: &mut Vec<DataError>) -> Option<(String, &'j [Json])> {
+        match self.get(key, required, "a list […]", errs)? {
+            Json::Array(items) => Some((join(&self.path, key), items)),
+            other => {
+                self.wrong(key, "a list […]", other, errs);
+                None
+            }
+        }
+    }
+
+    fn strings(&self, key: &str, errs: &mut Vec<DataError>) -> Vec<String> {
+        let Some((path, items)) = self.list(key, false, errs) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            match item {
+                Json::String(s) => out.push(s.clone()),
+                other => errs.push(DataError::new(index(&path, i), format!("expected text, found {}", other.kind()))),
+            }
+        }
+        out
+    }
+}
+
+/// The allowed key closest to a misspelt one, if it is close enough to be a typo.
+fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|a| (edit_distance(&key.to_lowercase(), a), *a))
+        .filter(|(d, a)| *d <= 2.max(a.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, a)| a)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_near_keys_only() {
+        assert_eq!(closest("titel", EVENT_FIELDS), Some("title"));
+        assert_eq!(closest("Summary", EVENT_FIELDS), Some("summary"));
+        assert_eq!(closest("colour", EVENT_FIELDS), None);
+    }
+}

@@ -1,0 +1,262 @@
+//! Native tests of the data model: the bundled file, and every kind of problem a data file can have.
+#![cfg(not(target_arch = "wasm32"))]
+
+use anti_trafficking_timeline::layout::{agenda, DayKey};
+use anti_trafficking_timeline::model::{from_str, Category, Item, Placement, Precision, Timeline};
+use anti_trafficking_timeline::BUNDLED_DATA;
+
+fn bundled() -> Timeline {
+    match from_str(BUNDLED_DATA) {
+        Ok(t) => t,
+        Err(errs) => {
+            let list: Vec<String> = errs.iter().map(ToString::to_string).collect();
+            panic!("data/timeline.json is invalid:\n{}", list.join("\n"));
+        }
+    }
+}
+
+#[test]
+fn bundled_data_is_valid_and_complete() {
+    let t = bundled();
+    assert!(t.events.len() >= 40, "only {} events", t.events.len());
+    assert_eq!(t.title, "Against trafficking in human beings, 2000–2024");
+    for e in t.events.iter().chain(t.events.iter().flat_map(|e| e.children.iter())) {
+        assert!(!e.info.sources.is_empty(), "{} has no source", e.id);
+        for s in &e.info.sources {
+            assert!(s.url.starts_with("http://") || s.url.starts_with("https://"), "{}: {}", e.id, s.url);
+        }
+    }
+    // Events are in time order.
+    let starts: Vec<i64> = t.events.iter().map(|e| e.when.start_minute()).collect();
+    assert!(starts.windows(2).all(|w| w[0] <= w[1]));
+    // The span is 2000–2024.
+    assert_eq!(t.events.first().map(|e| e.when.start.year()), Some(2000));
+    assert_eq!(t.events.last().map(|e| e.when.start.year()), Some(2024));
+}
+
+#[test]
+fn bundled_periods_cover_terms_and_greta_rounds() {
+    let t = bundled();
+    let srs: Vec<&str> = t
+        .periods
+        .iter()
+        .filter(|p| p.group == "OSCE Special Representative")
+        .map(|p| p.info.title.as_str())
+        .collect();
+    assert!(srs.contains(&"Helga Konrad") && srs.contains(&"Kari Johnstone"), "{srs:?}");
+    let rounds = t.periods.iter().filter(|p| p.group == "GRETA evaluation round").count();
+    assert_eq!(rounds, 4);
+}
+
+#[test]
+fn the_meeting_has_no_invented_dates() {
+    let t = bundled();
+    let Some(Item::Event(m, None)) = t.find("vienna-2024") else {
+        panic!("the 2024 meeting is missing");
+    };
+    assert_eq!(m.when.precision(), Precision::Year);
+    assert_eq!(m.when.days, Some(2));
+    assert_eq!(m.when.label_en(), "2024, two days");
+    assert_eq!(m.category, Category::Osce);
+    // No child claims a time; the two kick-off remarks are on day 1, the rest unplaced, in article order.
+    assert!(m.children.iter().all(|c| c.placement != Some(Placement::Time)));
+    let days = agenda(m);
+    let keys: Vec<DayKey> = days.iter().map(|d| d.key).collect();
+    assert_eq!(keys, vec![DayKey::Day(1), DayKey::Unknown]);
+    let day1: Vec<&str> = days[0].children.iter().map(|c| c.info.title.as_str()).collect();
+    assert_eq!(day1, ["Welcoming remarks: Michael Cluett", "Opening remarks: Dr Kari Johnstone"]);
+    let rest: Vec<&str> = days[1].children.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(
+        rest,
+        [
+            "vienna-2024-nestorova",
+            "vienna-2024-topic-vulnerabilities",
+            "vienna-2024-topic-prevention",
+            "vienna-2024-topic-detection",
+            "vienna-2024-topic-offenders",
+            "vienna-2024-topic-survivors",
+            "vienna-2024-topic-justice",
+        ]
+    );
+    // Children take the parent's date and lane.
+    assert!(m.children.iter().all(|c| c.when == m.when && c.category == m.category));
+}
+
+#[test]
+fn neighbours_follow_reading_order() {
+    let t = bundled();
+    let (prev, next) = t.neighbours("vienna-2024-opening");
+    assert_eq!(prev.map(|i| i.as_str()), Some("vienna-2024-welcome"));
+    assert_eq!(next.map(|i| i.as_str()), Some("vienna-2024-nestorova"));
+    let (prev, next) = t.neighbours("us-tvpa");
+    assert_eq!(prev, None);
+    assert_eq!(next.map(|i| i.as_str()), Some("palermo-protocol-adopted"));
+    assert_eq!(t.neighbours("no-such-id"), (None, None));
+}
+
+/// A minimal valid document with one event whose JSON is `event`.
+fn doc(event: &str) -> String {
+    format!(r#"{{"version": 1, "title": "T", "events": [{event}]}}"#)
+}
+
+const GOOD: &str = r#"{"id": "a", "title": "A", "date": {"year": 2000}, "category": "un", "summary": "S",
+  "sources": [{"title": "Src", "url": "https://example.org/a"}]}"#;
+
+fn errors(text: &str) -> Vec<String> {
+    match from_str(text) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.iter().map(ToString::to_string).collect(),
+    }
+}
+
+#[test]
+fn minimal_document_is_valid() {
+    assert_eq!(errors(&doc(GOOD)), Vec::<String>::new());
+}
+
+#[test]
+fn every_error_kind_has_a_path_and_an_expectation() {
+    let cases: &[(&str, &str)] = &[
+        (
+            r#"{"id": "a", "title": "A", "date": {"year": 2001, "month": 13}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].date.month: 13 is not a month (1–12)",
+        ),
+        (
+            r#"{"id": "a", "title": "A", "date": {"year": 2001, "month": 2, "day": 29}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].date.day: 29 is not a day of 2001-02 (1–28)",
+        ),
+        (
+            r#"{"id": "a", "title": "A", "date": {"year": 2001, "day": 3}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].date.day: a day needs a month; give the month or drop the day",
+        ),
+        (
+            r#"{"id": "a", "title": "", "date": {"year": 2001}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].title: is empty; expected some text",
+        ),
+        (
+            r#"{"id": "a", "title": "A", "date": {"year": 2001}, "category": "sports", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].category: \"sports\" is not a category; expected one of: un, osce, coe, eu, national-law, civil-society",
+        ),
+        (
+            r#"{"id": "a", "title": "A", "date": {"year": 2001}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "javascript:alert(1)"}]}"#,
+            "events[0].sources[0].url: \"javascript:alert(1)\" is not an http(s) URL",
+        ),
+        (
+            r#"{"id": "a", "title": "A", "date": {"year": 2001}, "category": "un", "summary": "S", "sources": []}"#,
+            "events[0].sources: is empty; expected at least one source (title and URL)",
+        ),
+        (
+            r#"{"id": "a", "title": "A", "date": {"year": 2001, "month": 5}, "end": {"year": 2001, "month": 4}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].end: 2001-04 is before the start 2001-05",
+        ),
+        (
+            r#"{"id": "Not An Id", "title": "A", "date": {"year": 2001}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].id: \"Not An Id\" is not a valid id; use 1–64 lower-case letters, digits and hyphens",
+        ),
+        (
+            r#"{"id": "a", "titel": "A", "date": {"year": 2001}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].titel: unknown field; did you mean \"title\"?\nevents[0].title: missing; expected text",
+        ),
+        (
+            r#"{"id": "a", "title": 5, "date": {"year": 2001}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].title: expected text, found a number",
+        ),
+        (
+            r#"{"id": "a", "title": "A", "date": {"year": 2001.5}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].date.year: 2001.5 is not a whole number",
+        ),
+        (
+            r#"{"id": "a", "title": "A", "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].date: missing; expected an object {…}",
+        ),
+        (
+            r#"{"id": "a", "title": "A", "date": {"year": 2001, "month": 1, "day": 1, "hour": 25, "minute": 0}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].date.hour: 25 is not an hour (0–23)",
+        ),
+        (
+            r#"{"id": "a", "title": "A", "date": {"year": 2001, "month": 1, "day": 1}, "days": 2, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].days: is only for events whose exact dates are unknown; the date already has a day, so give \"end\"",
+        ),
+    ];
+    for (event, expected) in cases {
+        let got = errors(&doc(event)).join("\n");
+        assert_eq!(&got, expected, "for {event}");
+    }
+}
+
+#[test]
+fn document_level_problems() {
+    assert_eq!(errors("[]"), ["(whole file): expected an object {…}, found a list"]);
+    assert_eq!(
+        errors(r#"{"version": 2, "events": []}"#),
+        ["version: 2 is not a supported format version (this widget reads 1)"]
+    );
+    assert_eq!(errors(r#"{"version": 1, "events": []}"#), ["events: is empty; expected at least one event"]);
+    assert_eq!(errors(r#"{"version": 1}"#), ["events: missing; expected a list […]"]);
+    let bad = errors("{ not json");
+    assert_eq!(bad.len(), 1);
+    assert!(bad[0].starts_with("(whole file): not valid JSON: "), "{bad:?}");
+}
+
+#[test]
+fn duplicate_ids_name_the_first_use() {
+    let text = format!(r#"{{"version": 1, "events": [{GOOD}, {GOOD}]}}"#);
+    assert_eq!(errors(&text), ["events[1].id: \"a\" is already used by events[0]; ids must be unique"]);
+}
+
+#[test]
+fn children_must_lie_within_their_parent() {
+    let parent = |child: &str| {
+        doc(&format!(
+            r#"{{"id": "m", "title": "M", "date": {{"year": 2024}}, "days": 2, "category": "osce", "summary": "S",
+            "sources": [{{"title": "s", "url": "https://x.org"}}], "children": [{child}]}}"#
+        ))
+    };
+    let src = r#""sources": [{"title": "s", "url": "https://x.org"}]"#;
+    assert_eq!(
+        errors(&parent(&format!(r#"{{"id": "c", "title": "C", "summary": "S", "date": {{"year": 2023, "month": 5}}, {src}}}"#))),
+        ["events[0].children[0].date: 2023-05 is outside its parent's span (2024, two days)"]
+    );
+    assert_eq!(
+        errors(&parent(&format!(r#"{{"id": "c", "title": "C", "summary": "S", "day": 3, {src}}}"#))),
+        ["events[0].children[0].day: 3 is not a day of the parent event (1–2)"]
+    );
+    // A child may not use "days" or nest further.
+    assert_eq!(
+        errors(&parent(&format!(r#"{{"id": "c", "title": "C", "summary": "S", "children": [], {src}}}"#))),
+        ["events[0].children[0].children: unknown field; expected one of: id, title, date, end, day, category, summary, note, actors, sources"]
+    );
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let text = r#"{"version": 1, "events": [
+        {"id": "a", "title": "", "date": {"year": 2001, "month": 13}, "category": "x", "summary": "S", "sources": [{"title": "s", "url": "ftp://x"}]},
+        {"id": "a", "title": "B", "date": {"year": 2001}, "category": "un", "summary": " ", "sources": [{"title": "s", "url": "https://x.org"}]}
+    ]}"#;
+    assert_eq!(
+        errors(text),
+        [
+            "events[0].title: is empty; expected some text",
+            "events[0].sources[0].url: \"ftp://x\" is not an http(s) URL",
+            "events[0].category: \"x\" is not a category; expected one of: un, osce, coe, eu, national-law, civil-society",
+            "events[0].date.month: 13 is not a month (1–12)",
+            "events[1].id: \"a\" is already used by events[0]; ids must be unique",
+            "events[1].summary: is empty; expected some text",
+        ]
+    );
+}
+
+#[test]
+fn date_labels_show_exactly_the_known_precision() {
+    let t = bundled();
+    let label = |id: &str| t.find(id).map(|i| i.when().label_en()).unwrap_or_default();
+    assert_eq!(label("palermo-protocol-adopted"), "15 November 2000");
+    assert_eq!(label("palermo-signing"), "12–15 December 2000");
+    assert_eq!(label("un-principles-guidelines"), "July 2002");
+    assert_eq!(label("osce-addendum-2013"), "2013");
+    assert_eq!(label("term-konrad"), "13 May 2004 – May 2006");
+    assert_eq!(label("term-giammarinaro"), "January 2010 – 2014");
+    assert_eq!(label("term-richey"), "about 2019–2023");
+    assert_eq!(label("greta-first-meeting"), "24–27 February 2009");
+}
