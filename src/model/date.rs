@@ -94,8 +94,18 @@ pub const MIN_YEAR: i32 = -9999;
 pub const MAX_YEAR: i32 = 9999;
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// Whether `year` is a Gregorian leap year.
@@ -173,12 +183,19 @@ impl PartialDate {
         }
         let month = match month {
             None => None,
-            Some(m) => Some(u8::try_from(m).ok().filter(|m| (1..=12).contains(m)).ok_or(DateError::Month(m))?),
+            Some(m) => {
+                Some(u8::try_from(m).ok().filter(|m| (1..=12).contains(m)).ok_or(DateError::Month(m))?)
+            }
         };
         let day = match (day, month) {
             (Some(d), Some(m)) => {
                 let max = days_in_month(year, m);
-                Some(u8::try_from(d).ok().filter(|d| (1..=max).contains(d)).ok_or(DateError::Day { day: d, max })?)
+                Some(
+                    u8::try_from(d)
+                        .ok()
+                        .filter(|d| (1..=max).contains(d))
+                        .ok_or(DateError::Day { day: d, max })?,
+                )
             }
             _ => None,
         };
@@ -342,7 +359,8 @@ impl When {
 }
 
 fn days_phrase(n: u16) -> String {
-    const WORDS: [&str; 10] = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+    const WORDS: [&str; 10] =
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
     match WORDS.get(usize::from(n)) {
         Some(w) if n == 1 => format!("{w} day"),
         Some(w) => format!("{w} days"),
@@ -366,4 +384,17 @@ fn range_label_en(a: &PartialDate, b: &PartialDate) -> String {
         return format!("{}–{}", a.year, b.year);
     }
     format!("{} – {}", a.label_en(), b.label_en())
+}
+
+impl When {
+    /// What the reader should know about the precision, if the date is not simply exact:
+    /// `exact dates not reported`, `day not reported`, … `None` when known to the day or better.
+    pub fn precision_note_en(&self) -> Option<&'static str> {
+        match (self.days.is_some(), self.precision()) {
+            (true, Precision::Year | Precision::Month) => Some("exact dates not reported"),
+            (_, Precision::Year) => Some("month and day not reported"),
+            (_, Precision::Month) => Some("day not reported"),
+            _ => None,
+        }
+    }
 }

@@ -13,7 +13,9 @@ pub mod wire;
 
 use std::rc::Rc;
 
-pub use date::{civil_from_days, days_from_civil, days_in_month, is_leap, DateError, PartialDate, Precision, When};
+pub use date::{
+    civil_from_days, days_from_civil, days_in_month, is_leap, DateError, PartialDate, Precision, When,
+};
 pub use error::DataError;
 pub use json::Json;
 pub use validate::validate;
@@ -102,6 +104,14 @@ pub struct Source {
     pub url: String,
 }
 
+impl Source {
+    /// The host name of the URL (`www.coe.int`), shown so readers see whose page it is.
+    pub fn host(&self) -> &str {
+        let rest = self.url.split_once("://").map_or(self.url.as_str(), |(_, r)| r);
+        rest.split(['/', '?', '#']).next().unwrap_or(rest)
+    }
+}
+
 /// What the detail panel shows for any entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Info {
@@ -160,6 +170,19 @@ pub struct Period {
     pub info: Info,
 }
 
+impl Period {
+    /// English label: `13 May 2004 – May 2006`, or `from 1 February 2010` when no end is known.
+    pub fn label_en(&self) -> String {
+        if self.when.end.is_some() {
+            self.when.label_en()
+        } else if self.when.approximate {
+            format!("from about {}", self.when.start.label_en())
+        } else {
+            format!("from {}", self.when.start.label_en())
+        }
+    }
+}
+
 /// A valid timeline. Events and periods are sorted by start (ties keep file order).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Timeline {
@@ -202,6 +225,13 @@ impl<'a> Item<'a> {
         match self {
             Item::Event(e, _) => &e.when,
             Item::Period(p) => &p.when,
+        }
+    }
+    /// English date label.
+    pub fn label_en(self) -> String {
+        match self {
+            Item::Event(e, _) => e.when.label_en(),
+            Item::Period(p) => p.label_en(),
         }
     }
     /// Category.

@@ -94,10 +94,7 @@ impl Validator {
         };
         if let (Some(w), Some(end)) = (&when, &end) {
             if end.start_minute() < w.start.start_minute() {
-                self.err(
-                    join(&path, "end"),
-                    format!("{} is before the start {}", end.iso(), w.start.iso()),
-                );
+                self.err(join(&path, "end"), format!("{} is before the start {}", end.iso(), w.start.iso()));
             }
         }
         if let (Some(w), Some(p)) = (&when, parent_when) {
@@ -111,7 +108,9 @@ impl Validator {
 
         let placement = parent_when.map(|p| self.placement(&path, raw.day, p, when.as_ref()));
         let children = match (&when, category) {
-            (Some(w), Some(c)) => raw.children.into_iter().filter_map(|ch| self.event(ch, Some((w, c)))).collect(),
+            (Some(w), Some(c)) => {
+                raw.children.into_iter().filter_map(|ch| self.event(ch, Some((w, c)))).collect()
+            }
             _ => Vec::new(),
         };
         let category = category?;
@@ -128,7 +127,13 @@ impl Validator {
         })
     }
 
-    fn placement(&mut self, path: &str, day: Option<i64>, parent: &When, when: Option<&When>) -> Option<Placement> {
+    fn placement(
+        &mut self,
+        path: &str,
+        day: Option<i64>,
+        parent: &When,
+        when: Option<&When>,
+    ) -> Option<Placement> {
         let timed = when.is_some_and(|w| w.precision() == super::Precision::Minute);
         match day {
             None if timed => Some(Placement::Time),
@@ -268,10 +273,7 @@ impl Validator {
 
 /// An absolute `http://` or `https://` URL with a host and no whitespace, quotes or angle brackets.
 pub(crate) fn is_http_url(u: &str) -> bool {
-    let rest = u
-        .strip_prefix("https://")
-        .or_else(|| u.strip_prefix("http://"))
-        .unwrap_or("");
+    let rest = u.strip_prefix("https://").or_else(|| u.strip_prefix("http://")).unwrap_or("");
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
     !host.is_empty()
         && !host.starts_with('.')
@@ -287,7 +289,16 @@ mod tests {
         assert!(is_http_url("https://www.coe.int/en/web/anti-human-trafficking"));
         assert!(is_http_url("http://unodc.org/x?y=1#z"));
         assert!(is_http_url("https://issuu.com./theq2group/docs/x"));
-        for bad in ["javascript:alert(1)", "ftp://x.org", "https://", "https:///path", "//x.org", "https://a b", "data:text/html,x", "https://x.org/\"onmouseover"] {
+        for bad in [
+            "javascript:alert(1)",
+            "ftp://x.org",
+            "https://",
+            "https:///path",
+            "//x.org",
+            "https://a b",
+            "data:text/html,x",
+            "https://x.org/\"onmouseover",
+        ] {
             assert!(!is_http_url(bad), "{bad}");
         }
     }

@@ -78,15 +78,12 @@ pub struct RawPeriod {
 const DOC_FIELDS: &[&str] = &["version", "title", "description", "events", "periods"];
 const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute", "approximate"];
 const SOURCE_FIELDS: &[&str] = &["title", "url"];
-const EVENT_FIELDS: &[&str] = &[
-    "id", "title", "date", "end", "days", "category", "summary", "note", "actors", "sources", "children",
-];
-const CHILD_FIELDS: &[&str] = &[
-    "id", "title", "date", "end", "day", "category", "summary", "note", "actors", "sources",
-];
-const PERIOD_FIELDS: &[&str] = &[
-    "id", "title", "group", "category", "start", "end", "summary", "note", "sources",
-];
+const EVENT_FIELDS: &[&str] =
+    &["id", "title", "date", "end", "days", "category", "summary", "note", "actors", "sources", "children"];
+const CHILD_FIELDS: &[&str] =
+    &["id", "title", "date", "end", "day", "category", "summary", "note", "actors", "sources"];
+const PERIOD_FIELDS: &[&str] =
+    &["id", "title", "group", "category", "start", "end", "summary", "note", "sources"];
 
 /// Decodes a whole document, appending every shape problem to `errs`.
 pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
@@ -227,7 +224,10 @@ impl<'j> Obj<'j> {
     }
 
     fn wrong(&self, key: &str, expected: &str, found: &Json, errs: &mut Vec<DataError>) {
-        errs.push(DataError::new(join(&self.path, key), format!("expected {expected}, found {}", found.kind())));
+        errs.push(DataError::new(
+            join(&self.path, key),
+            format!("expected {expected}, found {}", found.kind()),
+        ));
     }
 
     fn string(&self, key: &str, required: bool, errs: &mut Vec<DataError>) -> Option<String> {
@@ -287,7 +287,8 @@ impl<'j> Obj<'j> {
         for (i, item) in items.iter().enumerate() {
             match item {
                 Json::String(s) => out.push(s.clone()),
-                other => errs.push(DataError::new(index(&path, i), format!("expected text, found {}", other.kind()))),
+                other => errs
+                    .push(DataError::new(index(&path, i), format!("expected text, found {}", other.kind()))),
             }
         }
         out

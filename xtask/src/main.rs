@@ -1,1 +1,282 @@
-fn main() {}
+//! Project automation. Two commands set up a fresh Debian machine and do everything:
+//!
+//! - `cargo xtask serve`: installs what is missing, then runs `trunk serve` on http://127.0.0.1:8080;
+//! - `cargo xtask test`: installs what is missing, then fmt, clippy (native and wasm32), native tests,
+//!   browser tests, the release build, the end-to-end tests, and the size report.
+//!
+//! Also: `cargo xtask setup` (installs only), `cargo xtask size` (sizes of `dist/`).
+//! Installs are idempotent: a tool already there at the pinned version (see `pins.rs`) is skipped.
+
+mod pins;
+
+use std::env;
+use std::ffi::OsString;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+use std::time::Instant;
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let started = Instant::now();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve(&args[1..]),
+        Some("test") => test(),
+        Some("setup") => setup(Need::All).map(|_| ()),
+        Some("size") => size(&root().join("dist")),
+        _ => {
+            eprintln!("usage: cargo xtask <serve|test|setup|size>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => {
+            eprintln!("xtask: done in {:.0} s", started.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("\nxtask: FAILED: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root (the parent of `xtask/`).
+fn root() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    dir.parent().map_or(dir.clone(), Path::to_path_buf)
+}
+
+fn cargo() -> String {
+    env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned())
+}
+
+/// PATH for child processes: npm's wasm-opt first (Debian's is too old), then cargo's bin directory.
+fn tool_path() -> OsString {
+    let mut dirs = vec![root().join("node_modules/.bin"), cargo_bin()];
+    if let Some(p) = env::var_os("PATH") {
+        dirs.extend(env::split_paths(&p));
+    }
+    env::join_paths(dirs).unwrap_or_default()
+}
+
+fn cargo_bin() -> PathBuf {
+    env::var_os("CARGO_HOME")
+        .map(PathBuf::from)
+        .or_else(|| env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
+        .unwrap_or_else(|| PathBuf::from("/root/.cargo"))
+        .join("bin")
+}
+
+fn cmd(program: &str) -> Command {
+    let mut c = Command::new(program);
+    c.current_dir(root()).env("PATH", tool_path());
+    c
+}
+
+/// Runs a command with inherited output; fails with its description.
+fn run(what: &str, c: &mut Command) -> Result {
+    eprintln!("\n==> {what}");
+    let t = Instant::now();
+    let status = c.status().map_err(|e| format!("{what}: could not start: {e}"))?;
+    eprintln!("    ({what}: {:.1} s)", t.elapsed().as_secs_f64());
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{what} failed ({status})"))
+    }
+}
+
+/// First line of `program --version`-like output, or None if it cannot run.
+fn output_of(program: &str, args: &[&str]) -> Option<String> {
+    let out = cmd(program).args(args).stderr(Stdio::null()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).trim().to_owned())
+}
+
+fn is_root() -> bool {
+    output_of("id", &["-u"]).as_deref() == Some("0")
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// What `trunk serve` needs.
+    Serve,
+    /// Everything, for tests and release builds.
+    All,
+}
+
+/// Installs what is missing. Returns the path of chromedriver when `need` is `All`.
+fn setup(need: Need) -> Result<Option<String>> {
+    let r = root();
+    let read = |f: &str| std::fs::read_to_string(r.join(f)).map_err(|e| format!("cannot read {f}: {e}"));
+    let wb = pins::wasm_bindgen_in_lock(&read("Cargo.lock")?).ok_or("Cargo.lock has no wasm-bindgen")?;
+    let problems = pins::check_pins(&read("Trunk.toml")?, &read("package.json")?, &wb);
+    if !problems.is_empty() {
+        return Err(format!("version pins disagree:\n  {}", problems.join("\n  ")));
+    }
+
+    // 1. The wasm32 target.
+    let targets = output_of("rustup", &["target", "list", "--installed"]).ok_or(
+        "rustup not found; install Rust with rustup (https://rustup.rs), then run this command again",
+    )?;
+    if targets.lines().any(|l| l.trim() == pins::WASM_TARGET) {
+        eprintln!("ok: rust target {}", pins::WASM_TARGET);
+    } else {
+        run("rustup target add", cmd("rustup").args(["target", "add", pins::WASM_TARGET]))?;
+    }
+
+    // 2. Trunk.
+    if output_of("trunk", &["--version"]).as_deref() == Some(&format!("trunk {}", pins::TRUNK)) {
+        eprintln!("ok: trunk {}", pins::TRUNK);
+    } else {
+        eprintln!("installing trunk {} (about 15 minutes on 2 cores, once)", pins::TRUNK);
+        run(
+            "cargo install trunk",
+            cmd(&cargo()).args(["install", "--locked", "trunk", "--version", pins::TRUNK]),
+        )?;
+    }
+
+    // 3. wasm-bindgen-cli = the version in Cargo.lock (without --locked: see toolchain notes).
+    let wb_ok = output_of("wasm-bindgen", &["--version"]).as_deref() == Some(&format!("wasm-bindgen {wb}"))
+        && output_of("wasm-bindgen-test-runner", &["--version"]).is_some_and(|v| v.contains(&wb));
+    if wb_ok {
+        eprintln!("ok: wasm-bindgen {wb}");
+    } else {
+        run(
+            "cargo install wasm-bindgen-cli",
+            cmd(&cargo()).args(["install", "--force", "wasm-bindgen-cli", "--version", &wb]),
+        )?;
+    }
+    if need == Need::Serve {
+        return Ok(None);
+    }
+
+    // 4. wasm-opt from npm binaryen (first on PATH, see tool_path).
+    let opt = r.join("node_modules/.bin/wasm-opt");
+    let opt_ok = output_of(&opt.to_string_lossy(), &["--version"])
+        .is_some_and(|v| v.contains(&format!("version {}", pins::BINARYEN)));
+    if opt_ok {
+        eprintln!("ok: wasm-opt (binaryen {})", pins::BINARYEN);
+    } else {
+        if output_of("npm", &["--version"]).is_none() {
+            apt_install(&["nodejs", "npm"])?;
+        }
+        run("npm ci (binaryen)", cmd("npm").args(["ci", "--no-audit", "--no-fund"]))?;
+    }
+
+    // 5. Chromium and chromedriver from Debian.
+    let chrome = output_of("chromium", &["--version"]);
+    let driver = output_of("chromedriver", &["--version"]);
+    if chrome.is_some() && driver.is_some() {
+        eprintln!("ok: {}", chrome.unwrap_or_default());
+    } else {
+        apt_install(pins::APT_BROWSER)?;
+    }
+    let driver = output_of("which", &["chromedriver"]).ok_or("chromedriver is not on PATH after install")?;
+    Ok(Some(driver))
+}
+
+/// Installs Debian packages, or explains exactly how when this process cannot.
+fn apt_install(packages: &[&str]) -> Result {
+    let line = format!("apt-get update && apt-get install -y {}", packages.join(" "));
+    if !is_root() || output_of("apt-get", &["--version"]).is_none() {
+        return Err(format!("missing {}; run as root:\n    {line}", packages.join(", ")));
+    }
+    run("apt-get update", cmd("apt-get").arg("update").arg("-q"))?;
+    run(
+        "apt-get install",
+        cmd("apt-get").args(["install", "-y", "-q", "--no-install-recommends"]).args(packages),
+    )
+}
+
+fn serve(extra: &[String]) -> Result {
+    setup(Need::Serve)?;
+    run("trunk serve (http://127.0.0.1:8080)", cmd("trunk").arg("serve").args(extra))
+}
+
+fn test() -> Result {
+    let driver = setup(Need::All)?.ok_or("no chromedriver")?;
+    let c = cargo();
+    run("cargo fmt --check", cmd(&c).args(["fmt", "--all", "--check"]))?;
+    run(
+        "clippy (native)",
+        cmd(&c).args(["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"]),
+    )?;
+    run(
+        "clippy (wasm32)",
+        cmd(&c).args([
+            "clippy",
+            "-p",
+            "anti-trafficking-timeline",
+            "--all-targets",
+            "--target",
+            pins::WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    )?;
+    run("native tests (model, layout, data, xtask)", cmd(&c).args(["test", "--workspace"]))?;
+    run(
+        "browser tests (wasm-bindgen-test, headless Chromium)",
+        cmd(&c)
+            .args(["test", "--target", pins::WASM_TARGET, "--test", "browser"])
+            .env("CHROMEDRIVER", &driver)
+            .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
+    )?;
+    run("release build (trunk build --release)", cmd("trunk").args(["build", "--release"]))?;
+    run(
+        "end-to-end tests (WebDriver against dist/)",
+        cmd(&c)
+            .args(["test", "--features", "e2e", "--test", "e2e"])
+            .env("CHROMEDRIVER", &driver)
+            .env("E2E_DIST", root().join("dist")),
+    )?;
+    size(&root().join("dist"))
+}
+
+/// Prints raw and gzip -9 sizes of the wasm, JS and CSS in `dist`.
+fn size(dist: &Path) -> Result {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e} (build first)", dist.display()))?;
+    let mut rows = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let kind = match path.extension().and_then(|e| e.to_str()) {
+            Some("wasm") => "wasm",
+            Some("js") => "js",
+            Some("css") => "css",
+            _ => continue,
+        };
+        let raw = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
+        rows.push((
+            kind,
+            path.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+            raw,
+            gzip9(&path)?,
+        ));
+    }
+    rows.sort();
+    eprintln!("\n==> release size (dist/)");
+    println!("{:<6} {:>10} {:>12}  file", "kind", "bytes", "gzip -9");
+    for (kind, name, raw, gz) in &rows {
+        println!("{kind:<6} {raw:>10} {gz:>12}  {name}");
+    }
+    let (raw, gz) = rows.iter().fold((0, 0), |(a, b), r| (a + r.2, b + r.3));
+    println!("{:<6} {raw:>10} {gz:>12}  (wasm + js + css)", "total");
+    Ok(())
+}
+
+fn gzip9(path: &Path) -> Result<u64> {
+    let mut child = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("gzip: {e}"))?;
+    let mut buf = Vec::new();
+    child.stdout.take().ok_or("gzip: no output")?.read_to_end(&mut buf).map_err(|e| e.to_string())?;
+    child.wait().map_err(|e| e.to_string())?;
+    Ok(buf.len() as u64)
+}

@@ -1,0 +1,147 @@
+//! The entries in time order as a semantic list: events (with a meeting's sessions grouped by day)
+//! and the periods grouped by kind. Every entry is a button; activating it opens its details.
+
+use yew::prelude::*;
+
+use super::{entry_dom_id, TimelineRef};
+use crate::layout::{agenda, DayKey};
+use crate::model::{civil_from_days, Event, EventId, PartialDate, Period};
+
+/// Properties of [`EntryList`].
+#[derive(Properties, PartialEq)]
+pub struct EntryListProps {
+    /// The timeline.
+    pub data: TimelineRef,
+    /// Per-instance id prefix.
+    pub prefix: AttrValue,
+    /// The entry whose details are open.
+    pub selected: Option<EventId>,
+    /// Activated entry.
+    pub onselect: Callback<EventId>,
+}
+
+/// All events and periods, in time order.
+#[function_component]
+pub fn EntryList(props: &EntryListProps) -> Html {
+    let Some(t) = props.data.get() else { return Html::default() };
+    let p = &props.prefix;
+    let mark = |e: &Event| event_mark(props, e);
+    let mut groups: Vec<(&str, Vec<&Period>)> = Vec::new();
+    for period in &t.periods {
+        match groups.iter_mut().find(|(g, _)| *g == period.group) {
+            Some((_, v)) => v.push(period),
+            None => groups.push((&period.group, vec![period])),
+        }
+    }
+    html! {
+        <div class="att-lists">
+            <section class="att-events" aria-labelledby={format!("{p}-events-h")}>
+                <h3 class="att-sh" id={format!("{p}-events-h")}>
+                    { format!("{} events in time order", t.events.len()) }
+                </h3>
+                <ol class="att-list">
+                    { for t.events.iter().map(|e| html! {
+                        <li key={e.id.as_str()} class="att-item" data-cat={e.category.key()}>
+                            { mark(e) }
+                            if !e.children.is_empty() { { agenda_list(props, e) } }
+                        </li>
+                    }) }
+                </ol>
+            </section>
+            if !groups.is_empty() {
+                <section class="att-periods" aria-labelledby={format!("{p}-periods-h")}>
+                    <h3 class="att-sh" id={format!("{p}-periods-h")}>{ "Periods" }</h3>
+                    { for groups.iter().map(|(group, periods)| html! {
+                        <>
+                            <h4 class="att-gh">{ *group }</h4>
+                            <ol class="att-list att-plist">
+                                { for periods.iter().map(|per| html! {
+                                    <li key={per.id.as_str()} class="att-item" data-cat={per.category.key()}>
+                                        { button(props, &per.id, &per.when.start, per.label_en(), &per.info.title, per.category.label()) }
+                                    </li>
+                                }) }
+                            </ol>
+                        </>
+                    }) }
+                </section>
+            }
+        </div>
+    }
+}
+
+fn event_mark(props: &EntryListProps, e: &Event) -> Html {
+    button(props, &e.id, &e.when.start, e.when.label_en(), &e.info.title, e.category.label())
+}
+
+fn button(
+    props: &EntryListProps,
+    id: &EventId,
+    start: &PartialDate,
+    label: String,
+    title: &str,
+    cat: &str,
+) -> Html {
+    let selected = props.selected.as_ref() == Some(id);
+    let onclick = {
+        let id = id.clone();
+        props.onselect.reform(move |_: MouseEvent| id.clone())
+    };
+    html! {
+        <button type="button" class={classes!("att-mark", selected.then_some("att-sel"))}
+            id={entry_dom_id(&props.prefix, id.as_str())}
+            aria-current={selected.then_some("true")} {onclick}>
+            <time class="att-date" datetime={start.iso()}>{ label }</time>
+            <span class="att-title">{ title.to_owned() }</span>
+            <span class="att-cat">{ cat.to_owned() }</span>
+        </button>
+    }
+}
+
+/// The sessions of a meeting, grouped by day ("Day 1", "Day not reported").
+fn agenda_list(props: &EntryListProps, parent: &Event) -> Html {
+    html! {
+        <ol class="att-agenda" aria-label={format!("Sessions of: {}", parent.info.title)}>
+            { for agenda(parent).into_iter().map(|day| html! {
+                <li key={day_label(day.key)} class="att-day">
+                    <span class="att-dayh">{ day_label(day.key) }</span>
+                    <ol class="att-list">
+                        { for day.children.iter().map(|c| html! {
+                            <li key={c.id.as_str()} class="att-item att-child" data-cat={c.category.key()}>
+                                { child_mark(props, c) }
+                            </li>
+                        }) }
+                    </ol>
+                </li>
+            }) }
+        </ol>
+    }
+}
+
+fn child_mark(props: &EntryListProps, c: &Event) -> Html {
+    let selected = props.selected.as_ref() == Some(&c.id);
+    let onclick = {
+        let id = c.id.clone();
+        props.onselect.reform(move |_: MouseEvent| id.clone())
+    };
+    html! {
+        <button type="button" class={classes!("att-mark", selected.then_some("att-sel"))}
+            id={entry_dom_id(&props.prefix, c.id.as_str())}
+            aria-current={selected.then_some("true")} {onclick}>
+            <span class="att-title">{ c.info.title.clone() }</span>
+        </button>
+    }
+}
+
+/// "Day 1", "14 June 2024", "Day not reported".
+pub(crate) fn day_label(key: DayKey) -> String {
+    match key {
+        DayKey::Day(n) => format!("Day {n}"),
+        DayKey::Date(days) => {
+            let (y, m, d) = civil_from_days(days);
+            PartialDate::new(i64::from(y), Some(i64::from(m)), Some(i64::from(d)), None, None)
+                .map(|p| p.label_en())
+                .unwrap_or_default()
+        }
+        DayKey::Unknown => "Day not reported".to_owned(),
+    }
+}
