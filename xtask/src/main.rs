@@ -265,6 +265,13 @@ fn size(dist: &Path) -> Result {
     }
     let (raw, gz) = rows.iter().fold((0, 0), |(a, b), r| (a + r.2, b + r.3));
     println!("{:<6} {raw:>10} {gz:>12}  (wasm + js + css)", "total");
+    let data = root().join("data/timeline.json");
+    let data_raw = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
+    println!(
+        "{:<6} {data_raw:>10} {:>12}  data/timeline.json (compiled into the wasm)",
+        "data",
+        gzip9(&data)?
+    );
     Ok(())
 }
 
