@@ -57,7 +57,7 @@ pub fn EntryList(props: &EntryListProps) -> Html {
                             <ol class="att-list att-plist">
                                 { for periods.iter().map(|per| html! {
                                     <li key={per.id.as_str()} class="att-item" data-cat={per.category.key()}>
-                                        { button(props, &per.id, &per.when.start, per.label_en(), &per.info.title, per.category.label()) }
+                                        { button(props, &per.id, Some((&per.when.start, per.label_en())), &per.info.title, Some(per.category.label())) }
                                     </li>
                                 }) }
                             </ol>
@@ -70,16 +70,17 @@ pub fn EntryList(props: &EntryListProps) -> Html {
 }
 
 fn event_mark(props: &EntryListProps, e: &Event) -> Html {
-    button(props, &e.id, &e.when.start, e.when.label_en(), &e.info.title, e.category.label())
+    let date = (&e.when.start, e.when.label_en());
+    button(props, &e.id, Some(date), &e.info.title, Some(e.category.label()))
 }
 
+/// A mark: a button with the entry's date (top-level entries), title and category badge.
 fn button(
     props: &EntryListProps,
     id: &EventId,
-    start: &PartialDate,
-    label: String,
+    date: Option<(&PartialDate, String)>,
     title: &str,
-    cat: &str,
+    cat: Option<&str>,
 ) -> Html {
     let selected = props.selected.as_ref() == Some(id);
     let onclick = {
@@ -90,9 +91,11 @@ fn button(
         <button type="button" class={classes!("att-mark", selected.then_some("att-sel"))}
             id={entry_dom_id(&props.prefix, id.as_str())}
             aria-current={selected.then_some("true")} {onclick}>
-            <time class="att-date" datetime={start.iso()}>{ label }</time>
+            if let Some((start, label)) = date {
+                <time class="att-date" datetime={start.iso()}>{ label }</time>
+            }
             <span class="att-title">{ title.to_owned() }</span>
-            <span class="att-cat">{ cat.to_owned() }</span>
+            if let Some(cat) = cat { <span class="att-cat">{ cat.to_owned() }</span> }
         </button>
     }
 }
@@ -107,28 +110,13 @@ fn agenda_list(props: &EntryListProps, parent: &Event) -> Html {
                     <ol class="att-list">
                         { for day.children.iter().map(|c| html! {
                             <li key={c.id.as_str()} class="att-item att-child" data-cat={c.category.key()}>
-                                { child_mark(props, c) }
+                                { button(props, &c.id, None, &c.info.title, None) }
                             </li>
                         }) }
                     </ol>
                 </li>
             }) }
         </ol>
-    }
-}
-
-fn child_mark(props: &EntryListProps, c: &Event) -> Html {
-    let selected = props.selected.as_ref() == Some(&c.id);
-    let onclick = {
-        let id = c.id.clone();
-        props.onselect.reform(move |_: MouseEvent| id.clone())
-    };
-    html! {
-        <button type="button" class={classes!("att-mark", selected.then_some("att-sel"))}
-            id={entry_dom_id(&props.prefix, c.id.as_str())}
-            aria-current={selected.then_some("true")} {onclick}>
-            <span class="att-title">{ c.info.title.clone() }</span>
-        </button>
     }
 }
 
