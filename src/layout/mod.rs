@@ -3,5 +3,13 @@
 //! Architecture invariant: this module never imports `yew`, `web_sys` or `js_sys`.
 
 mod agenda;
+mod lanes;
+mod scale;
+mod ticks;
 
 pub use agenda::{agenda, AgendaDay, DayKey};
+pub use lanes::{
+    bands, place, title_width, Band, BandInput, Cluster, LaneLayout, MarkInput, Placed, CLUSTER_W, GAP,
+};
+pub use scale::{Limits, Viewport, MIN_SPAN_MINUTES};
+pub use ticks::{label_width, ticks, Step, Tick, Ticks, Unit, LABEL_GAP};

@@ -1,0 +1,193 @@
+//! Placing marks in lanes: labels stacked in rows without collisions, and where a lane is too dense
+//! at the current zoom, cluster marks ("+5") in an overflow row. Also the period bands.
+//!
+//! O(n log n): one sort per lane, then one greedy pass.
+
+use super::scale::Viewport;
+
+/// One mark to place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MarkInput {
+    /// Lane index (0-based, dense).
+    pub lane: usize,
+    /// Start, minutes since 1970.
+    pub start: f64,
+    /// End (exclusive), minutes since 1970; the span a coarse date covers counts.
+    pub end: f64,
+    /// Width of the label in pixels (see [`title_width`]).
+    pub label_w: f64,
+}
+
+/// A placed mark.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Placed {
+    /// Index into the input.
+    pub index: usize,
+    /// Lane.
+    pub lane: usize,
+    /// Row within the lane (0 = top).
+    pub row: usize,
+    /// Left edge: the start's position.
+    pub x: f64,
+    /// Width of the span bar (0 for an instant at this zoom).
+    pub bar_w: f64,
+    /// Width of the whole box (label or bar, whichever is wider).
+    pub w: f64,
+}
+
+/// Several marks that do not fit at this zoom, drawn as one "+N".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cluster {
+    /// Lane.
+    pub lane: usize,
+    /// Row (always the lane's overflow row, `max_rows`).
+    pub row: usize,
+    /// Left edge.
+    pub x: f64,
+    /// Width.
+    pub w: f64,
+    /// Indices into the input, in time order.
+    pub members: Vec<usize>,
+    /// Earliest start of the members.
+    pub from: f64,
+    /// Latest end of the members.
+    pub to: f64,
+}
+
+/// The result of [`place`].
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LaneLayout {
+    /// Marks that fit, by lane then time.
+    pub placed: Vec<Placed>,
+    /// Clusters, by lane then time.
+    pub clusters: Vec<Cluster>,
+    /// Rows used in each lane (including the overflow row if it has clusters).
+    pub rows: Vec<usize>,
+}
+
+/// Gap kept between boxes in a row.
+pub const GAP: f64 = 8.0;
+/// Width of a cluster mark.
+pub const CLUSTER_W: f64 = 44.0;
+/// A span narrower than this many pixels is drawn as an instant.
+pub const MIN_BAR: f64 = 3.0;
+
+/// Estimated label width of a title of `chars` characters (dot, padding, 14 px text), between 64 and
+/// 220 pixels; the view truncates longer titles with an ellipsis to this width.
+pub fn title_width(chars: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let c = chars as f64;
+    (c * 7.2 + 26.0).clamp(64.0, 220.0)
+}
+
+/// Places `marks` in `lanes` lanes of at most `max_rows` rows each, for `view` at `width` pixels.
+pub fn place(marks: &[MarkInput], lanes: usize, view: &Viewport, width: f64, max_rows: usize) -> LaneLayout {
+    let mut by_lane: Vec<Vec<usize>> = vec![Vec::new(); lanes];
+    for (i, m) in marks.iter().enumerate() {
+        if let Some(l) = by_lane.get_mut(m.lane) {
+            l.push(i);
+        }
+    }
+    let mut out = LaneLayout { rows: vec![0; lanes], ..LaneLayout::default() };
+    let max_rows = max_rows.max(1);
+    for (lane, mut idx) in by_lane.into_iter().enumerate() {
+        idx.sort_by(|&a, &b| marks[a].start.total_cmp(&marks[b].start).then(a.cmp(&b)));
+        let mut row_end = vec![f64::NEG_INFINITY; max_rows];
+        let mut used = 0;
+        for i in idx {
+            let m = &marks[i];
+            let x = view.x(m.start, width);
+            let bar = view.x(m.end, width) - x;
+            let bar_w = if bar >= MIN_BAR { bar } else { 0.0 };
+            let w = m.label_w.max(bar_w);
+            if let Some(row) = row_end.iter().position(|&end| end <= x) {
+                row_end[row] = x + w + GAP;
+                used = used.max(row + 1);
+                out.placed.push(Placed { index: i, lane, row, x, bar_w, w });
+                continue;
+            }
+            match out.clusters.last_mut() {
+                Some(c) if c.lane == lane && x < c.x + c.w + GAP => {
+                    c.members.push(i);
+                    c.to = c.to.max(m.end);
+                }
+                _ => out.clusters.push(Cluster {
+                    lane,
+                    row: max_rows,
+                    x,
+                    w: CLUSTER_W,
+                    members: vec![i],
+                    from: m.start,
+                    to: m.end,
+                }),
+            }
+        }
+        let has_clusters = out.clusters.last().is_some_and(|c| c.lane == lane);
+        out.rows[lane] = if has_clusters { max_rows + 1 } else { used.max(1) };
+    }
+    out
+}
+
+/// One period band.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Band {
+    /// Index into the input.
+    pub index: usize,
+    /// Group (row block) index.
+    pub group: usize,
+    /// Row within the group.
+    pub row: usize,
+    /// Left edge.
+    pub x: f64,
+    /// Width.
+    pub w: f64,
+    /// The period has no known end: drawn to `open_until` and faded.
+    pub open: bool,
+}
+
+/// A period to draw: `end` is `None` when no source gives it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BandInput {
+    /// Group index (dense).
+    pub group: usize,
+    /// Start.
+    pub start: f64,
+    /// End, if known.
+    pub end: Option<f64>,
+}
+
+/// Lays out period bands by group. An open-ended band is drawn (faded) up to the next start in its
+/// group, or to `horizon`. Overlapping bands take extra rows. Returns the bands and rows per group.
+pub fn bands(
+    periods: &[BandInput],
+    groups: usize,
+    horizon: f64,
+    view: &Viewport,
+    width: f64,
+) -> (Vec<Band>, Vec<usize>) {
+    let mut rows = vec![0usize; groups];
+    let mut out = Vec::with_capacity(periods.len());
+    for g in 0..groups {
+        let mut idx: Vec<usize> = (0..periods.len()).filter(|&i| periods[i].group == g).collect();
+        idx.sort_by(|&a, &b| periods[a].start.total_cmp(&periods[b].start).then(a.cmp(&b)));
+        let mut row_end: Vec<f64> = Vec::new();
+        for (k, &i) in idx.iter().enumerate() {
+            let p = &periods[i];
+            let next_start = idx[k + 1..].iter().map(|&j| periods[j].start).find(|&s| s > p.start);
+            let end = p.end.unwrap_or_else(|| next_start.unwrap_or(horizon).max(p.start));
+            let x = view.x(p.start, width);
+            let w = (view.x(end, width) - x).max(MIN_BAR);
+            let row = match row_end.iter().position(|&e| e <= x) {
+                Some(r) => r,
+                None => {
+                    row_end.push(f64::NEG_INFINITY);
+                    row_end.len() - 1
+                }
+            };
+            row_end[row] = x + w + 1.0;
+            out.push(Band { index: i, group: g, row, x, w, open: p.end.is_none() });
+        }
+        rows[g] = row_end.len();
+    }
+    (out, rows)
+}

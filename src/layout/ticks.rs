@@ -1,0 +1,233 @@
+//! Axis ticks that adapt to the zoom — decades, years, months, days, hours, minutes — with labels
+//! that never overlap: the step is the finest whose shortest interval is wider than its widest label.
+
+use super::scale::Viewport;
+use crate::model::{civil_from_days, days_from_civil};
+
+/// The calendar unit of a tick step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Unit {
+    /// Years (a step of 10 years is a decade).
+    Year,
+    /// Months.
+    Month,
+    /// Days.
+    Day,
+    /// Hours.
+    Hour,
+    /// Minutes.
+    Minute,
+}
+
+/// A tick step: `n` units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Step {
+    /// The unit.
+    pub unit: Unit,
+    /// How many units between ticks.
+    pub n: u32,
+}
+
+impl Step {
+    /// Shortest possible interval of this step, in minutes (months of 28 days, years of 365).
+    pub fn min_minutes(self) -> f64 {
+        let unit = match self.unit {
+            Unit::Year => 365.0 * 1440.0,
+            Unit::Month => 28.0 * 1440.0,
+            Unit::Day => 1440.0,
+            Unit::Hour => 60.0,
+            Unit::Minute => 1.0,
+        };
+        unit * f64::from(self.n)
+    }
+
+    /// Widest label of this step, in pixels (see [`label_width`]).
+    pub fn label_px(self) -> f64 {
+        label_width(match self.unit {
+            Unit::Year => 5,                // "-2004" at worst
+            Unit::Month => 8,               // "Sep 2004"
+            Unit::Day => 11,                // "15 Sep 2004"
+            Unit::Hour | Unit::Minute => 6, // "14:30", or "15 Mar" at midnight
+        })
+    }
+
+    /// A name for readers: "decades", "years", "months", …
+    pub fn name(self) -> &'static str {
+        match (self.unit, self.n) {
+            (Unit::Year, n) if n >= 10 => "decades",
+            (Unit::Year, _) => "years",
+            (Unit::Month, _) => "months",
+            (Unit::Day, _) => "days",
+            (Unit::Hour, _) => "hours",
+            (Unit::Minute, _) => "minutes",
+        }
+    }
+}
+
+/// Estimated pixel width of a tick label of `chars` characters (13 px tabular figures).
+pub fn label_width(chars: usize) -> f64 {
+    #[allow(clippy::cast_precision_loss)]
+    let c = chars as f64;
+    c * 7.5 + 4.0
+}
+
+/// Space kept between two labels.
+pub const LABEL_GAP: f64 = 12.0;
+
+/// Every step, coarsest first.
+const STEPS: &[Step] = &[
+    Step { unit: Unit::Year, n: 1000 },
+    Step { unit: Unit::Year, n: 500 },
+    Step { unit: Unit::Year, n: 100 },
+    Step { unit: Unit::Year, n: 50 },
+    Step { unit: Unit::Year, n: 20 },
+    Step { unit: Unit::Year, n: 10 },
+    Step { unit: Unit::Year, n: 5 },
+    Step { unit: Unit::Year, n: 2 },
+    Step { unit: Unit::Year, n: 1 },
+    Step { unit: Unit::Month, n: 6 },
+    Step { unit: Unit::Month, n: 3 },
+    Step { unit: Unit::Month, n: 1 },
+    Step { unit: Unit::Day, n: 7 },
+    Step { unit: Unit::Day, n: 2 },
+    Step { unit: Unit::Day, n: 1 },
+    Step { unit: Unit::Hour, n: 12 },
+    Step { unit: Unit::Hour, n: 6 },
+    Step { unit: Unit::Hour, n: 3 },
+    Step { unit: Unit::Hour, n: 1 },
+    Step { unit: Unit::Minute, n: 30 },
+    Step { unit: Unit::Minute, n: 15 },
+    Step { unit: Unit::Minute, n: 5 },
+];
+
+/// One tick.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tick {
+    /// Time, minutes since 1970.
+    pub t: f64,
+    /// Pixel position.
+    pub x: f64,
+    /// Label text.
+    pub label: String,
+}
+
+/// The ticks of a view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ticks {
+    /// The step chosen for this zoom.
+    pub step: Step,
+    /// Ticks inside the view, in time order.
+    pub ticks: Vec<Tick>,
+}
+
+/// The finest step whose labels fit, and its ticks inside `view` (`width` pixels wide).
+pub fn ticks(view: &Viewport, width: f64) -> Ticks {
+    let px_per_min = if view.span() > 0.0 && width > 0.0 { width / view.span() } else { 0.0 };
+    let fits = |s: &Step| s.min_minutes() * px_per_min >= s.label_px() + LABEL_GAP;
+    let step = STEPS.iter().rev().find(|s| fits(s)).copied().unwrap_or(STEPS[0]);
+    let mut ticks = Vec::new();
+    if px_per_min > 0.0 {
+        let mut t = first_tick(view.from, step);
+        // Bounded: at most width / (label + gap) + 2 ticks when the step fits.
+        while t <= view.to && ticks.len() < 2000 {
+            ticks.push(Tick { t, x: view.x(t, width), label: label(t, step.unit) });
+            t = next_tick(t, step);
+        }
+    }
+    if !fits(&step) {
+        // Even the coarsest step is too dense (a huge span in a tiny view): keep every k-th label.
+        let need = step.label_px() + LABEL_GAP;
+        let mut last = f64::NEG_INFINITY;
+        ticks.retain(|tk| {
+            let keep = tk.x - last >= need;
+            if keep {
+                last = tk.x;
+            }
+            keep
+        });
+    }
+    Ticks { step, ticks }
+}
+
+#[allow(clippy::cast_possible_truncation)]
+fn floor_i64(x: f64) -> i64 {
+    x.floor() as i64
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn minutes(days: i64) -> f64 {
+    (days * 1440) as f64
+}
+
+/// The first tick at or after `t`.
+fn first_tick(t: f64, step: Step) -> f64 {
+    let n = i64::from(step.n);
+    let days = floor_i64(t / 1440.0);
+    let (y, m, _) = civil_from_days(days);
+    let cand = match step.unit {
+        Unit::Year => {
+            let y0 = i64::from(y).div_euclid(n) * n;
+            year_start(y0)
+        }
+        Unit::Month => {
+            let idx = (i64::from(y) * 12 + i64::from(m) - 1).div_euclid(n) * n;
+            month_start(idx)
+        }
+        Unit::Day => minutes(days.div_euclid(n) * n),
+        Unit::Hour => (t / (60.0 * step_f(n))).floor() * 60.0 * step_f(n),
+        Unit::Minute => (t / step_f(n)).floor() * step_f(n),
+    };
+    if cand < t {
+        next_tick(cand, step)
+    } else {
+        cand
+    }
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn step_f(n: i64) -> f64 {
+    n as f64
+}
+
+fn year_start(y: i64) -> f64 {
+    let y = i32::try_from(y).unwrap_or(i32::MAX);
+    minutes(days_from_civil(y, 1, 1))
+}
+
+fn month_start(index: i64) -> f64 {
+    let y = i32::try_from(index.div_euclid(12)).unwrap_or(i32::MAX);
+    let m = u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1);
+    minutes(days_from_civil(y, m, 1))
+}
+
+/// The tick after `t` (which is on a tick).
+fn next_tick(t: f64, step: Step) -> f64 {
+    let n = i64::from(step.n);
+    let days = floor_i64((t + 0.5) / 1440.0);
+    let (y, m, _) = civil_from_days(days);
+    match step.unit {
+        Unit::Year => year_start(i64::from(y) + n),
+        Unit::Month => month_start(i64::from(y) * 12 + i64::from(m) - 1 + n),
+        Unit::Day => minutes(days + n),
+        Unit::Hour => t + 60.0 * step_f(n),
+        Unit::Minute => t + step_f(n),
+    }
+}
+
+const MONTHS_SHORT: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+fn label(t: f64, unit: Unit) -> String {
+    let days = floor_i64((t + 0.5) / 1440.0);
+    let (y, m, d) = civil_from_days(days);
+    let month = MONTHS_SHORT[usize::from(m.clamp(1, 12) - 1)];
+    match unit {
+        Unit::Year => y.to_string(),
+        Unit::Month => format!("{month} {y}"),
+        Unit::Day => format!("{d} {month} {y}"),
+        Unit::Hour | Unit::Minute => match floor_i64(t + 0.5).rem_euclid(1440) {
+            0 => format!("{d} {month}"),
+            mins => format!("{:02}:{:02}", mins / 60, mins % 60),
+        },
+    }
+}

@@ -1,0 +1,187 @@
+//! Property tests of the layout: the geometry readers rely on.
+#![cfg(not(target_arch = "wasm32"))]
+// A failing test panics: that is how it reports. The no-panic lints guard the widget, not its tests.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use anti_trafficking_timeline::layout::{
+    bands, place, ticks, title_width, BandInput, Limits, MarkInput, Unit, Viewport, GAP, LABEL_GAP,
+};
+use proptest::prelude::*;
+
+const YEAR: f64 = 365.25 * 1440.0;
+const Y2000: f64 = 10_957.0 * 1440.0; // 2000-01-01 in minutes since 1970
+
+fn limits() -> Limits {
+    Limits::around(Y2000, Y2000 + 25.0 * YEAR)
+}
+
+/// A window inside the 2000–2024 limits: `from` fraction and a span from 30 minutes to everything.
+fn viewport() -> impl Strategy<Value = Viewport> {
+    (0.0f64..1.0, 0.0f64..1.0).prop_map(|(a, s)| {
+        let lim = limits();
+        let span = lim.min_span * (lim.max_span() / lim.min_span).powf(s);
+        let from = lim.min + a * (lim.max_span() - span);
+        Viewport { from, to: from + span }
+    })
+}
+
+proptest! {
+    #[test]
+    fn time_to_px_to_time_round_trips_within_a_pixel(v in viewport(), width in 200.0f64..2000.0, f in 0.0f64..1.0) {
+        let t = v.from + f * v.span();
+        let x = v.x(t, width);
+        let back = v.t(x, width);
+        prop_assert!((v.x(back, width) - x).abs() < 1.0);
+        prop_assert!((back - t).abs() <= v.span() / width);
+    }
+
+    #[test]
+    fn zoom_about_a_point_keeps_that_point_fixed(
+        v in viewport(), width in 200.0f64..2000.0, ax in 0.0f64..1.0, factor in 0.25f64..4.0
+    ) {
+        let lim = limits();
+        let anchor = ax * width;
+        let t_before = v.t(anchor, width);
+        let z = v.zoom(factor, anchor, width, &lim);
+        prop_assert!(z.from >= lim.min - 1e-6 && z.to <= lim.max + 1e-6);
+        prop_assert!(z.span() >= lim.min_span - 1e-6);
+        let wanted = (v.span() / factor).clamp(lim.min_span, lim.max_span());
+        let unclamped_from = t_before - anchor / width * wanted;
+        let clamped = unclamped_from < lim.min || unclamped_from + wanted > lim.max || wanted != v.span() / factor;
+        if !clamped {
+            // Within a millionth of the span (f64 rounding on ~1.6e7-minute values).
+            prop_assert!((z.t(anchor, width) - t_before).abs() <= z.span() * 1e-6, "{} vs {}", z.t(anchor, width), t_before);
+        }
+    }
+
+    #[test]
+    fn ticks_are_sorted_distinct_inside_and_never_overlap(v in viewport(), width in 240.0f64..2000.0) {
+        let t = ticks(&v, width);
+        prop_assert!(!t.ticks.is_empty() || v.span() < t.step.min_minutes());
+        let label_px = t.step.label_px();
+        for w in t.ticks.windows(2) {
+            prop_assert!(w[0].t < w[1].t, "not sorted: {:?}", w);
+            prop_assert!(w[1].x - w[0].x >= label_px + LABEL_GAP - 1e-6, "labels overlap at {:?}: {:?}", t.step, w);
+            prop_assert!(w[0].label != w[1].label || t.step.unit >= Unit::Hour, "repeated label {:?}", w);
+        }
+        for tk in &t.ticks {
+            prop_assert!(tk.t >= v.from - 1e-6 && tk.t <= v.to + 1e-6);
+        }
+    }
+
+    #[test]
+    fn no_two_labels_in_a_lane_overlap(
+        starts in proptest::collection::vec((0usize..3, 0.0f64..1.0, 0.0f64..0.05, 1usize..60), 0..300),
+        v in viewport(), width in 300.0f64..1600.0, max_rows in 1usize..5
+    ) {
+        let lim = limits();
+        let marks: Vec<MarkInput> = starts.iter().map(|&(lane, s, len, chars)| {
+            let start = lim.min + s * lim.max_span();
+            MarkInput { lane, start, end: start + len * lim.max_span() + 1440.0, label_w: title_width(chars) }
+        }).collect();
+        let out = place(&marks, 3, &v, width, max_rows);
+        // Every mark is either placed or in exactly one cluster.
+        let mut seen = vec![0u8; marks.len()];
+        for p in &out.placed { seen[p.index] += 1; }
+        for c in &out.clusters { for &m in &c.members { seen[m] += 1; } }
+        prop_assert!(seen.iter().all(|&n| n == 1));
+        // Boxes in the same lane and row never overlap; neither do clusters.
+        let mut boxes: Vec<(usize, usize, f64, f64)> = out.placed.iter().map(|p| (p.lane, p.row, p.x, p.x + p.w)).collect();
+        boxes.extend(out.clusters.iter().map(|c| (c.lane, c.row, c.x, c.x + c.w)));
+        boxes.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
+        for w in boxes.windows(2) {
+            if (w[0].0, w[0].1) == (w[1].0, w[1].1) {
+                prop_assert!(w[0].3 + GAP <= w[1].2 + 1e-6 || w[0].3 <= w[1].2, "overlap: {:?}", w);
+            }
+        }
+        for p in &out.placed {
+            prop_assert!(p.row < max_rows);
+            prop_assert!(p.w >= marks[p.index].label_w);
+        }
+    }
+
+    #[test]
+    fn period_bands_in_a_row_never_overlap(
+        ps in proptest::collection::vec((0usize..2, 0.0f64..1.0, proptest::option::of(0.0f64..0.3)), 0..40),
+        v in viewport(), width in 300.0f64..1600.0
+    ) {
+        let lim = limits();
+        let input: Vec<BandInput> = ps.iter().map(|&(group, s, len)| {
+            let start = lim.min + s * lim.max_span();
+            BandInput { group, start, end: len.map(|l| start + l * lim.max_span()) }
+        }).collect();
+        let (out, rows) = bands(&input, 2, lim.max, &v, width);
+        prop_assert_eq!(out.len(), input.len());
+        for a in &out {
+            prop_assert!(a.row < rows[a.group]);
+            for b in &out {
+                if a.index != b.index && a.group == b.group && a.row == b.row {
+                    prop_assert!(a.x + a.w <= b.x || b.x + b.w <= a.x, "bands overlap: {:?} {:?}", a, b);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_tick_unit_follows_the_zoom() {
+    let lim = limits();
+    let all = Viewport::fit(&lim);
+    let width = 1000.0;
+    assert_eq!(ticks(&all, width).step.unit, Unit::Year);
+    let year = Viewport { from: Y2000, to: Y2000 + YEAR };
+    assert_eq!(ticks(&year, width).step.unit, Unit::Month);
+    let two_months = Viewport { from: Y2000, to: Y2000 + 60.0 * 1440.0 };
+    assert_eq!(ticks(&two_months, width).step.unit, Unit::Day);
+    let week = Viewport { from: Y2000, to: Y2000 + 7.0 * 1440.0 };
+    let t = ticks(&week, width);
+    assert_eq!(t.step.unit, Unit::Hour);
+    let labels: Vec<&str> = t.ticks.iter().map(|t| t.label.as_str()).take(3).collect();
+    assert_eq!(labels, ["1 Jan", "12:00", "2 Jan"], "midnight ticks name the day");
+    let day = Viewport { from: Y2000, to: Y2000 + 1440.0 };
+    assert_eq!(ticks(&day, width).step.unit, Unit::Hour);
+    let hour = Viewport { from: Y2000, to: Y2000 + 60.0 };
+    assert_eq!(ticks(&hour, width).step.unit, Unit::Minute);
+    // Labels show exactly the unit.
+    let labels: Vec<String> = ticks(&year, width).ticks.iter().map(|t| t.label.clone()).collect();
+    assert_eq!(labels.first().map(String::as_str), Some("Jan 2000"));
+    let labels: Vec<String> = ticks(&all, width).ticks.iter().map(|t| t.label.clone()).collect();
+    assert!(labels.contains(&"2000".to_owned()) && labels.contains(&"2020".to_owned()), "{labels:?}");
+}
+
+#[test]
+fn zoom_is_bounded_by_the_data_and_by_minutes() {
+    let lim = limits();
+    let mut v = Viewport::fit(&lim);
+    for _ in 0..100 {
+        v = v.zoom(2.0, 500.0, 1000.0, &lim);
+    }
+    assert!((v.span() - lim.min_span).abs() < 1e-6, "closest zoom is {} minutes", v.span());
+    for _ in 0..100 {
+        v = v.zoom(0.5, 10.0, 1000.0, &lim);
+    }
+    assert_eq!(v, Viewport::fit(&lim));
+    let panned = v.pan(1e9, 1000.0, &lim);
+    assert_eq!(panned, v, "cannot pan beyond the data");
+}
+
+#[test]
+fn dense_marks_become_clusters_that_separate_when_zoomed() {
+    let lim = limits();
+    let all = Viewport::fit(&lim);
+    let marks: Vec<MarkInput> = (0..6)
+        .map(|i| {
+            let start = Y2000 + f64::from(i) * 1440.0;
+            MarkInput { lane: 0, start, end: start + 1440.0, label_w: 120.0 }
+        })
+        .collect();
+    let out = place(&marks, 1, &all, 1000.0, 2);
+    assert_eq!(out.placed.len(), 2);
+    assert_eq!(out.clusters.len(), 1);
+    assert_eq!(out.clusters[0].members, vec![2, 3, 4, 5]);
+    assert_eq!(out.rows, vec![3]);
+    let close = Viewport { from: Y2000 - 1440.0, to: Y2000 + 10.0 * 1440.0 };
+    let out = place(&marks, 1, &close, 1000.0, 2);
+    assert_eq!(out.placed.len(), 6);
+    assert!(out.clusters.is_empty());
+}
