@@ -167,7 +167,7 @@ pub fn bands(
 ) -> (Vec<Band>, Vec<usize>) {
     let mut rows = vec![0usize; groups];
     let mut out = Vec::with_capacity(periods.len());
-    for g in 0..groups {
+    for (g, group_rows) in rows.iter_mut().enumerate() {
         let mut idx: Vec<usize> = (0..periods.len()).filter(|&i| periods[i].group == g).collect();
         idx.sort_by(|&a, &b| periods[a].start.total_cmp(&periods[b].start).then(a.cmp(&b)));
         let mut row_end: Vec<f64> = Vec::new();
@@ -187,7 +187,7 @@ pub fn bands(
             row_end[row] = x + w + 1.0;
             out.push(Band { index: i, group: g, row, x, w, open: p.end.is_none() });
         }
-        rows[g] = row_end.len();
+        *group_rows = row_end.len();
     }
     (out, rows)
 }
