@@ -5,11 +5,13 @@
 //! Layers, each depending only on those above it (see ARCHITECTURE.md):
 //! - [`model`]: JSON → wire types → validated [`model::Timeline`] (native, no browser types);
 //! - [`layout`]: pure arithmetic and grouping for display (native);
-//! - `state`, `components`: the Yew view (wasm32 only);
+//! - [`state`]: one view state and its actions, pure (native);
+//! - `components`: the Yew view (wasm32 only);
 //! - `embed`: the only module that touches the host document (wasm32 only).
 
 pub mod layout;
 pub mod model;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
@@ -17,8 +19,6 @@ pub mod components;
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod source;
-#[cfg(target_arch = "wasm32")]
-pub mod state;
 
 /// The bundled data file, compiled into the widget.
 pub const BUNDLED_DATA: &str = include_str!("../data/timeline.json");

@@ -1,11 +1,12 @@
-//! The view state of one widget instance: one `Reducible` with an `Action` enum. Pure: no I/O here;
-//! focus moves are *requested* (`Focus`) and carried out by an effect in the root component.
+//! The view state of one widget instance: one `Reducible` with an `Action` enum.
+//!
+//! Pure: no I/O here. Focus moves are *requested* (`Focus`) and carried out by an effect in the root
+//! component; host events are derived from state changes by effects. Times are minutes since 1970.
 
 use std::rc::Rc;
 
-use yew::Reducible;
-
-use crate::model::EventId;
+use crate::layout::{Limits, Viewport};
+use crate::model::{Category, EventId};
 
 /// Where keyboard focus should go after a state change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,45 +15,279 @@ pub enum Focus {
     Stay,
     /// The detail panel's heading (after opening).
     Panel,
-    /// An entry's mark in the list (after closing the panel, or moving to a neighbour from the list).
+    /// An entry's mark (after closing the panel, or moving between marks with the keyboard).
     Entry(EventId),
+    /// The first control of the current scope (after drilling in or out).
+    Scope,
+}
+
+/// How the entries are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Time axis with lanes, zoom and pan.
+    Timeline,
+    /// A plain list in time order.
+    List,
+}
+
+/// What part of the data is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything (the 24 years).
+    All,
+    /// Inside one event with children (the meeting and its sessions).
+    Event(EventId),
 }
 
 /// Everything that changes while a reader uses the widget.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ViewState {
     /// The entry whose details are open.
     pub selected: Option<EventId>,
+    /// The mark that holds the single tab stop of the timeline (roving tabindex).
+    pub active: Option<EventId>,
     /// Requested focus move, with a counter so that repeating the same request runs it again.
     pub focus: (Focus, u32),
+    /// Timeline or list.
+    pub mode: Mode,
+    /// All, or inside an event.
+    pub scope: Scope,
+    /// The visible window.
+    pub view: Viewport,
+    /// How far zoom and pan may go.
+    pub limits: Limits,
+    /// Width of the timeline surface in CSS pixels (0 until measured).
+    pub width: f64,
+    /// Lanes the reader has hidden.
+    pub hidden: Vec<Category>,
+    /// A quiet message for the reader (an unknown deep link, …).
+    pub notice: Option<String>,
+    /// A drag or pinch is under way (movement is not animated).
+    pub gesture: bool,
 }
 
-impl Default for ViewState {
-    fn default() -> Self {
-        Self { selected: None, focus: (Focus::Stay, 0) }
+/// What a reader (or the host page) can do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Open an entry's details; `span` (start, end) is kept in view.
+    Select { id: EventId, span: Option<(f64, f64)> },
+    /// Close the details and return focus to the entry.
+    Close,
+    /// Move keyboard focus to a mark, panning to it if needed.
+    FocusEntry { id: EventId, span: Option<(f64, f64)> },
+    /// Zoom by a factor (2 = twice as close) about a pixel (the centre if `None`).
+    ZoomBy { factor: f64, anchor: Option<f64> },
+    /// Move the content right by this many pixels.
+    PanBy(f64),
+    /// Show everything.
+    Fit,
+    /// Show the window `[from, to]` (with a small margin).
+    Show { from: f64, to: f64 },
+    /// Go to the start (`false`) or the end (`true`) at the current zoom.
+    Edge(bool),
+    /// The surface was measured.
+    Resize(f64),
+    /// Show or hide a lane.
+    ToggleLane(Category),
+    /// Drill into an event with children.
+    Enter(EventId),
+    /// Back to everything.
+    Leave,
+    /// Timeline or list.
+    SetMode(Mode),
+    /// Show (or clear) a quiet notice.
+    Notice(Option<String>),
+    /// A drag or pinch starts (`true`) or ends.
+    Gesture(bool),
+}
+
+impl ViewState {
+    /// The initial state for data covering `limits`, showing `view`.
+    pub fn new(limits: Limits, view: Viewport) -> Self {
+        Self {
+            selected: None,
+            active: None,
+            focus: (Focus::Stay, 0),
+            mode: Mode::Timeline,
+            scope: Scope::All,
+            view: view.clamp(&limits),
+            limits,
+            width: 0.0,
+            hidden: Vec::new(),
+            notice: None,
+            gesture: false,
+        }
+    }
+
+    /// The view that keeps `span` visible: unchanged if it already shows it, else centred on it
+    /// (zooming out if the span is wider than the view).
+    fn keep_in_view(&self, span: Option<(f64, f64)>) -> Viewport {
+        match span {
+            Some((from, to)) if !self.view.shows(from, to) => {
+                if to - from > self.view.span() * 0.9 {
+                    Viewport::around(from, to, 0.1, &self.limits)
+                } else {
+                    self.view.centred_on((from + to) / 2.0, &self.limits)
+                }
+            }
+            _ => self.view,
+        }
+    }
+
+    /// Whether a lane is shown.
+    pub fn shows_lane(&self, c: Category) -> bool {
+        !self.hidden.contains(&c)
     }
 }
 
-/// What a reader can do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Action {
-    /// Open the details of an entry.
-    Select(EventId),
-    /// Close the details and return focus to the entry.
-    Close,
-}
-
-impl Reducible for ViewState {
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for ViewState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        self.apply(action)
+    }
+}
+
+impl ViewState {
+    /// The state after `action`; the same `Rc` when nothing changed (so nothing re-renders).
+    pub fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let n = self.focus.1.wrapping_add(1);
+        let mut s = (*self).clone();
         match action {
-            Action::Select(id) => Rc::new(Self { selected: Some(id), focus: (Focus::Panel, n) }),
-            Action::Close => match &self.selected {
-                None => self,
-                Some(id) => Rc::new(Self { selected: None, focus: (Focus::Entry(id.clone()), n) }),
+            Action::Select { id, span } => {
+                s.view = s.keep_in_view(span);
+                s.active = Some(id.clone());
+                s.selected = Some(id);
+                s.focus = (Focus::Panel, n);
+                s.notice = None;
+            }
+            Action::Close => match s.selected.take() {
+                None => return self,
+                Some(id) => s.focus = (Focus::Entry(id), n),
             },
+            Action::FocusEntry { id, span } => {
+                s.view = s.keep_in_view(span);
+                s.active = Some(id.clone());
+                s.focus = (Focus::Entry(id), n);
+            }
+            Action::ZoomBy { factor, anchor } => {
+                let anchor = anchor.unwrap_or(s.width / 2.0);
+                s.view = s.view.zoom(factor, anchor, s.width.max(1.0), &s.limits);
+            }
+            Action::PanBy(dx) => s.view = s.view.pan(dx, s.width.max(1.0), &s.limits),
+            Action::Fit => s.view = Viewport::fit(&s.limits),
+            Action::Show { from, to } => s.view = Viewport::around(from, to, 0.05, &s.limits),
+            Action::Edge(end) => {
+                let span = s.view.span();
+                let from = if end { s.limits.max - span } else { s.limits.min };
+                s.view = Viewport { from, to: from + span }.clamp(&s.limits);
+            }
+            Action::Resize(w) => {
+                if !(w.is_finite() && w > 0.0) || (w - s.width).abs() < 0.5 {
+                    return self;
+                }
+                s.width = w;
+            }
+            Action::ToggleLane(c) => {
+                if let Some(i) = s.hidden.iter().position(|h| *h == c) {
+                    s.hidden.remove(i);
+                } else if s.hidden.len() + 1 < Category::ALL.len() {
+                    s.hidden.push(c);
+                }
+            }
+            Action::Enter(id) => {
+                s.scope = Scope::Event(id);
+                s.focus = (Focus::Scope, n);
+            }
+            Action::Leave => {
+                let was = match &s.scope {
+                    Scope::Event(id) => Some(id.clone()),
+                    Scope::All => None,
+                };
+                s.scope = Scope::All;
+                s.focus = match was {
+                    Some(id) => {
+                        s.active = Some(id.clone());
+                        (Focus::Entry(id), n)
+                    }
+                    None => (Focus::Stay, s.focus.1),
+                };
+            }
+            Action::SetMode(m) => s.mode = m,
+            Action::Notice(text) => s.notice = text,
+            Action::Gesture(on) => s.gesture = on,
         }
+        if s == *self {
+            self
+        } else {
+            Rc::new(s)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: f64 = 1440.0;
+
+    fn state() -> Rc<ViewState> {
+        let lim = Limits::around(0.0, 10_000.0 * DAY);
+        let mut s = ViewState::new(lim, Viewport::fit(&lim));
+        s.width = 1000.0;
+        Rc::new(s)
+    }
+
+    fn id(s: &str) -> EventId {
+        crate::model::test_id(s)
+    }
+
+    #[test]
+    fn selecting_keeps_the_entry_in_view_and_focuses_the_panel() {
+        let s = state().apply(Action::Show { from: 0.0, to: 100.0 * DAY });
+        let s = s.apply(Action::Select { id: id("a"), span: Some((5000.0 * DAY, 5001.0 * DAY)) });
+        assert!(s.view.shows(5000.0 * DAY, 5001.0 * DAY));
+        assert_eq!(s.focus.0, Focus::Panel);
+        assert_eq!(s.selected, Some(id("a")));
+        let s = s.apply(Action::Close);
+        assert_eq!((s.selected.clone(), s.focus.0.clone()), (None, Focus::Entry(id("a"))));
+        // Closing twice changes nothing.
+        let again = s.clone().apply(Action::Close);
+        assert!(Rc::ptr_eq(&s, &again));
+    }
+
+    #[test]
+    fn zoom_and_pan_stay_within_limits() {
+        let s = state();
+        let z = s.clone().apply(Action::ZoomBy { factor: 4.0, anchor: Some(0.0) });
+        assert!((z.view.span() - s.view.span() / 4.0).abs() < 1e-6);
+        assert!((z.view.from - s.view.from).abs() < 1e-6, "anchor at the left edge stays");
+        let p = z.apply(Action::PanBy(-1e9));
+        assert!((p.view.to - p.limits.max).abs() < 1e-6);
+        let f = p.apply(Action::Fit);
+        assert_eq!(f.view, Viewport::fit(&f.limits));
+        let e = f.apply(Action::ZoomBy { factor: 10.0, anchor: None }).apply(Action::Edge(false));
+        assert!((e.view.from - e.limits.min).abs() < 1e-6);
+    }
+
+    #[test]
+    fn lanes_toggle_but_one_always_stays() {
+        let mut s = state();
+        for c in Category::ALL {
+            s = s.apply(Action::ToggleLane(c));
+        }
+        assert_eq!(s.hidden.len(), Category::ALL.len() - 1);
+        assert!(s.shows_lane(Category::CivilSociety));
+        let s = s.apply(Action::ToggleLane(Category::Un));
+        assert!(s.shows_lane(Category::Un));
+    }
+
+    #[test]
+    fn drilling_in_and_out_returns_focus_to_the_event() {
+        let s = state().apply(Action::Enter(id("m")));
+        assert_eq!((s.scope.clone(), s.focus.0.clone()), (Scope::Event(id("m")), Focus::Scope));
+        let s = s.apply(Action::Leave);
+        assert_eq!((s.scope.clone(), s.focus.0.clone()), (Scope::All, Focus::Entry(id("m"))));
     }
 }

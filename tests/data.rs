@@ -228,7 +228,7 @@ fn children_must_lie_within_their_parent() {
     // A child may not use "days" or nest further.
     assert_eq!(
         errors(&parent(&format!(r#"{{"id": "c", "title": "C", "summary": "S", "children": [], {src}}}"#))),
-        ["events[0].children[0].children: unknown field; expected one of: id, title, date, end, day, category, summary, note, actors, sources"]
+        ["events[0].children[0].children: unknown field; expected one of: id, title, label, date, end, day, category, summary, note, actors, sources"]
     );
 }
 
@@ -263,4 +263,44 @@ fn date_labels_show_exactly_the_known_precision() {
     assert_eq!(label("term-giammarinaro"), "January 2010 – 2014");
     assert_eq!(label("term-richey"), "about 2019–2023");
     assert_eq!(label("greta-first-meeting"), "24–27 February 2009");
+}
+
+#[test]
+fn start_views_parse_and_validate() {
+    use anti_trafficking_timeline::model::Start;
+    let t = bundled();
+    assert_eq!(Start::parse("", &t), Ok(Start::All));
+    assert_eq!(Start::parse("all", &t), Ok(Start::All));
+    assert!(matches!(Start::parse("vienna-2024", &t), Ok(Start::Event(id)) if id.as_str() == "vienna-2024"));
+    let Ok(Start::Range(a, b)) = Start::parse("2010/2014-06", &t) else { panic!("range") };
+    assert_eq!(a, anti_trafficking_timeline::model::days_from_civil(2010, 1, 1) * 1440);
+    assert_eq!(b, anti_trafficking_timeline::model::days_from_civil(2014, 7, 1) * 1440);
+    assert_eq!(Start::parse("nope", &t), Err("there is no entry with the id \"nope\"".to_owned()));
+    assert_eq!(Start::parse("2014/2010", &t), Err("the range 2014/2010 ends before it starts".to_owned()));
+    assert_eq!(
+        Start::parse("2010-13/2011", &t),
+        Err("\"2010-13\" is not a date like 2004, 2004-05 or 2004-05-13".to_owned())
+    );
+    // In the data file.
+    let with_start = |start: &str| format!(r#"{{"version": 1, "start": {start}, "events": [{GOOD}]}}"#);
+    assert_eq!(errors(&with_start(r#"{"event": "a"}"#)), Vec::<String>::new());
+    assert_eq!(errors(&with_start(r#"{"event": "b"}"#)), ["start.event: \"b\" is not the id of any entry"]);
+    assert_eq!(
+        errors(&with_start(r#"{"from": {"year": 2005}}"#)),
+        ["start: give either \"event\", or both \"from\" and \"to\""]
+    );
+    assert_eq!(
+        errors(&with_start(r#"{"from": {"year": 2005}, "to": {"year": 2004}}"#)),
+        ["start.to: 2004 is before 2005"]
+    );
+}
+
+#[test]
+fn labels_are_short() {
+    let long = "x".repeat(41);
+    let ev = GOOD.replace(r#""title": "A","#, &format!(r#""title": "A", "label": "{long}","#));
+    assert_eq!(errors(&doc(&ev)), ["events[0].label: is 41 characters long; a label has at most 40"]);
+    let t = bundled();
+    let Some(Item::Event(m, None)) = t.find("vienna-2024") else { panic!("meeting") };
+    assert_eq!(m.info.short(), "Vienna meeting, 2024");
 }

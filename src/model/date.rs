@@ -210,6 +210,38 @@ impl PartialDate {
         Ok(Self { year, month, day, time })
     }
 
+    /// Parses ISO text with any precision: `2004`, `2004-05`, `2004-05-13`, `2004-05-13T09:30`.
+    pub fn parse_iso(text: &str) -> Option<Self> {
+        let text = text.trim();
+        let (date, time) = match text.split_once('T') {
+            Some((d, t)) => (d, Some(t)),
+            None => (text, None),
+        };
+        let (neg, date) = match date.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, date.strip_prefix('+').unwrap_or(date)),
+        };
+        let num = |s: &str| -> Option<i64> {
+            (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
+        };
+        let mut parts = date.split('-');
+        let year = num(parts.next()?)?;
+        let year = if neg { -year } else { year };
+        let month = parts.next().map(num);
+        let day = parts.next().map(num);
+        if parts.next().is_some() || month == Some(None) || day == Some(None) {
+            return None;
+        }
+        let (hour, minute) = match time {
+            None => (None, None),
+            Some(t) => {
+                let (h, m) = t.split_once(':')?;
+                (Some(num(h)?), Some(num(m)?))
+            }
+        };
+        Self::new(year, month.flatten(), day.flatten(), hour, minute).ok()
+    }
+
     /// A year-precision date. Panics never: years outside the range are clamped.
     pub fn year_only(year: i32) -> Self {
         Self { year: year.clamp(MIN_YEAR, MAX_YEAR), month: None, day: None, time: None }

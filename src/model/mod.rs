@@ -31,6 +31,12 @@ impl EventId {
     }
 }
 
+/// An id for tests of other modules (no validation).
+#[cfg(test)]
+pub(crate) fn test_id(s: &str) -> EventId {
+    EventId(Rc::from(s))
+}
+
 impl std::fmt::Display for EventId {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.0)
@@ -104,6 +110,13 @@ pub struct Source {
     pub url: String,
 }
 
+impl Info {
+    /// The short label if there is one, else the title.
+    pub fn short(&self) -> &str {
+        self.label.as_deref().unwrap_or(&self.title)
+    }
+}
+
 impl Source {
     /// The host name of the URL (`www.coe.int`), shown so readers see whose page it is.
     pub fn host(&self) -> &str {
@@ -115,8 +128,10 @@ impl Source {
 /// What the detail panel shows for any entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Info {
-    /// Short title (never empty).
+    /// Title (never empty).
     pub title: String,
+    /// A short label for marks and buttons, if the title is long.
+    pub label: Option<String>,
     /// One or two sentences (never empty).
     pub summary: String,
     /// A caveat about the date or the sources, shown as is.
@@ -194,6 +209,44 @@ pub struct Timeline {
     pub events: Vec<Event>,
     /// Periods in time order.
     pub periods: Vec<Period>,
+    /// What to show first.
+    pub start: Start,
+}
+
+/// What the widget shows first: set by the data file (`start`), overridable by the embedding page.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Start {
+    /// Everything.
+    #[default]
+    All,
+    /// A window of time: first minute and the minute after, since 1970.
+    Range(i64, i64),
+    /// One entry, centred and open.
+    Event(EventId),
+}
+
+impl Start {
+    /// Parses `all`, an entry id, or a range `FROM/TO` of ISO dates (`2010/2014-06`, `2024-04-15/2024-04-16`).
+    pub fn parse(text: &str, timeline: &Timeline) -> Result<Self, String> {
+        let text = text.trim();
+        if text.is_empty() || text == "all" {
+            return Ok(Start::All);
+        }
+        if let Some((a, b)) = text.split_once('/') {
+            let from = PartialDate::parse_iso(a)
+                .ok_or_else(|| format!("\"{a}\" is not a date like 2004, 2004-05 or 2004-05-13"))?;
+            let to = PartialDate::parse_iso(b)
+                .ok_or_else(|| format!("\"{b}\" is not a date like 2004, 2004-05 or 2004-05-13"))?;
+            if to.end_minute() <= from.start_minute() {
+                return Err(format!("the range {text} ends before it starts"));
+            }
+            return Ok(Start::Range(from.start_minute(), to.end_minute()));
+        }
+        match timeline.find(text) {
+            Some(item) => Ok(Start::Event(item.id().clone())),
+            None => Err(format!("there is no entry with the id \"{text}\"")),
+        }
+    }
 }
 
 /// Anything a reader can select.
@@ -272,6 +325,21 @@ impl Timeline {
             return (None, None);
         };
         (i.checked_sub(1).and_then(|j| ids.get(j).copied()), ids.get(i + 1).copied())
+    }
+
+    /// First minute and the minute after everything dated in the timeline (events and periods).
+    pub fn span(&self) -> (i64, i64) {
+        let starts = self.events.iter().map(|e| &e.when).chain(self.periods.iter().map(|p| &p.when));
+        let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+        for w in starts {
+            lo = lo.min(w.start_minute());
+            hi = hi.max(w.end_minute());
+        }
+        if lo > hi {
+            (0, 1)
+        } else {
+            (lo, hi)
+        }
     }
 
     /// Number of selectable entries (events, children, periods).

@@ -5,11 +5,12 @@ use std::rc::Rc;
 
 use super::date::{PartialDate, When};
 use super::error::{join, DataError};
-use super::wire::{RawDate, RawDoc, RawEvent, RawPeriod, RawSource, FORMAT_VERSION};
-use super::{Category, Event, EventId, Info, Period, Placement, Source, Timeline};
+use super::wire::{RawDate, RawDoc, RawEvent, RawPeriod, RawSource, RawStart, FORMAT_VERSION};
+use super::{Category, Event, EventId, Info, Period, Placement, Source, Start, Timeline};
 
 const MAX_ID: usize = 64;
 const MAX_TITLE: usize = 200;
+const MAX_LABEL: usize = 40;
 const MAX_DAYS: i64 = 366;
 
 /// Turns decoded wire types into a [`Timeline`]. `errs` holds the shape problems found while decoding;
@@ -29,12 +30,13 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
     }
     let mut events: Vec<Event> = raw.events.into_iter().filter_map(|e| v.event(e, None)).collect();
     let mut periods: Vec<Period> = raw.periods.into_iter().filter_map(|p| v.period(p)).collect();
+    let start = raw.start.and_then(|s| v.start(s)).unwrap_or_default();
     if !v.errs.is_empty() {
         return Err(v.errs);
     }
     events.sort_by_key(|e| (e.when.start_minute(), e.when.end_minute()));
     periods.sort_by_key(|p| (p.when.start_minute(), p.when.end_minute()));
-    Ok(Timeline { title, description: raw.description, events, periods })
+    Ok(Timeline { title, description: raw.description, events, periods, start })
 }
 
 struct Validator {
@@ -53,6 +55,7 @@ impl Validator {
         let path = raw.path;
         let id = raw.id.and_then(|id| self.id(&path, id));
         let title = raw.title.and_then(|t| self.title(&join(&path, "title"), t));
+        let label = raw.label.and_then(|l| self.label(&join(&path, "label"), l));
         let summary = raw.summary.and_then(|s| self.text(&join(&path, "summary"), s));
         let sources = self.sources(raw.sources);
         let actors = raw.actors.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect();
@@ -121,7 +124,7 @@ impl Validator {
             id: id?,
             when: when?,
             category,
-            info: Info { title: title?, summary: summary?, note: raw.note, actors, sources },
+            info: Info { title: title?, label, summary: summary?, note: raw.note, actors, sources },
             children,
             placement: placement.flatten(),
         })
@@ -178,7 +181,14 @@ impl Validator {
             group: group?,
             category: category?,
             when: When { start, end: end.map(|(e, _)| e), approximate, days: None },
-            info: Info { title: title?, summary: summary?, note: raw.note, actors: Vec::new(), sources },
+            info: Info {
+                title: title?,
+                label: None,
+                summary: summary?,
+                note: raw.note,
+                actors: Vec::new(),
+                sources,
+            },
         })
     }
 
@@ -221,6 +231,42 @@ impl Validator {
             return None;
         }
         Some(t)
+    }
+
+    fn label(&mut self, path: &str, s: String) -> Option<String> {
+        let t = self.text(path, s)?;
+        let n = t.chars().count();
+        if n > MAX_LABEL {
+            self.err(path, format!("is {n} characters long; a label has at most {MAX_LABEL}"));
+            return None;
+        }
+        Some(t)
+    }
+
+    fn start(&mut self, raw: RawStart) -> Option<Start> {
+        let path = raw.path;
+        match (raw.event, raw.from, raw.to) {
+            (Some(id), None, None) => match self.ids.contains_key(&id) {
+                true => Some(Start::Event(EventId(Rc::from(id)))),
+                false => {
+                    self.err(join(&path, "event"), format!("\"{id}\" is not the id of any entry"));
+                    None
+                }
+            },
+            (None, Some(from), Some(to)) => {
+                let (from, _) = self.date(from)?;
+                let (to, _) = self.date(to)?;
+                if to.end_minute() <= from.start_minute() {
+                    self.err(join(&path, "to"), format!("{} is before {}", to.iso(), from.iso()));
+                    return None;
+                }
+                Some(Start::Range(from.start_minute(), to.end_minute()))
+            }
+            _ => {
+                self.err(path, "give either \"event\", or both \"from\" and \"to\"");
+                None
+            }
+        }
     }
 
     fn category(&mut self, path: &str, key: &str) -> Option<Category> {

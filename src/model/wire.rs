@@ -17,8 +17,18 @@ pub struct RawDoc {
     pub version: Option<i64>,
     pub title: Option<String>,
     pub description: Option<String>,
+    pub start: Option<RawStart>,
     pub events: Vec<RawEvent>,
     pub periods: Vec<RawPeriod>,
+}
+
+/// `{"event": id}` or `{"from": date, "to": date}`: what the widget shows first.
+#[derive(Debug, Default)]
+pub struct RawStart {
+    pub path: String,
+    pub event: Option<String>,
+    pub from: Option<RawDate>,
+    pub to: Option<RawDate>,
 }
 
 /// `{"year": …, "month": …, "day": …, "hour": …, "minute": …, "approximate": …}`
@@ -47,6 +57,7 @@ pub struct RawEvent {
     pub path: String,
     pub id: Option<String>,
     pub title: Option<String>,
+    pub label: Option<String>,
     pub date: Option<RawDate>,
     pub end: Option<RawDate>,
     pub days: Option<i64>,
@@ -75,13 +86,16 @@ pub struct RawPeriod {
     pub sources: Vec<RawSource>,
 }
 
-const DOC_FIELDS: &[&str] = &["version", "title", "description", "events", "periods"];
+const DOC_FIELDS: &[&str] = &["version", "title", "description", "start", "events", "periods"];
+const START_FIELDS: &[&str] = &["event", "from", "to"];
 const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute", "approximate"];
 const SOURCE_FIELDS: &[&str] = &["title", "url"];
-const EVENT_FIELDS: &[&str] =
-    &["id", "title", "date", "end", "days", "category", "summary", "note", "actors", "sources", "children"];
+const EVENT_FIELDS: &[&str] = &[
+    "id", "title", "label", "date", "end", "days", "category", "summary", "note", "actors", "sources",
+    "children",
+];
 const CHILD_FIELDS: &[&str] =
-    &["id", "title", "date", "end", "day", "category", "summary", "note", "actors", "sources"];
+    &["id", "title", "label", "date", "end", "day", "category", "summary", "note", "actors", "sources"];
 const PERIOD_FIELDS: &[&str] =
     &["id", "title", "group", "category", "start", "end", "summary", "note", "sources"];
 
@@ -93,6 +107,15 @@ pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
     let version = o.int("version", true, errs);
     let title = o.string("title", false, errs);
     let description = o.string("description", false, errs);
+    let start = o.object("start", false, errs).and_then(|(path, j)| {
+        let s = Obj::new(j, &path, START_FIELDS, errs)?;
+        Some(RawStart {
+            event: s.string("event", false, errs),
+            from: s.object("from", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+            to: s.object("to", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+            path,
+        })
+    });
     let events = o
         .list("events", true, errs)
         .map(|(path, items)| decode_all(items, &path, errs, |j, p, e| decode_event(j, p, EVENT_FIELDS, e)))
@@ -101,7 +124,7 @@ pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
         .list("periods", false, errs)
         .map(|(path, items)| decode_all(items, &path, errs, decode_period))
         .unwrap_or_default();
-    RawDoc { version, title, description, events, periods }
+    RawDoc { version, title, description, start, events, periods }
 }
 
 fn decode_all<T>(
@@ -119,6 +142,7 @@ fn decode_event(json: &Json, path: String, fields: &[&str], errs: &mut Vec<DataE
     let mut ev = RawEvent {
         id: o.string("id", true, errs),
         title: o.string("title", true, errs),
+        label: o.string("label", false, errs),
         date: o.object("date", !is_child, errs).and_then(|(p, j)| decode_date(j, p, errs)),
         end: o.object("end", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
         category: o.string("category", !is_child, errs),
