@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use crate::layout::{Limits, Viewport};
-use crate::model::{Category, EventId};
+use crate::model::{Category, EventId, Item, Start, Timeline};
 
 /// Where keyboard focus should go after a state change.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +140,43 @@ impl ViewState {
     }
 }
 
+/// Where the widget opens: the window to show, and an entry to open (and the event to enter first
+/// when that entry is a session).
+pub fn initial(timeline: &Timeline, start: &Start) -> (Limits, Viewport, Option<(EventId, Option<EventId>)>) {
+    let (lo, hi) = timeline.span();
+    #[allow(clippy::cast_precision_loss)]
+    let limits = Limits::around(lo as f64, hi as f64);
+    match start {
+        Start::All => (limits, Viewport::fit(&limits), None),
+        #[allow(clippy::cast_precision_loss)]
+        Start::Range(a, b) => (limits, Viewport::around(*a as f64, *b as f64, 0.0, &limits), None),
+        Start::Event(id) => match timeline.find(id.as_str()) {
+            None => (limits, Viewport::fit(&limits), None),
+            Some(item) => {
+                let w = item.when();
+                #[allow(clippy::cast_precision_loss)]
+                let (a, b) = (w.start_minute() as f64, w.end_minute() as f64);
+                // Context: at least two years around the entry.
+                let span = ((b - a) * 3.0).max(2.0 * 365.25 * 1440.0);
+                let mid = (a + b) / 2.0;
+                let view = Viewport { from: mid - span / 2.0, to: mid + span / 2.0 }.clamp(&limits);
+                let parent = match item {
+                    Item::Event(_, Some(p)) => Some(p.id.clone()),
+                    _ => None,
+                };
+                (limits, view, Some((id.clone(), parent)))
+            }
+        },
+    }
+}
+
+/// The span (first minute, minute after) of an entry, as layout times.
+#[allow(clippy::cast_precision_loss)]
+pub fn span_of(item: Item<'_>) -> (f64, f64) {
+    let w = item.when();
+    (w.start_minute() as f64, w.end_minute() as f64)
+}
+
 #[cfg(target_arch = "wasm32")]
 impl yew::Reducible for ViewState {
     type Action = Action;
@@ -201,18 +238,10 @@ impl ViewState {
                 s.focus = (Focus::Scope, n);
             }
             Action::Leave => {
-                let was = match &s.scope {
-                    Scope::Event(id) => Some(id.clone()),
-                    Scope::All => None,
-                };
+                if let Scope::Event(id) = &s.scope {
+                    s.active = Some(id.clone());
+                }
                 s.scope = Scope::All;
-                s.focus = match was {
-                    Some(id) => {
-                        s.active = Some(id.clone());
-                        (Focus::Entry(id), n)
-                    }
-                    None => (Focus::Stay, s.focus.1),
-                };
             }
             Action::SetMode(m) => s.mode = m,
             Action::Notice(text) => s.notice = text,
@@ -241,6 +270,23 @@ mod tests {
 
     fn id(s: &str) -> EventId {
         crate::model::test_id(s)
+    }
+
+    #[test]
+    fn the_initial_view_follows_the_start() {
+        let Ok(t) = crate::model::from_str(crate::BUNDLED_DATA) else { panic!("bundled data") };
+        let (lim, all, open) = initial(&t, &Start::All);
+        assert_eq!((all, open), (Viewport::fit(&lim), None));
+        let Ok(start) = Start::parse("vienna-2024-opening", &t) else { panic!("id") };
+        let (_, view, open) = initial(&t, &start);
+        assert_eq!(
+            open.map(|(a, b)| (a.to_string(), b.map(|b| b.to_string()))),
+            Some(("vienna-2024-opening".to_owned(), Some("vienna-2024".to_owned())))
+        );
+        assert!(view.span() >= 2.0 * 365.0 * DAY && view.span() < 4.0 * 365.0 * DAY);
+        let Ok(range) = Start::parse("2010/2011", &t) else { panic!("range") };
+        let (_, view, _) = initial(&t, &range);
+        assert!((view.span() - 730.0 * DAY).abs() < 1.0, "{}", view.span() / DAY);
     }
 
     #[test]
@@ -284,10 +330,10 @@ mod tests {
     }
 
     #[test]
-    fn drilling_in_and_out_returns_focus_to_the_event() {
+    fn drilling_in_and_out_makes_the_event_the_tab_stop() {
         let s = state().apply(Action::Enter(id("m")));
         assert_eq!((s.scope.clone(), s.focus.0.clone()), (Scope::Event(id("m")), Focus::Scope));
         let s = s.apply(Action::Leave);
-        assert_eq!((s.scope.clone(), s.focus.0.clone()), (Scope::All, Focus::Entry(id("m"))));
+        assert_eq!((s.scope.clone(), s.active.clone()), (Scope::All, Some(id("m"))));
     }
 }

@@ -86,7 +86,7 @@ proptest! {
         for c in &out.clusters { for &m in &c.members { seen[m] += 1; } }
         prop_assert!(seen.iter().all(|&n| n == 1));
         // Boxes in the same lane and row never overlap; neither do clusters.
-        let mut boxes: Vec<(usize, usize, f64, f64)> = out.placed.iter().map(|p| (p.lane, p.row, p.x, p.x + p.w)).collect();
+        let mut boxes: Vec<(usize, usize, f64, f64)> = out.placed.iter().map(|p| (p.lane, p.row, p.left, p.left + p.w)).collect();
         boxes.extend(out.clusters.iter().map(|c| (c.lane, c.row, c.x, c.x + c.w)));
         boxes.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.total_cmp(&b.2)));
         for w in boxes.windows(2) {
@@ -96,7 +96,12 @@ proptest! {
         }
         for p in &out.placed {
             prop_assert!(p.row < max_rows);
-            prop_assert!(p.w >= marks[p.index].label_w);
+            prop_assert!(p.w >= marks[p.index].label_w - 1e-9);
+            // A flipped label ends at its dot and stays inside the view.
+            let label_w = marks[p.index].label_w;
+            let tol = 1e-9 * p.x.abs().max(1.0);
+            let ok = if p.flipped { (p.x - p.left - label_w).abs() < tol && p.left >= 0.0 } else { p.left == p.x };
+            prop_assert!(ok, "flip geometry {:?}", p);
         }
     }
 

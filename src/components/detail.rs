@@ -19,6 +19,8 @@ pub struct DetailPanelProps {
     pub id: EventId,
     /// Go to another entry (previous, next, a session, the parent).
     pub onselect: Callback<EventId>,
+    /// Open the inside of an event with sessions.
+    pub onenter: Callback<EventId>,
     /// Close the panel.
     pub onclose: Callback<()>,
 }
@@ -86,6 +88,10 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 <p class="att-note"><strong>{ "About the sources: " }</strong>{ note.clone() }</p>
             }
             if !sessions.is_empty() {
+                <button type="button" class="att-btn att-enter" onclick={{
+                    let (cb, id) = (props.onenter.clone(), props.id.clone());
+                    Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
+                }}>{ "Open the sessions by day ▸" }</button>
                 <h4 class="att-dsh">{ format!("Sessions ({})", sessions.len()) }</h4>
                 <ol class="att-sessions">
                     { for sessions.iter().map(|c| html! {

@@ -1,16 +1,46 @@
 //! The Yew components. One per file; data flows down as `Rc` props compared by pointer, events flow
 //! up as `EventId` callbacks. Components never parse or validate: they receive a [`Loaded`].
 
+mod agenda;
 mod detail;
 mod errors;
 mod list;
+mod stage;
 mod timeline;
+mod toolbar;
 
 use std::rc::Rc;
 
 pub use timeline::{TimelineView, TimelineViewProps};
 
-use crate::model::{DataError, Timeline};
+use crate::model::{DataError, EventId, Timeline};
+
+/// What the widget tells its host page (the embedder turns these into DOM events).
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostEvent {
+    /// First render done.
+    Ready,
+    /// An entry was opened.
+    Select(EventId),
+    /// The detail panel was closed.
+    Close,
+    /// The visible window changed (minutes since 1970).
+    Range {
+        /// Left edge.
+        from: f64,
+        /// Right edge.
+        to: f64,
+    },
+}
+
+/// What the host page asks of the widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    /// Open an entry by id (a deep link).
+    Open(String),
+    /// Close the detail panel.
+    Close,
+}
 
 /// The outcome of loading a data file: a timeline, or every problem found in it.
 pub type Loaded = Result<Timeline, Vec<DataError>>;

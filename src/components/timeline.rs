@@ -1,16 +1,20 @@
-//! The root component of one widget instance.
+//! The root component of one widget instance: owns the view state, moves focus, reports to the host.
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::agenda::AgendaView;
 use super::detail::DetailPanel;
 use super::errors::ErrorList;
 use super::list::EntryList;
-use super::{entry_dom_id, Shared, TimelineRef};
-use crate::model::EventId;
-use crate::state::{Action, Focus, ViewState};
+use super::stage::Stage;
+use super::toolbar::{span_for, Toolbar};
+use super::{entry_dom_id, HostEvent, Request, Shared, TimelineRef};
+use crate::model::{EventId, Item, Start};
+use crate::state::{initial, Action, Focus, Mode, Scope, ViewState};
 
 /// Properties of [`TimelineView`].
 #[derive(Properties, PartialEq, Clone)]
@@ -19,26 +23,71 @@ pub struct TimelineViewProps {
     pub data: Shared,
     /// Prefix for every DOM id inside this instance, unique on the page (e.g. `att1`).
     pub prefix: AttrValue,
-    /// Told about every selection (the embedder turns it into a DOM event). Default: nothing.
+    /// What to show first, overriding the data file: `all`, an entry id, or `FROM/TO` dates.
     #[prop_or_default]
-    pub onselect: Callback<Option<EventId>>,
+    pub start: Option<AttrValue>,
+    /// A request from the host page (deep link, Back button); the number makes repeats distinct.
+    #[prop_or_default]
+    pub request: Option<(u32, Request)>,
+    /// Told about what happens, for the host page. Default: nothing.
+    #[prop_or_default]
+    pub on_host: Callback<HostEvent>,
 }
 
-/// A whole timeline: heading, the entries in time order, and the detail panel.
+/// A whole timeline, or the list of problems in its data.
 #[function_component]
 pub fn TimelineView(props: &TimelineViewProps) -> Html {
-    let state = use_reducer(ViewState::default);
+    match props.data.0.as_ref() {
+        Err(errors) => html! {
+            <div class="att" id={props.prefix.clone()}>
+                <ErrorList errors={Rc::new(errors.clone())} prefix={props.prefix.clone()} />
+            </div>
+        },
+        Ok(_) => html! { <Live ..props.clone() /> },
+    }
+}
+
+/// The interactive timeline (data known to be valid).
+#[function_component]
+fn Live(props: &TimelineViewProps) -> Html {
+    let data = TimelineRef(props.data.0.clone());
     let root = use_node_ref();
+    let state = {
+        let (data, start) = (data.clone(), props.start.clone());
+        use_reducer(move || {
+            let Some(t) = data.get() else {
+                let lim = crate::layout::Limits::around(0.0, 1.0);
+                return ViewState::new(lim, crate::layout::Viewport::fit(&lim));
+            };
+            let (start, notice) = match start.as_deref().map(|s| Start::parse(s, t)) {
+                None => (t.start.clone(), None),
+                Some(Ok(s)) => (s, None),
+                Some(Err(e)) => (t.start.clone(), Some(format!("Could not use the start setting: {e}."))),
+            };
+            let (limits, view, open) = initial(t, &start);
+            let mut s = ViewState::new(limits, view);
+            s.notice = notice;
+            if let Some((id, parent)) = open {
+                if let Some(p) = parent {
+                    s.scope = Scope::Event(p);
+                }
+                s.active = Some(id.clone());
+                s.selected = Some(id);
+            }
+            s
+        })
+    };
+    let prefix = props.prefix.clone();
 
     // Carry out focus requests made by the reducer.
     {
-        let root = root.clone();
-        let prefix = props.prefix.clone();
+        let (root, prefix) = (root.clone(), prefix.clone());
         use_effect_with(state.focus.clone(), move |(focus, _)| {
             let target = match focus {
                 Focus::Stay => None,
                 Focus::Panel => Some(format!("{prefix}-detail-title")),
                 Focus::Entry(id) => Some(entry_dom_id(&prefix, id.as_str())),
+                Focus::Scope => Some(format!("{prefix}-scope")),
             };
             if let (Some(target), Some(root)) = (target, root.cast::<HtmlElement>()) {
                 if let Ok(Some(el)) = root.query_selector(&format!("#{target}")) {
@@ -49,58 +98,129 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
             }
         });
     }
+    // Tell the host: ready once, then every selection, close and range change.
     {
-        let onselect = props.onselect.clone();
-        use_effect_with(state.selected.clone(), move |sel| onselect.emit(sel.clone()));
+        let on_host = props.on_host.clone();
+        use_effect_with((), move |()| on_host.emit(HostEvent::Ready));
+    }
+    {
+        let on_host = props.on_host.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.selected.clone(), move |sel| {
+            let was_first = std::mem::replace(&mut *first.borrow_mut(), false);
+            match sel {
+                Some(id) => on_host.emit(HostEvent::Select(id.clone())),
+                None if !was_first => on_host.emit(HostEvent::Close),
+                None => {}
+            }
+        });
+    }
+    {
+        let on_host = props.on_host.clone();
+        let first = use_mut_ref(|| true);
+        let view = state.view;
+        use_effect_with((view.from.to_bits(), view.to.to_bits()), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                on_host.emit(HostEvent::Range { from: view.from, to: view.to });
+            }
+        });
+    }
+    // Requests from the host page.
+    {
+        let (state, data) = (state.clone(), data.clone());
+        use_effect_with(props.request.clone(), move |req| {
+            if let Some((_, r)) = req {
+                match r {
+                    Request::Close => state.dispatch(Action::Close),
+                    Request::Open(id) => open(&state, &data, id),
+                }
+            }
+        });
     }
 
     let onselect = {
+        let (state, data) = (state.clone(), data.clone());
+        Callback::from(move |id: EventId| open(&state, &data, id.as_str()))
+    };
+    let onenter = {
         let state = state.clone();
-        Callback::from(move |id: EventId| state.dispatch(Action::Select(id)))
+        Callback::from(move |id: EventId| state.dispatch(Action::Enter(id)))
     };
     let onclose = {
         let state = state.clone();
         Callback::from(move |()| state.dispatch(Action::Close))
     };
     let onkeydown = {
-        let state = state.clone();
+        let (state, data) = (state.clone(), data.clone());
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" && state.selected.is_some() {
-                e.prevent_default();
-                state.dispatch(Action::Close);
+            match e.key().as_str() {
+                "Escape" if state.selected.is_some() => state.dispatch(Action::Close),
+                "Escape" => match &state.scope {
+                    Scope::Event(id) => {
+                        let id = id.clone();
+                        state.dispatch(Action::Leave);
+                        state.dispatch(Action::FocusEntry { span: span_for(&data, id.as_str()), id });
+                    }
+                    Scope::All => return,
+                },
+                "+" | "=" if state.mode == Mode::Timeline && state.scope == Scope::All => {
+                    state.dispatch(Action::ZoomBy { factor: 2.0, anchor: None });
+                }
+                "-" | "_" if state.mode == Mode::Timeline && state.scope == Scope::All => {
+                    state.dispatch(Action::ZoomBy { factor: 0.5, anchor: None });
+                }
+                _ => return,
             }
+            e.prevent_default();
         })
     };
 
-    let prefix = &props.prefix;
-    let body = match props.data.0.as_ref() {
-        Err(errors) => html! { <ErrorList errors={Rc::new(errors.clone())} prefix={prefix.clone()} /> },
-        Ok(t) => {
-            let data = TimelineRef(props.data.0.clone());
-            html! {
-                <>
-                    <header class="att-head">
-                        <h2 class="att-h" id={format!("{prefix}-title")}>{ t.title.clone() }</h2>
-                        if let Some(d) = &t.description { <p class="att-desc">{ d.clone() }</p> }
-                    </header>
-                    <div class="att-body">
-                        <EntryList data={data.clone()} prefix={prefix.clone()}
-                            selected={state.selected.clone()} onselect={onselect.clone()} />
-                        if let Some(id) = state.selected.clone() {
-                            <DetailPanel data={data} prefix={prefix.clone()} id={id}
-                                onselect={onselect} onclose={onclose} />
-                        }
-                    </div>
-                </>
-            }
-        }
+    let Some(t) = data.get() else { return Html::default() };
+    let main = match (&state.mode, &state.scope) {
+        (Mode::List, _) => html! {
+            <EntryList data={data.clone()} prefix={prefix.clone()} selected={state.selected.clone()} onselect={onselect.clone()} />
+        },
+        (Mode::Timeline, Scope::Event(id)) => html! {
+            <AgendaView data={data.clone()} prefix={prefix.clone()} id={id.clone()} state={state.clone()} />
+        },
+        (Mode::Timeline, Scope::All) => html! {
+            <Stage data={data.clone()} prefix={prefix.clone()} state={state.clone()} />
+        },
     };
     html! {
-        <div class="att" id={prefix.clone()} ref={root} {onkeydown}
-            role="region" aria-labelledby={format!("{prefix}-title")}>
-            { body }
+        <div class="att" id={prefix.clone()} ref={root} {onkeydown} role="region" aria-labelledby={format!("{prefix}-title")}>
+            <header class="att-head">
+                <h2 class="att-h" id={format!("{prefix}-title")}>{ t.title.clone() }</h2>
+                if let Some(d) = &t.description { <p class="att-desc">{ d.clone() }</p> }
+            </header>
+            <Toolbar data={data.clone()} prefix={prefix.clone()} state={state.clone()} />
+            <p class="att-notice" role="status">{ state.notice.clone().unwrap_or_default() }</p>
+            <div class={classes!("att-body", state.selected.is_some().then_some("att-open2"))}>
+                <div class="att-main">{ main }</div>
+                if let Some(id) = state.selected.clone() {
+                    <DetailPanel data={data} prefix={prefix.clone()} id={id}
+                        onselect={onselect} onenter={onenter} onclose={onclose} />
+                }
+            </div>
         </div>
     }
 }
 
-use wasm_bindgen::JsCast;
+/// Opens an entry by id: enters its parent first when it is a session; a quiet notice if unknown.
+fn open(state: &UseReducerHandle<ViewState>, data: &TimelineRef, id: &str) {
+    let Some(t) = data.get() else { return };
+    match t.find(id) {
+        None => state.dispatch(Action::Notice(Some(format!(
+            "There is no entry “{id}” in this timeline; showing the whole timeline."
+        )))),
+        Some(item) => {
+            if let Item::Event(_, Some(parent)) = item {
+                if state.scope != Scope::Event(parent.id.clone()) {
+                    state.dispatch(Action::Enter(parent.id.clone()));
+                }
+            }
+            let span = crate::state::span_of(item);
+            state.dispatch(Action::Select { id: item.id().clone(), span: Some(span) });
+        }
+    }
+}

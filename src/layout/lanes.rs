@@ -27,12 +27,16 @@ pub struct Placed {
     pub lane: usize,
     /// Row within the lane (0 = top).
     pub row: usize,
-    /// Left edge: the start's position.
+    /// The start's position (where the dot is).
     pub x: f64,
+    /// Left edge of the box: `x`, or `x` minus the label width when the label is flipped.
+    pub left: f64,
     /// Width of the span bar (0 for an instant at this zoom).
     pub bar_w: f64,
     /// Width of the whole box (label or bar, whichever is wider).
     pub w: f64,
+    /// The label is drawn to the left of the dot (it would overflow the right edge otherwise).
+    pub flipped: bool,
 }
 
 /// Several marks that do not fit at this zoom, drawn as one "+N".
@@ -99,11 +103,14 @@ pub fn place(marks: &[MarkInput], lanes: usize, view: &Viewport, width: f64, max
             let x = view.x(m.start, width);
             let bar = view.x(m.end, width) - x;
             let bar_w = if bar >= MIN_BAR { bar } else { 0.0 };
-            let w = m.label_w.max(bar_w);
-            if let Some(row) = row_end.iter().position(|&end| end <= x) {
-                row_end[row] = x + w + GAP;
+            // Near the right edge, the label goes to the left of its dot (the bar stays to the right).
+            let flipped = x + m.label_w.max(bar_w) > width && x - m.label_w >= 0.0;
+            let (left, w) =
+                if flipped { (x - m.label_w, m.label_w + bar_w) } else { (x, m.label_w.max(bar_w)) };
+            if let Some(row) = row_end.iter().position(|&end| end <= left) {
+                row_end[row] = left + w + GAP;
                 used = used.max(row + 1);
-                out.placed.push(Placed { index: i, lane, row, x, bar_w, w });
+                out.placed.push(Placed { index: i, lane, row, x, left, bar_w, w, flipped });
                 continue;
             }
             match out.clusters.last_mut() {

@@ -12,4 +12,4 @@ pub use lanes::{
     bands, place, title_width, Band, BandInput, Cluster, LaneLayout, MarkInput, Placed, CLUSTER_W, GAP,
 };
 pub use scale::{Limits, Viewport, MIN_SPAN_MINUTES};
-pub use ticks::{label_width, ticks, Step, Tick, Ticks, Unit, LABEL_GAP};
+pub use ticks::{label_width, range_label, ticks, Step, Tick, Ticks, Unit, LABEL_GAP};

@@ -231,3 +231,26 @@ fn label(t: f64, unit: Unit) -> String {
         },
     }
 }
+
+/// The visible range as text at the precision of the tick unit: `2000 – 2024`, `Mar 2003 – Jun 2005`,
+/// `15 Mar 2003 – 2 Apr 2003`, `15 Mar 2003, 09:00 – 17:30`.
+pub fn range_label(view: &Viewport, unit: Unit) -> String {
+    let part = |t: f64, unit: Unit| {
+        let days = floor_i64(t / 1440.0);
+        let (y, m, d) = civil_from_days(days);
+        let month = MONTHS_SHORT[usize::from(m.clamp(1, 12) - 1)];
+        let mins = floor_i64(t).rem_euclid(1440);
+        match unit {
+            Unit::Year => y.to_string(),
+            Unit::Month => format!("{month} {y}"),
+            Unit::Day => format!("{d} {month} {y}"),
+            Unit::Hour | Unit::Minute => format!("{d} {month} {y}, {:02}:{:02}", mins / 60, mins % 60),
+        }
+    };
+    let (a, b) = (part(view.from, unit), part(view.to, unit));
+    if a == b {
+        a
+    } else {
+        format!("{a} – {b}")
+    }
+}

@@ -1,0 +1,424 @@
+//! The time axis: ticks, period bands, one lane per category with stacked marks and clusters.
+//!
+//! Only what is visible (plus a margin) is in the DOM; positions come from `layout` and are applied
+//! as transforms. Input: Ctrl/⌘ + wheel and pinch zoom about the pointer; horizontal wheel, Shift +
+//! wheel and drag pan; a plain vertical wheel is left to the page. On a mark, arrows move between
+//! events in time order (the view follows), Home/End go to the first and last.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ResizeObserver, ResizeObserverEntry};
+use yew::prelude::*;
+
+use super::{entry_dom_id, TimelineRef};
+use crate::layout::{bands, place, ticks, title_width, BandInput, MarkInput, Viewport};
+use crate::model::{Category, Event, Item, Timeline};
+use crate::state::{span_of, Action, ViewState};
+
+/// Height of a mark row.
+const ROW_H: f64 = 34.0;
+/// Height of a period-band row.
+const BAND_H: f64 = 26.0;
+/// Rows of labels per lane before marks become clusters.
+const MAX_ROWS: usize = 3;
+/// Pixels beyond each edge that are still rendered.
+const OVERSCAN: f64 = 240.0;
+
+/// Properties of [`Stage`].
+#[derive(Properties, PartialEq)]
+pub struct StageProps {
+    /// The timeline.
+    pub data: TimelineRef,
+    /// Per-instance id prefix.
+    pub prefix: AttrValue,
+    /// The view state (read) and its dispatcher.
+    pub state: UseReducerHandle<ViewState>,
+}
+
+/// The lanes shown: categories with events, minus those hidden.
+pub(crate) fn lanes(t: &Timeline, state: &ViewState) -> Vec<Category> {
+    Category::ALL
+        .into_iter()
+        .filter(|c| state.shows_lane(*c) && t.events.iter().any(|e| e.category == *c))
+        .collect()
+}
+
+/// Top-level events in shown lanes, in time order (the keyboard's order).
+pub(crate) fn shown_events<'a>(t: &'a Timeline, state: &ViewState) -> Vec<&'a Event> {
+    t.events.iter().filter(|e| state.shows_lane(e.category)).collect()
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn minutes(m: i64) -> f64 {
+    m as f64
+}
+
+/// The time axis with its lanes.
+#[function_component]
+pub fn Stage(props: &StageProps) -> Html {
+    let surface = use_node_ref();
+    let gesture = use_mut_ref(Gesture::default);
+    let state = &props.state;
+
+    // Measure the surface, now and whenever it resizes (the container, not the window).
+    {
+        let surface = surface.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |()| {
+            let observer = surface.cast::<Element>().and_then(|el| {
+                let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
+                        dispatcher.dispatch(Action::Resize(entry.content_rect().width()));
+                    }
+                });
+                let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+                ro.observe(&el);
+                Some((ro, cb))
+            });
+            move || {
+                if let Some((ro, _cb)) = observer {
+                    ro.disconnect();
+                }
+            }
+        });
+    }
+
+    let Some(t) = props.data.get() else { return Html::default() };
+    let p = &props.prefix;
+    let width = state.width;
+    let view = state.view;
+    let lanes = lanes(t, state);
+
+    let onwheel = {
+        let state = state.clone();
+        let surface = surface.clone();
+        Callback::from(move |e: WheelEvent| on_wheel(&e, &state, &surface))
+    };
+    let onpointerdown = {
+        let gesture = gesture.clone();
+        Callback::from(move |e: PointerEvent| gesture.borrow_mut().down(&e))
+    };
+    let onpointermove = {
+        let (gesture, state, surface) = (gesture.clone(), state.clone(), surface.clone());
+        Callback::from(move |e: PointerEvent| gesture.borrow_mut().moved(&e, &state, &surface))
+    };
+    let onpointerup = {
+        let (gesture, state) = (gesture.clone(), state.clone());
+        Callback::from(move |e: PointerEvent| gesture.borrow_mut().up(&e, &state))
+    };
+    let onkeydown = {
+        let (state, data) = (state.clone(), props.data.clone());
+        let prefix = p.to_string();
+        Callback::from(move |e: KeyboardEvent| on_mark_key(&e, &state, &data, &prefix))
+    };
+
+    let body = if width > 0.0 {
+        html! {
+            <>
+                { axis(&view, width) }
+                { period_bands(props, t, width) }
+                { for lanes.iter().enumerate().map(|(i, c)| lane(props, t, i, *c, width)) }
+            </>
+        }
+    } else {
+        Html::default()
+    };
+    html! {
+        <div class={classes!("att-surface", (!state.gesture).then_some("att-anim"))} ref={surface}
+            {onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
+            onpointercancel={onpointerup} {onkeydown}>
+            { body }
+        </div>
+    }
+}
+
+fn axis(view: &Viewport, width: f64) -> Html {
+    let t = ticks(view, width);
+    html! {
+        <div class="att-axis" aria-hidden="true" data-unit={t.step.name()}>
+            { for t.ticks.iter().map(|tk| html! {
+                <span key={format!("{}", tk.t)} class="att-tick" style={format!("transform:translateX({:.1}px)", tk.x)}>
+                    { tk.label.clone() }
+                </span>
+            }) }
+        </div>
+    }
+}
+
+fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
+    if t.periods.is_empty() {
+        return Html::default();
+    }
+    let mut groups: Vec<&str> = Vec::new();
+    for per in &t.periods {
+        if !groups.contains(&per.group.as_str()) {
+            groups.push(&per.group);
+        }
+    }
+    let input: Vec<BandInput> = t
+        .periods
+        .iter()
+        .map(|per| BandInput {
+            group: groups.iter().position(|g| *g == per.group).unwrap_or(0),
+            start: minutes(per.when.start_minute()),
+            end: per.when.end.map(|_| minutes(per.when.end_minute())),
+        })
+        .collect();
+    let horizon = minutes(t.span().1);
+    let view = props.state.view;
+    let (bands, rows) = bands(&input, groups.len(), horizon, &view, width);
+    let p = &props.prefix;
+    html! {
+        <div class="att-bands" role="group" aria-label="Periods">
+            { for groups.iter().enumerate().map(|(g, name)| {
+                let h = rows[g].max(1) as f64 * BAND_H;
+                html! {
+                    <section key={name.to_string()} class="att-bgroup" aria-label={name.to_string()}>
+                        <span class="att-bgl" aria-hidden="true">{ name.to_string() }</span>
+                        <ol class="att-bl" style={format!("height:{h}px")}>
+                        { for bands.iter().filter(|b| b.group == g && b.x + b.w > -OVERSCAN && b.x < width + OVERSCAN).map(|b| {
+                            let per = &t.periods[b.index];
+                            // Clip to the visible area so the label stays readable.
+                            let x = b.x.max(0.0);
+                            let w = (b.x + b.w).min(width) - x;
+                            let sel = props.state.selected.as_ref() == Some(&per.id);
+                            let onclick = {
+                                let (d, id) = (props.state.dispatcher(), per.id.clone());
+                                let span = span_of(Item::Period(per));
+                                Callback::from(move |_: MouseEvent| d.dispatch(Action::Select { id: id.clone(), span: Some(span) }))
+                            };
+                            html! {
+                                <li key={per.id.as_str()} class="att-bi" data-cat={per.category.key()}
+                                    style={format!("transform:translate({x:.1}px,{}px);width:{:.1}px", b.row as f64 * BAND_H, w.max(4.0))}>
+                                    <button type="button" class={classes!("att-band", b.open.then_some("att-open"), sel.then_some("att-sel"))}
+                                        id={entry_dom_id(p, per.id.as_str())} tabindex="-1" {onclick}
+                                        aria-label={format!("{}, {}, {}", per.info.title, per.label_en(), per.group)}>
+                                        { per.info.title.clone() }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                        </ol>
+                    </section>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn lane(props: &StageProps, t: &Timeline, index: usize, cat: Category, width: f64) -> Html {
+    let state = &props.state;
+    let p = &props.prefix;
+    // Layout is per lane here (cheap at this size); `place` handles all lanes at once for big data.
+    let events: Vec<&Event> = t.events.iter().filter(|e| e.category == cat).collect();
+    let input: Vec<MarkInput> = events
+        .iter()
+        .map(|e| MarkInput {
+            lane: 0,
+            start: minutes(e.when.start_minute()),
+            end: minutes(e.when.end_minute()),
+            label_w: title_width(e.info.short().chars().count()),
+        })
+        .collect();
+    let out = place(&input, 1, &state.view, width, MAX_ROWS);
+    let h = out.rows.first().copied().unwrap_or(1) as f64 * ROW_H;
+    let shown = shown_events(t, state);
+    let tab_stop = state
+        .active
+        .as_ref()
+        .filter(|a| shown.iter().any(|e| &e.id == *a))
+        .filter(|a| {
+            out.placed.iter().any(|pl| &events[pl.index].id == *a && pl.x + pl.w > 0.0 && pl.x < width)
+        })
+        .cloned()
+        .or_else(|| {
+            // The first visible mark of the first lane holds the tab stop.
+            (index == 0)
+                .then(|| {
+                    out.placed
+                        .iter()
+                        .filter(|pl| pl.left >= -1.0 && pl.left < width)
+                        .min_by(|a, b| a.x.total_cmp(&b.x))
+                        .map(|pl| events[pl.index].id.clone())
+                })
+                .flatten()
+        });
+    html! {
+        <section key={cat.key()} class="att-lane" data-cat={cat.key()} aria-labelledby={format!("{p}-lane-{}", cat.key())}>
+            <h3 class="att-lane-h" id={format!("{p}-lane-{}", cat.key())}>{ cat.label() }</h3>
+            <ol class="att-marks" style={format!("height:{h}px")}>
+                { for out.placed.iter().filter(|pl| pl.left + pl.w > -OVERSCAN && pl.left < width + OVERSCAN).map(|pl| {
+                    let e = events[pl.index];
+                    let sel = state.selected.as_ref() == Some(&e.id);
+                    let coarse = e.when.end.is_none() && e.when.precision() < crate::model::Precision::Day;
+                    let onclick = {
+                        let (d, id, span) = (state.dispatcher(), e.id.clone(), span_of(Item::Event(e, None)));
+                        Callback::from(move |_: MouseEvent| d.dispatch(Action::Select { id: id.clone(), span: Some(span) }))
+                    };
+                    let tabindex = if tab_stop.as_ref() == Some(&e.id) { "0" } else { "-1" };
+                    let name = if e.info.short() == e.info.title {
+                        format!("{}, {}, {}", e.info.title, e.when.label_en(), cat.label())
+                    } else {
+                        format!("{} — {}, {}, {}", e.info.short(), e.info.title, e.when.label_en(), cat.label())
+                    };
+                    html! {
+                        <li key={e.id.as_str()} class="att-m"
+                            style={format!("transform:translate({:.1}px,{}px);width:{:.1}px", pl.left, pl.row as f64 * ROW_H, pl.w)}>
+                            <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), pl.flipped.then_some("att-flip"))}
+                                id={entry_dom_id(p, e.id.as_str())} {tabindex} aria-current={sel.then_some("true")}
+                                aria-label={name} {onclick}>
+                                if pl.bar_w > 0.0 {
+                                    <span class="att-bar" aria-hidden="true"
+                                        style={format!("left:{:.1}px;width:{:.1}px", pl.x - pl.left, pl.bar_w)}></span>
+                                }
+                                <span class="att-dot" aria-hidden="true"></span>
+                                <span class="att-lbl">{ e.info.short().to_owned() }</span>
+                                if !e.children.is_empty() {
+                                    <span class="att-kids" aria-hidden="true">{ format!(" ▸ {}", e.children.len()) }</span>
+                                }
+                            </button>
+                        </li>
+                    }
+                }) }
+                { for out.clusters.iter().filter(|c| c.x + c.w > -OVERSCAN && c.x < width + OVERSCAN).map(|c| {
+                    let first = events[c.members[0]];
+                    let last = events[c.members[c.members.len() - 1]];
+                    let onclick = {
+                        let (d, from, to) = (state.dispatcher(), c.from, c.to);
+                        Callback::from(move |_: MouseEvent| d.dispatch(Action::Show { from, to }))
+                    };
+                    html! {
+                        <li key={format!("cluster-{}", first.id)} class="att-m att-clm"
+                            style={format!("transform:translate({:.1}px,{}px);width:{:.1}px", c.x, c.row as f64 * ROW_H, c.w)}>
+                            <button type="button" class="att-cl" tabindex="-1" {onclick}
+                                aria-label={format!("{} more {} events, {} to {}: zoom in", c.members.len(), cat.label(),
+                                    first.when.start.label_en(), last.when.start.label_en())}>
+                                { format!("+{}", c.members.len()) }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+/// Wheel: Ctrl/⌘ (and trackpad pinch, which arrives as Ctrl + wheel) zooms about the pointer;
+/// horizontal or Shift + wheel pans; a plain vertical wheel scrolls the page.
+fn on_wheel(e: &WheelEvent, state: &UseReducerHandle<ViewState>, surface: &NodeRef) {
+    let scale = match e.delta_mode() {
+        1 => 16.0,  // lines
+        2 => 400.0, // pages
+        _ => 1.0,
+    };
+    let (dx, dy) = (e.delta_x() * scale, e.delta_y() * scale);
+    if e.ctrl_key() || e.meta_key() {
+        e.prevent_default();
+        let left = surface.cast::<Element>().map_or(0.0, |s| s.get_bounding_client_rect().left());
+        let factor = (-dy * 0.002).exp().clamp(0.25, 4.0);
+        state.dispatch(Action::ZoomBy { factor, anchor: Some(f64::from(e.client_x()) - left) });
+    } else if e.shift_key() && dy != 0.0 {
+        e.prevent_default();
+        state.dispatch(Action::PanBy(-dy));
+    } else if dx.abs() > dy.abs() {
+        e.prevent_default();
+        state.dispatch(Action::PanBy(-dx));
+    }
+}
+
+/// Pointer gestures: one pointer drags (after 4 px, so that a tap still clicks), two pinch.
+#[derive(Default)]
+struct Gesture {
+    pointers: Vec<(i32, f64)>,
+    dragging: bool,
+    start_x: f64,
+}
+
+impl Gesture {
+    fn down(&mut self, e: &PointerEvent) {
+        if e.button() != 0 && e.pointer_type() == "mouse" {
+            return;
+        }
+        self.pointers.retain(|(id, _)| *id != e.pointer_id());
+        self.pointers.push((e.pointer_id(), f64::from(e.client_x())));
+        if self.pointers.len() == 1 {
+            self.start_x = f64::from(e.client_x());
+            self.dragging = false;
+        }
+    }
+
+    fn moved(&mut self, e: &PointerEvent, state: &UseReducerHandle<ViewState>, surface: &NodeRef) {
+        let x = f64::from(e.client_x());
+        let Some(i) = self.pointers.iter().position(|(id, _)| *id == e.pointer_id()) else { return };
+        let prev = self.pointers[i].1;
+        if self.pointers.len() >= 2 {
+            let other = self.pointers[1 - i.min(1)].1;
+            let (d0, d1) = ((prev - other).abs(), (x - other).abs());
+            self.pointers[i].1 = x;
+            if d0 > 8.0 && d1 > 8.0 {
+                let left = surface.cast::<Element>().map_or(0.0, |s| s.get_bounding_client_rect().left());
+                self.begin(e, state, surface);
+                state.dispatch(Action::ZoomBy { factor: d1 / d0, anchor: Some((x + other) / 2.0 - left) });
+            }
+            return;
+        }
+        if !self.dragging && (x - self.start_x).abs() > 4.0 {
+            self.begin(e, state, surface);
+        }
+        self.pointers[i].1 = x;
+        if self.dragging {
+            state.dispatch(Action::PanBy(x - prev));
+        }
+    }
+
+    fn begin(&mut self, e: &PointerEvent, state: &UseReducerHandle<ViewState>, surface: &NodeRef) {
+        if !self.dragging {
+            self.dragging = true;
+            // Capture only once it is a drag: capturing on press would retarget the click of a mark.
+            if let Some(s) = surface.cast::<Element>() {
+                let _ = s.set_pointer_capture(e.pointer_id());
+            }
+            state.dispatch(Action::Gesture(true));
+        }
+    }
+
+    fn up(&mut self, e: &PointerEvent, state: &UseReducerHandle<ViewState>) {
+        self.pointers.retain(|(id, _)| *id != e.pointer_id());
+        if self.pointers.is_empty() && self.dragging {
+            self.dragging = false;
+            state.dispatch(Action::Gesture(false));
+        }
+    }
+}
+
+/// Arrow keys on a mark move between events in time order; Up/Down change lane; Home/End.
+fn on_mark_key(e: &KeyboardEvent, state: &UseReducerHandle<ViewState>, data: &TimelineRef, prefix: &str) {
+    let Some(t) = data.get() else { return };
+    let Some(target) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return };
+    let id_prefix = format!("{prefix}-e-");
+    let Some(current) = target.id().strip_prefix(&id_prefix).map(str::to_owned) else { return };
+    let events = shown_events(t, state);
+    let Some(i) = events.iter().position(|e| e.id.as_str() == current) else { return };
+    let target_event = match e.key().as_str() {
+        "ArrowRight" => events.get(i + 1),
+        "ArrowLeft" => i.checked_sub(1).and_then(|j| events.get(j)),
+        "Home" => events.first(),
+        "End" => events.last(),
+        "ArrowUp" | "ArrowDown" => {
+            let lanes = lanes(t, state);
+            let here = events[i];
+            let li = lanes.iter().position(|c| *c == here.category).unwrap_or(0);
+            let next_lane = if e.key() == "ArrowUp" { li.checked_sub(1) } else { Some(li + 1) };
+            next_lane.and_then(|l| lanes.get(l)).and_then(|c| {
+                let mid = here.when.start_minute();
+                events.iter().filter(|e| e.category == *c).min_by_key(|e| (e.when.start_minute() - mid).abs())
+            })
+        }
+        _ => return,
+    };
+    e.prevent_default();
+    if let Some(ev) = target_event {
+        let span = span_of(Item::Event(ev, None));
+        state.dispatch(Action::FocusEntry { id: ev.id.clone(), span: Some(span) });
+    }
+}

@@ -1,0 +1,151 @@
+//! Controls above the timeline: zoom, move, fit; a one-click way into each event with sessions;
+//! list or timeline; the lane legend (show/hide); the visible range; and the breadcrumb back.
+
+use yew::prelude::*;
+
+use super::stage::lanes;
+use super::TimelineRef;
+use crate::layout::{range_label, ticks};
+use crate::model::{Category, Item};
+use crate::state::{span_of, Action, Mode, Scope, ViewState};
+
+/// Properties of [`Toolbar`].
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// The timeline.
+    pub data: TimelineRef,
+    /// Per-instance id prefix.
+    pub prefix: AttrValue,
+    /// The view state and its dispatcher.
+    pub state: UseReducerHandle<ViewState>,
+}
+
+/// Everything above the stage.
+#[function_component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let Some(t) = props.data.get() else { return Html::default() };
+    let s = &props.state;
+    let act = |a: Action| {
+        let d = s.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
+    };
+    let timeline_mode = s.mode == Mode::Timeline;
+    let in_all = s.scope == Scope::All;
+    let can_zoom_in = s.view.span() > s.limits.min_span * 1.001;
+    let can_zoom_out = s.view.span() < s.limits.max_span() * 0.999;
+    let step = s.width * 0.25;
+
+    let crumbs = match &s.scope {
+        Scope::All => Html::default(),
+        Scope::Event(id) => {
+            let title = t.find(id.as_str()).map(|i| i.info().short().to_owned()).unwrap_or_default();
+            let back = {
+                let (d, data, id) = (s.dispatcher(), props.data.clone(), id.clone());
+                Callback::from(move |_: MouseEvent| {
+                    d.dispatch(Action::Leave);
+                    let span = data.get().and_then(|t| t.find(id.as_str())).map(span_of);
+                    d.dispatch(Action::FocusEntry { id: id.clone(), span });
+                })
+            };
+            html! {
+                <nav class="att-crumbs" aria-label="Breadcrumb">
+                    <ol>
+                        <li><button type="button" class="att-link" onclick={back}>{ format!("All events, {}", years(t)) }</button></li>
+                        <li><span aria-current="page">{ title }</span></li>
+                    </ol>
+                </nav>
+            }
+        }
+    };
+
+    let openers = t.events.iter().filter(|e| !e.children.is_empty()).map(|e| {
+        let onclick = act(Action::Enter(e.id.clone()));
+        html! {
+            <button type="button" class="att-btn att-enter" key={e.id.as_str()} {onclick}
+                aria-label={format!("Open {} ({} sessions)", e.info.short(), e.children.len())}>
+                { format!("{} ▸", e.info.short()) }
+            </button>
+        }
+    });
+
+    let legend = lanes_legend(props, t);
+    let range = if timeline_mode && in_all && s.width > 0.0 {
+        let tk = ticks(&s.view, s.width);
+        html! {
+            <p class="att-range">
+                { "Showing " }<strong>{ range_label(&s.view, tk.step.unit) }</strong>
+                <span class="att-unit">{ format!(" · axis in {}", tk.step.name()) }</span>
+            </p>
+        }
+    } else {
+        Html::default()
+    };
+    let mode_btn = if timeline_mode {
+        html! { <button type="button" class="att-btn" onclick={act(Action::SetMode(Mode::List))}>{ "Show as list" }</button> }
+    } else {
+        html! { <button type="button" class="att-btn" onclick={act(Action::SetMode(Mode::Timeline))}>{ "Show as timeline" }</button> }
+    };
+
+    html! {
+        <div class="att-controls">
+            { crumbs }
+            <div class="att-tools">
+                if timeline_mode && in_all {
+                    <div class="att-zoom" role="group" aria-label="Zoom and move">
+                        <button type="button" class="att-btn att-icon" aria-label="Zoom out" disabled={!can_zoom_out}
+                            onclick={act(Action::ZoomBy { factor: 0.5, anchor: None })}>{ "−" }</button>
+                        <button type="button" class="att-btn att-icon" aria-label="Zoom in" disabled={!can_zoom_in}
+                            onclick={act(Action::ZoomBy { factor: 2.0, anchor: None })}>{ "+" }</button>
+                        <button type="button" class="att-btn" onclick={act(Action::Fit)} disabled={!can_zoom_out}>{ "Fit all" }</button>
+                        <button type="button" class="att-btn att-icon" aria-label="Earlier" onclick={act(Action::PanBy(step))}>{ "←" }</button>
+                        <button type="button" class="att-btn att-icon" aria-label="Later" onclick={act(Action::PanBy(-step))}>{ "→" }</button>
+                    </div>
+                }
+                if in_all { { for openers } }
+                { mode_btn }
+            </div>
+            if timeline_mode && in_all { { legend } }
+            { range }
+        </div>
+    }
+}
+
+fn years(t: &crate::model::Timeline) -> String {
+    let first = t.events.first().map(|e| e.when.start.year());
+    let last = t.events.last().map(|e| e.when.start.year());
+    match (first, last) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    }
+}
+
+fn lanes_legend(props: &ToolbarProps, t: &crate::model::Timeline) -> Html {
+    let s = &props.state;
+    let present: Vec<Category> =
+        Category::ALL.into_iter().filter(|c| t.events.iter().any(|e| e.category == *c)).collect();
+    let shown = lanes(t, s);
+    html! {
+        <div class="att-legend" role="group" aria-label="Lanes shown">
+            { for present.iter().map(|c| {
+                let on = shown.contains(c);
+                let onclick = {
+                    let (d, c) = (s.dispatcher(), *c);
+                    Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleLane(c)))
+                };
+                let n = t.events.iter().filter(|e| e.category == *c).count();
+                html! {
+                    <button type="button" key={c.key()} class="att-chip" data-cat={c.key()} aria-pressed={if on { "true" } else { "false" }}
+                        disabled={on && shown.len() == 1} {onclick}>
+                        <span class="att-swatch" aria-hidden="true"></span>{ format!("{} ({n})", c.label()) }
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// The selectable item's span, for keeping it in view.
+pub(crate) fn span_for(data: &TimelineRef, id: &str) -> Option<(f64, f64)> {
+    data.get().and_then(|t| t.find(id)).map(|i: Item<'_>| span_of(i))
+}
