@@ -117,7 +117,7 @@ pub fn Stage(props: &StageProps) -> Html {
             <>
                 { axis(&view, width) }
                 { period_bands(props, t, width) }
-                { for lanes.iter().enumerate().map(|(i, c)| lane(props, t, i, *c, width)) }
+                { lanes_html(props, t, &lanes, width) }
             </>
         }
     } else {
@@ -206,100 +206,98 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
     }
 }
 
-fn lane(props: &StageProps, t: &Timeline, index: usize, cat: Category, width: f64) -> Html {
+fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) -> Html {
     let state = &props.state;
     let p = &props.prefix;
-    // Layout is per lane here (cheap at this size); `place` handles all lanes at once for big data.
-    let events: Vec<&Event> = t.events.iter().filter(|e| e.category == cat).collect();
+    let events: Vec<&Event> = t.events.iter().filter(|e| lanes.contains(&e.category)).collect();
+    let pinned = |e: &Event| state.selected.as_ref() == Some(&e.id) || state.active.as_ref() == Some(&e.id);
     let input: Vec<MarkInput> = events
         .iter()
         .map(|e| MarkInput {
-            lane: 0,
+            lane: lanes.iter().position(|c| *c == e.category).unwrap_or(0),
             start: minutes(e.when.start_minute()),
             end: minutes(e.when.end_minute()),
             label_w: title_width(e.info.short().chars().count()),
+            pinned: pinned(e),
         })
         .collect();
-    let out = place(&input, 1, &state.view, width, MAX_ROWS);
-    let h = out.rows.first().copied().unwrap_or(1) as f64 * ROW_H;
-    let shown = shown_events(t, state);
-    let tab_stop = state
-        .active
-        .as_ref()
-        .filter(|a| shown.iter().any(|e| &e.id == *a))
-        .filter(|a| {
-            out.placed.iter().any(|pl| &events[pl.index].id == *a && pl.x + pl.w > 0.0 && pl.x < width)
-        })
-        .cloned()
+    let out = place(&input, lanes.len(), &state.view, width, MAX_ROWS);
+    let visible = |left: f64, w: f64| left + w > 0.0 && left < width;
+    let rendered = |left: f64, w: f64| left + w > -OVERSCAN && left < width + OVERSCAN;
+    // One tab stop: the active mark if it is on screen, else the earliest mark on screen.
+    let tab_stop = out
+        .placed
+        .iter()
+        .find(|pl| state.active.as_ref() == Some(&events[pl.index].id) && visible(pl.left, pl.w))
         .or_else(|| {
-            // The first visible mark of the first lane holds the tab stop.
-            (index == 0)
-                .then(|| {
-                    out.placed
-                        .iter()
-                        .filter(|pl| pl.left >= -1.0 && pl.left < width)
-                        .min_by(|a, b| a.x.total_cmp(&b.x))
-                        .map(|pl| events[pl.index].id.clone())
-                })
-                .flatten()
-        });
+            out.placed.iter().filter(|pl| pl.x >= 0.0 && pl.x < width).min_by(|a, b| a.x.total_cmp(&b.x))
+        })
+        .map(|pl| events[pl.index].id.clone());
     html! {
-        <section key={cat.key()} class="att-lane" data-cat={cat.key()} aria-labelledby={format!("{p}-lane-{}", cat.key())}>
-            <h3 class="att-lane-h" id={format!("{p}-lane-{}", cat.key())}>{ cat.label() }</h3>
-            <ol class="att-marks" style={format!("height:{h}px")}>
-                { for out.placed.iter().filter(|pl| pl.left + pl.w > -OVERSCAN && pl.left < width + OVERSCAN).map(|pl| {
-                    let e = events[pl.index];
-                    let sel = state.selected.as_ref() == Some(&e.id);
-                    let coarse = e.when.end.is_none() && e.when.precision() < crate::model::Precision::Day;
-                    let onclick = {
-                        let (d, id, span) = (state.dispatcher(), e.id.clone(), span_of(Item::Event(e, None)));
-                        Callback::from(move |_: MouseEvent| d.dispatch(Action::Select { id: id.clone(), span: Some(span) }))
-                    };
-                    let tabindex = if tab_stop.as_ref() == Some(&e.id) { "0" } else { "-1" };
-                    let name = if e.info.short() == e.info.title {
-                        format!("{}, {}, {}", e.info.title, e.when.label_en(), cat.label())
-                    } else {
-                        format!("{} — {}, {}, {}", e.info.short(), e.info.title, e.when.label_en(), cat.label())
-                    };
-                    html! {
-                        <li key={e.id.as_str()} class="att-m"
-                            style={format!("transform:translate({:.1}px,{}px);width:{:.1}px", pl.left, pl.row as f64 * ROW_H, pl.w)}>
-                            <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), pl.flipped.then_some("att-flip"))}
-                                id={entry_dom_id(p, e.id.as_str())} {tabindex} aria-current={sel.then_some("true")}
-                                aria-label={name} {onclick}>
-                                if pl.bar_w > 0.0 {
-                                    <span class="att-bar" aria-hidden="true"
-                                        style={format!("left:{:.1}px;width:{:.1}px", pl.x - pl.left, pl.bar_w)}></span>
-                                }
-                                <span class="att-dot" aria-hidden="true"></span>
-                                <span class="att-lbl">{ e.info.short().to_owned() }</span>
-                                if !e.children.is_empty() {
-                                    <span class="att-kids" aria-hidden="true">{ format!(" ▸ {}", e.children.len()) }</span>
-                                }
-                            </button>
-                        </li>
-                    }
-                }) }
-                { for out.clusters.iter().filter(|c| c.x + c.w > -OVERSCAN && c.x < width + OVERSCAN).map(|c| {
-                    let first = events[c.members[0]];
-                    let last = events[c.members[c.members.len() - 1]];
-                    let onclick = {
-                        let (d, from, to) = (state.dispatcher(), c.from, c.to);
-                        Callback::from(move |_: MouseEvent| d.dispatch(Action::Show { from, to }))
-                    };
-                    html! {
-                        <li key={format!("cluster-{}", first.id)} class="att-m att-clm"
-                            style={format!("transform:translate({:.1}px,{}px);width:{:.1}px", c.x, c.row as f64 * ROW_H, c.w)}>
-                            <button type="button" class="att-cl" tabindex="-1" {onclick}
-                                aria-label={format!("{} more {} events, {} to {}: zoom in", c.members.len(), cat.label(),
-                                    first.when.start.label_en(), last.when.start.label_en())}>
-                                { format!("+{}", c.members.len()) }
-                            </button>
-                        </li>
-                    }
-                }) }
-            </ol>
-        </section>
+        { for lanes.iter().enumerate().map(|(li, cat)| {
+            let h = out.rows.get(li).copied().unwrap_or(1) as f64 * ROW_H;
+            html! {
+                <section key={cat.key()} class="att-lane" data-cat={cat.key()} aria-labelledby={format!("{p}-lane-{}", cat.key())}>
+                    <h3 class="att-lane-h" id={format!("{p}-lane-{}", cat.key())}>{ cat.label() }</h3>
+                    <ol class="att-marks" style={format!("height:{h}px")}>
+                        { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w)).map(|pl| {
+                            mark(props, events[pl.index], pl, tab_stop.as_ref() == Some(&events[pl.index].id))
+                        }) }
+                        { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).map(|c| {
+                            let first = events[c.members[0]];
+                            let last = events[c.members[c.members.len() - 1]];
+                            let onclick = {
+                                let (d, from, to) = (state.dispatcher(), c.from, c.to);
+                                Callback::from(move |_: MouseEvent| d.dispatch(Action::Show { from, to }))
+                            };
+                            html! {
+                                <li key={format!("cluster-{}", first.id)} class="att-m att-clm"
+                                    style={format!("transform:translate({:.1}px,{}px);width:{:.1}px", c.x, c.row as f64 * ROW_H, c.w)}>
+                                    <button type="button" class="att-cl" tabindex="-1" {onclick}
+                                        aria-label={format!("{} more {} events, {} to {}: zoom in", c.members.len(), cat.label(),
+                                            first.when.start.label_en(), last.when.start.label_en())}>
+                                        { format!("+{}", c.members.len()) }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </section>
+            }
+        }) }
+    }
+}
+
+fn mark(props: &StageProps, e: &Event, pl: &crate::layout::Placed, tab_stop: bool) -> Html {
+    let state = &props.state;
+    let sel = state.selected.as_ref() == Some(&e.id);
+    let coarse = e.when.end.is_none() && e.when.precision() < crate::model::Precision::Day;
+    let onclick = {
+        let (d, id, span) = (state.dispatcher(), e.id.clone(), span_of(Item::Event(e, None)));
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::Select { id: id.clone(), span: Some(span) }))
+    };
+    let name = if e.info.short() == e.info.title {
+        format!("{}, {}, {}", e.info.title, e.when.label_en(), e.category.label())
+    } else {
+        format!("{} — {}, {}, {}", e.info.short(), e.info.title, e.when.label_en(), e.category.label())
+    };
+    html! {
+        <li key={e.id.as_str()} class="att-m"
+            style={format!("transform:translate({:.1}px,{}px);width:{:.1}px", pl.left, pl.row as f64 * ROW_H, pl.w)}>
+            <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), pl.flipped.then_some("att-flip"))}
+                id={entry_dom_id(&props.prefix, e.id.as_str())} tabindex={if tab_stop { "0" } else { "-1" }}
+                aria-current={sel.then_some("true")} aria-label={name} {onclick}>
+                if pl.bar_w > 0.0 {
+                    <span class="att-bar" aria-hidden="true"
+                        style={format!("left:{:.1}px;width:{:.1}px", pl.x - pl.left, pl.bar_w)}></span>
+                }
+                <span class="att-dot" aria-hidden="true"></span>
+                <span class="att-lbl">{ e.info.short().to_owned() }</span>
+                if !e.children.is_empty() {
+                    <span class="att-kids" aria-hidden="true">{ format!(" ▸ {}", e.children.len()) }</span>
+                }
+            </button>
+        </li>
     }
 }
 

@@ -16,6 +16,8 @@ pub struct MarkInput {
     pub end: f64,
     /// Width of the label in pixels (see [`title_width`]).
     pub label_w: f64,
+    /// Never put this mark in a cluster (the selected or focused entry): it is placed first.
+    pub pinned: bool,
 }
 
 /// A placed mark.
@@ -96,9 +98,7 @@ pub fn place(marks: &[MarkInput], lanes: usize, view: &Viewport, width: f64, max
     let max_rows = max_rows.max(1);
     for (lane, mut idx) in by_lane.into_iter().enumerate() {
         idx.sort_by(|&a, &b| marks[a].start.total_cmp(&marks[b].start).then(a.cmp(&b)));
-        let mut row_end = vec![f64::NEG_INFINITY; max_rows];
-        let mut used = 0;
-        for i in idx {
+        let geometry = |i: usize| {
             let m = &marks[i];
             let x = view.x(m.start, width);
             let bar = view.x(m.end, width) - x;
@@ -107,21 +107,43 @@ pub fn place(marks: &[MarkInput], lanes: usize, view: &Viewport, width: f64, max
             let flipped = x + m.label_w.max(bar_w) > width && x - m.label_w >= 0.0;
             let (left, w) =
                 if flipped { (x - m.label_w, m.label_w + bar_w) } else { (x, m.label_w.max(bar_w)) };
-            if let Some(row) = row_end.iter().position(|&end| end <= left) {
-                row_end[row] = left + w + GAP;
+            Placed { index: i, lane, row: 0, x, left, bar_w, w, flipped }
+        };
+        // Pinned marks first, each in the first row where it overlaps no other pinned mark.
+        let mut reserved: Vec<Vec<(f64, f64)>> = vec![Vec::new(); max_rows];
+        let mut used = 0;
+        for &i in idx.iter().filter(|&&i| marks[i].pinned) {
+            let mut p = geometry(i);
+            let (a, b) = (p.left, p.left + p.w + GAP);
+            let row =
+                (0..max_rows).find(|&r| reserved[r].iter().all(|&(c, d)| b <= c || d <= a)).unwrap_or(0);
+            reserved[row].push((a, b));
+            p.row = row;
+            used = used.max(row + 1);
+            out.placed.push(p);
+        }
+        let mut row_end = vec![f64::NEG_INFINITY; max_rows];
+        for i in idx.into_iter().filter(|&i| !marks[i].pinned) {
+            let mut p = geometry(i);
+            let (a, b) = (p.left, p.left + p.w + GAP);
+            let free = |r: usize| row_end[r] <= a && reserved[r].iter().all(|&(c, d)| b <= c || d <= a);
+            if let Some(row) = (0..max_rows).find(|&r| free(r)) {
+                row_end[row] = b;
                 used = used.max(row + 1);
-                out.placed.push(Placed { index: i, lane, row, x, left, bar_w, w, flipped });
+                p.row = row;
+                out.placed.push(p);
                 continue;
             }
+            let m = &marks[i];
             match out.clusters.last_mut() {
-                Some(c) if c.lane == lane && x < c.x + c.w + GAP => {
+                Some(c) if c.lane == lane && p.x < c.x + c.w + GAP => {
                     c.members.push(i);
                     c.to = c.to.max(m.end);
                 }
                 _ => out.clusters.push(Cluster {
                     lane,
                     row: max_rows,
-                    x,
+                    x: p.x,
                     w: CLUSTER_W,
                     members: vec![i],
                     from: m.start,
