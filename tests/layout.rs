@@ -98,7 +98,7 @@ proptest! {
         if pinned <= 1 {
             for w in boxes.windows(2) {
                 if (w[0].0, w[0].1) == (w[1].0, w[1].1) {
-                    prop_assert!(w[0].3 <= w[1].2 + 1e-6, "overlap: {:?}", w);
+                    prop_assert!(w[0].3 + GAP <= w[1].2 + 1e-6, "overlap: {:?}", w);
                 }
             }
         }

@@ -32,7 +32,7 @@ impl EventId {
 }
 
 /// An id for tests of other modules (no validation).
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn test_id(s: &str) -> EventId {
     EventId(Rc::from(s))
 }
