@@ -1,5 +1,6 @@
 //! End-to-end tests: the release build in `dist/`, served on 127.0.0.1, driven in headless Chromium
-//! over WebDriver. Elements are found as a reader finds them: by role, visible text and name.
+//! over WebDriver with trusted input (keys, wheel, mouse). Elements are found as a reader finds them:
+//! by role, visible text and accessible name. Screenshots go to `target/screenshots/`.
 //!
 //! Run by `cargo xtask test` (after `trunk build --release`), which sets `E2E_DIST` and `CHROMEDRIVER`.
 #![cfg(not(target_arch = "wasm32"))]
@@ -8,6 +9,11 @@
 
 mod support;
 
+use std::time::Duration;
+
+use fantoccini::actions::{
+    InputSource, MouseActions, PointerAction, WheelAction, WheelActions, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::key::Key;
 use fantoccini::Locator;
 use support::Browser;
@@ -15,96 +21,223 @@ use support::Browser;
 const PALERMO: &str = "UN adopts the Palermo Convention and Trafficking Protocol";
 const MEETING: &str = "Annual meeting of National Anti-trafficking Co-ordinators and Rapporteurs, Vienna";
 
-/// XPath of the button whose visible title is exactly `title`.
+/// XPath of the mark whose accessible name starts with `title`.
 fn mark(title: &str) -> String {
-    format!("//button[.//span[normalize-space()=\"{title}\"]]")
+    format!("//button[starts-with(@aria-label, \"{title}\")]")
 }
 
-/// XPath of the region labelled by a heading whose text is `title`.
-fn region(title: &str) -> String {
-    format!("//section[@aria-labelledby=//h3[normalize-space()=\"{title}\"]/@id]")
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(150)).await;
+}
+
+/// Centre of the timeline surface, in viewport pixels.
+async fn surface_centre(b: &Browser) -> (i64, i64) {
+    let v = b
+        .js("const s = document.querySelector('[data-unit]').parentElement.getBoundingClientRect(); \
+             return [Math.round(s.left + s.width / 2), Math.round(s.top + Math.min(s.height, innerHeight - s.top) / 2)]")
+        .await;
+    (v[0].as_i64().unwrap_or(0), v[1].as_i64().unwrap_or(0))
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn a_reader_opens_events_by_mouse_and_keyboard() {
-    let b = Browser::start(1280, 900).await;
+async fn a_reader_clicks_zooms_scrolls_and_drags() {
+    let b = Browser::start(1280, 800).await;
     let c = &b.client;
     c.goto(&b.url("/")).await.expect("open the page");
-    let palermo =
-        c.wait().for_element(Locator::XPath(&mark(PALERMO))).await.expect("the Palermo event is listed");
-    let heading = c.find(Locator::Css("h2")).await.expect("a heading").text().await.expect("text");
-    assert_eq!(heading, "Against trafficking in human beings, 2000–2024");
-    b.screenshot("standalone").await;
+    c.wait().for_element(Locator::XPath(&mark(PALERMO))).await.expect("the Palermo mark");
+    settle().await;
+    assert_eq!(b.caption().await, "Showing 2000 – 2025 · axis in years");
+    b.screenshot("default-1280x800").await;
 
-    // Click → details.
-    palermo.click().await.expect("click");
-    let panel = c.wait().for_element(Locator::XPath(&region(PALERMO))).await.expect("detail panel");
-    let text = panel.text().await.expect("panel text");
+    // A page listener hears the selection.
+    b.js("window.__got = []; document.addEventListener('timeline:select', e => window.__got.push([e.detail.id, e.detail.date, e.detail.category, e.detail.sources.length]))").await;
+    c.find(Locator::XPath(&mark(PALERMO))).await.expect("mark").click().await.expect("click");
+    settle().await;
+    let text = b.region_text(PALERMO).await.expect("the detail panel");
     assert!(text.contains("15 November 2000"), "{text}");
     assert!(text.contains("first agreed international definition of trafficking"), "{text}");
-    assert!(text.contains("unodc.org"), "sources show their host: {text}");
-    let focused = c.active_element().await.expect("focus").text().await.expect("text");
-    assert_eq!(focused, PALERMO, "focus moves to the panel heading");
-    b.screenshot("detail").await;
+    assert_eq!(b.focused_name().await, PALERMO, "focus moves to the panel heading");
+    assert_eq!(
+        b.js("return window.__got").await,
+        serde_json::json!([["palermo-protocol-adopted", "2000-11-15", "un", 2]])
+    );
+    b.screenshot("panel-1280x800").await;
+    b.key(Key::Escape).await;
+    assert!(b.region_text(PALERMO).await.is_none(), "Esc closes");
+    assert!(b.focused_name().await.starts_with(PALERMO), "focus is back on the mark");
 
-    // Esc → closed, focus back on the event.
-    c.active_element().await.expect("focus").send_keys(&Key::Escape.to_string()).await.expect("Esc");
-    assert!(c.find(Locator::XPath(&region(PALERMO))).await.is_err(), "panel closed");
-    let focused = c.active_element().await.expect("focus").text().await.expect("text");
-    assert!(focused.contains(PALERMO), "focus returned to the event, not {focused:?}");
+    // Zoom in with the buttons: the tick unit changes to months.
+    for _ in 0..3 {
+        b.click("Zoom in").await;
+    }
+    let zoomed = b.caption().await;
+    assert!(zoomed.ends_with("axis in months"), "{zoomed}");
+    let ticks =
+        b.js("return [...document.querySelectorAll('[data-unit] > span')].map(s => s.textContent)").await;
+    let first = ticks[0].as_str().unwrap_or_default().to_owned();
+    assert!(first.len() == 8 && first.as_bytes()[3] == b' ', "month ticks read like 'Mar 2012': {ticks}");
+    b.screenshot("zoomed-1280x800").await;
 
-    // Keyboard only: Tab order reaches the meeting; Enter opens it.
-    let meeting = c.find(Locator::XPath(&mark(MEETING))).await.expect("the meeting is listed");
-    c.execute("arguments[0].focus()", vec![serde_json::to_value(&meeting).expect("element")])
-        .await
-        .expect("focus the meeting");
-    c.active_element().await.expect("focus").send_keys(&Key::Enter.to_string()).await.expect("Enter");
-    let panel = c.wait().for_element(Locator::XPath(&region(MEETING))).await.expect("meeting panel");
-    let text = panel.text().await.expect("text");
-    assert!(text.contains("2024, two days (exact dates not reported)"), "{text}");
-    assert!(text.contains("Welcoming remarks: Michael Cluett"), "{text}");
-    b.screenshot("meeting").await;
+    // A plain vertical wheel over the widget scrolls the page and leaves the view alone.
+    b.js("window.scrollTo(0, 0)").await;
+    let (x, y) = surface_centre(&b).await;
+    let mut wheel = WheelActions::new("wheel".into());
+    wheel.push(WheelAction::Scroll { duration: None, x, y, delta_x: 0, delta_y: 300 });
+    c.perform_actions(wheel).await.expect("wheel");
+    settle().await;
+    let scrolled = b.js("return window.scrollY").await.as_f64().unwrap_or(0.0);
+    assert!(scrolled > 100.0, "the page did not scroll: {scrolled}");
+    assert_eq!(b.caption().await, zoomed, "the vertical wheel moved the timeline");
 
-    // Everything the page fetched came from the page's own origin.
-    let hosts = c
-        .execute(
-            "return performance.getEntriesByType('resource').map(e => new URL(e.name).origin)\
-             .filter(o => o !== location.origin)",
-            vec![],
-        )
-        .await
-        .expect("resource list");
+    // A horizontal wheel pans.
+    let (x, y) = surface_centre(&b).await;
+    let mut wheel = WheelActions::new("wheel2".into());
+    wheel.push(WheelAction::Scroll { duration: None, x, y, delta_x: 400, delta_y: 0 });
+    c.perform_actions(wheel).await.expect("wheel");
+    settle().await;
+    let panned = b.caption().await;
+    assert_ne!(panned, zoomed, "a horizontal wheel pans");
+
+    // Dragging the surface pans too.
+    let (x, y) = surface_centre(&b).await;
+    let drag = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveTo { duration: None, x: x as f64, y: y as f64 })
+        .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+        .then(PointerAction::MoveBy { duration: Some(Duration::from_millis(200)), x: 250.0, y: 0.0 })
+        .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+    c.perform_actions(drag).await.expect("drag");
+    settle().await;
+    assert_ne!(b.caption().await, panned, "dragging pans");
+
+    // Nothing came from another origin.
+    let hosts = b.js("return performance.getEntriesByType('resource').map(e => new URL(e.name).origin).filter(o => o !== location.origin)").await;
     assert_eq!(hosts, serde_json::json!([]), "requests to other origins");
     b.stop().await;
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn on_a_phone_the_details_are_a_bottom_sheet() {
+async fn keyboard_only_to_the_meeting_and_one_of_its_sessions() {
+    let b = Browser::start(1280, 800).await;
+    let c = &b.client;
+    c.goto(&b.url("/")).await.expect("open the page");
+    c.wait().for_element(Locator::XPath(&mark(PALERMO))).await.expect("loaded");
+    settle().await;
+    // Tab from the top of the page to the meeting button.
+    let mut path = Vec::new();
+    for _ in 0..12 {
+        c.active_element().await.expect("focus").send_keys(&Key::Tab.to_string()).await.expect("Tab");
+        let name = b.focused_name().await;
+        path.push(name.clone());
+        if name.starts_with("Open Vienna meeting") {
+            break;
+        }
+    }
+    assert_eq!(
+        path.last().map(String::as_str),
+        Some("Open Vienna meeting, 2024 (9 sessions)"),
+        "tab path: {path:?}"
+    );
+    b.key(Key::Enter).await;
+    assert_eq!(b.focused_name().await, MEETING, "Enter opens the meeting and focuses its heading");
+    let days = b.region_text(MEETING).await.expect("meeting view");
+    assert!(days.contains("Day 1") && days.contains("Day 2") && days.contains("Day not reported"), "{days}");
+    b.screenshot("meeting-1280x800").await;
+    // Tab to the second session and open it.
+    b.key(Key::Tab).await;
+    b.key(Key::Tab).await;
+    assert_eq!(b.focused_name().await, "Opening remarks: Dr Kari Johnstone");
+    b.key(Key::Enter).await;
+    let panel = b.region_text("Opening remarks: Dr Kari Johnstone").await.expect("session details");
+    assert!(panel.contains("Day 1") && panel.contains("After 24 years of efforts"), "{panel}");
+    b.screenshot("meeting-panel-1280x800").await;
+    // Esc closes the panel (focus back on the session), Esc again goes back to the 24 years.
+    b.key(Key::Escape).await;
+    assert_eq!(b.focused_name().await, "Opening remarks: Dr Kari Johnstone");
+    b.key(Key::Escape).await;
+    assert!(b.region_text(MEETING).await.is_none());
+    assert!(
+        b.focused_name().await.starts_with("Vienna meeting, 2024 — Annual meeting"),
+        "{}",
+        b.focused_name().await
+    );
+    // Arrow keys walk the marks in time order (a year-only date sorts at the start of its year).
+    b.key(Key::Left).await;
+    assert!(
+        b.focused_name().await.starts_with("GRETA launches its 4th evaluation round, 30 June 2023"),
+        "{}",
+        b.focused_name().await
+    );
+    b.key(Key::Right).await;
+    b.key(Key::Right).await;
+    assert!(
+        b.focused_name().await.starts_with("Malta presents its OSCE Chairpersonship programme"),
+        "{}",
+        b.focused_name().await
+    );
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn deep_links_open_entries_and_the_back_button_works() {
+    let b = Browser::start(1280, 800).await;
+    let c = &b.client;
+    c.goto(&b.url("/#event=vienna-2024-opening")).await.expect("open a deep link");
+    c.wait()
+        .for_element(Locator::XPath("//h3[normalize-space()='Opening remarks: Dr Kari Johnstone']"))
+        .await
+        .expect("opened");
+    settle().await;
+    assert!(b.region_text(MEETING).await.is_some(), "inside the meeting");
+    b.click("Statement: Petya Nestorova").await;
+    assert_eq!(b.js("return location.hash").await, "#event=vienna-2024-nestorova");
+    c.back().await.expect("Back");
+    settle().await;
+    assert_eq!(b.js("return location.hash").await, "#event=vienna-2024-opening");
+    assert!(
+        b.region_text("Opening remarks: Dr Kari Johnstone").await.is_some(),
+        "Back reopens the previous entry"
+    );
+    b.click("Close details").await;
+    assert_eq!(b.js("return location.hash").await, "");
+
+    c.goto(&b.url("/#event=no-such-entry")).await.expect("unknown id");
+    c.refresh().await.expect("reload");
+    c.wait().for_element(Locator::XPath(&mark(PALERMO))).await.expect("loaded");
+    settle().await;
+    let notice = b.js("return document.querySelector('[role=status]').textContent").await;
+    assert_eq!(notice, "There is no entry “no-such-entry” in this timeline; showing the whole timeline.");
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
     let b = Browser::phone(390, 844).await;
     let c = &b.client;
     c.goto(&b.url("/")).await.expect("open the page");
-    let ev = c.wait().for_element(Locator::XPath(&mark("UK Modern Slavery Act"))).await.expect("listed");
-    let widths =
-        c.execute("return [innerWidth, document.documentElement.scrollWidth]", vec![]).await.expect("widths");
+    c.wait().for_element(Locator::XPath(&mark(PALERMO))).await.expect("loaded");
+    settle().await;
+    let widths = b.js("return [innerWidth, document.documentElement.scrollWidth]").await;
     assert_eq!(
         widths,
         serde_json::json!([390, 390]),
         "[viewport, page] widths: the page must not scroll sideways"
     );
-    ev.click().await.expect("tap");
-    let panel = c.wait().for_element(Locator::XPath(&region("UK Modern Slavery Act"))).await.expect("panel");
-    let rect = c
-        .execute(
-            "const r = arguments[0].getBoundingClientRect(); return [r.left, r.bottom, r.width, innerHeight]",
-            vec![serde_json::to_value(&panel).expect("element")],
-        )
-        .await
-        .expect("rect");
+    b.screenshot("default-390x844").await;
+    b.click("Zoom in").await;
+    b.click("Zoom in").await;
+    b.screenshot("zoomed-390x844").await;
+    b.click("Open Vienna meeting").await;
+    b.screenshot("meeting-390x844").await;
+    b.click("Statement: Petya Nestorova").await;
+    let rect = b
+        .js("const r = document.querySelector('section[id$=-detail]').getBoundingClientRect(); return [r.left, r.bottom, r.width, innerHeight]")
+        .await;
     let v: Vec<f64> =
         rect.as_array().map(|a| a.iter().filter_map(|x| x.as_f64()).collect()).unwrap_or_default();
-    assert_eq!(v.len(), 4, "{rect}");
-    assert!(v[0].abs() < 1.0 && (v[1] - v[3]).abs() < 1.0 && v[2] >= 389.0, "not a bottom sheet: {v:?}");
-    assert!(panel.text().await.expect("text").contains("26 March 2015"));
-    b.screenshot("phone-detail").await;
+    assert!(
+        v.len() == 4 && v[0].abs() < 1.0 && (v[1] - v[3]).abs() < 1.0 && v[2] >= 389.0,
+        "not a bottom sheet: {rect}"
+    );
+    b.screenshot("panel-390x844").await;
     b.stop().await;
 }

@@ -136,11 +136,11 @@ impl Browser {
         format!("http://127.0.0.1:{}{path}", self.port)
     }
 
-    /// Saves a screenshot as `target/e2e/NAME.png`.
+    /// Saves a screenshot as `target/screenshots/NAME.png`.
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e");
-        std::fs::create_dir_all(&dir).expect("target/e2e");
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&dir).expect("target/screenshots");
         std::fs::write(dir.join(format!("{name}.png")), png).expect("write screenshot");
     }
 
@@ -155,5 +155,57 @@ impl Browser {
 impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
+    }
+}
+
+impl Browser {
+    /// Runs `script` (a function body) and returns its JSON result.
+    pub async fn js(&self, script: &str) -> serde_json::Value {
+        self.client.execute(script, vec![]).await.expect("script")
+    }
+
+    /// The accessible name (aria-label, else text) of the focused element.
+    pub async fn focused_name(&self) -> String {
+        let v = self
+            .js("const a = document.activeElement; return a.getAttribute('aria-label') || a.textContent")
+            .await;
+        v.as_str().unwrap_or_default().trim().to_owned()
+    }
+
+    /// Presses a key on the focused element (trusted input).
+    pub async fn key(&self, key: fantoccini::key::Key) {
+        let el = self.client.active_element().await.expect("focus");
+        el.send_keys(&key.to_string()).await.expect("key");
+        tokio::time::sleep(Duration::from_millis(60)).await;
+    }
+
+    /// The visible-range caption of the first widget ("Showing 2000 – 2025 · axis in years").
+    pub async fn caption(&self) -> String {
+        let v = self
+            .js("const p = [...document.querySelectorAll('p')].find(p => p.textContent.startsWith('Showing ')); return p ? p.textContent : ''")
+            .await;
+        v.as_str().unwrap_or_default().to_owned()
+    }
+
+    /// Clicks the first button whose accessible name contains `name`, and waits a moment.
+    pub async fn click(&self, name: &str) {
+        let xpath = format!(
+            "//button[contains(@aria-label, \"{name}\") or contains(normalize-space(.), \"{name}\")]"
+        );
+        let el = self
+            .client
+            .wait()
+            .for_element(fantoccini::Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no button {name:?}: {e}"));
+        el.click().await.expect("click");
+        tokio::time::sleep(Duration::from_millis(120)).await;
+    }
+
+    /// Text of the region labelled by a heading with text `title`, if shown.
+    pub async fn region_text(&self, title: &str) -> Option<String> {
+        let xpath = format!("//section[@aria-labelledby=//*[self::h3][normalize-space()=\"{title}\"]/@id]");
+        let el = self.client.find(fantoccini::Locator::XPath(&xpath)).await.ok()?;
+        el.text().await.ok()
     }
 }
