@@ -58,8 +58,24 @@ async fn mount_with(text: &str, start: Option<&str>, request: Option<Request>) -
         on_host: Callback::from(move |e| rec.borrow_mut().push(e)),
     };
     yew::Renderer::<TimelineView>::with_root_and_props(host.clone(), props).render();
-    sleep(30).await;
+    drawn(&host).await;
     (host, events)
+}
+
+/// Waits (up to 3 s) until the widget has measured itself and drawn its axis, or shows a problem list
+/// or a view without an axis (the meeting).
+async fn drawn(host: &Element) {
+    for _ in 0..300 {
+        let ready = ["[data-unit] > span", "[role=alert]", "section[aria-labelledby] h4"]
+            .iter()
+            .any(|sel| host.query_selector(sel).ok().flatten().is_some());
+        if ready {
+            sleep(10).await;
+            return;
+        }
+        sleep(10).await;
+    }
+    panic!("the widget did not draw within 3 s");
 }
 
 async fn mount_bundled() -> Element {
@@ -374,7 +390,7 @@ async fn the_page_receives_dom_events_from_an_embedded_widget() {
         document().add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).unwrap();
     }
     let _app = embed::mount(host.clone(), embed::bundled());
-    sleep(30).await;
+    drawn(&host).await;
     click(&button(&host, "UN adopts the Palermo Convention and Trafficking Protocol, 15 November 2000"))
         .await;
     let got = got.borrow().clone();

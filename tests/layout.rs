@@ -58,7 +58,8 @@ proptest! {
     fn ticks_are_sorted_distinct_inside_and_never_overlap(v in viewport(), width in 240.0f64..2000.0) {
         let t = ticks(&v, width);
         // A window at least as long as the longest interval of the step (31-day months, leap years) has a tick.
-        prop_assert!(!t.ticks.is_empty() || v.span() < t.step.min_minutes() * 31.0 / 28.0);
+        let usable = v.span() * (width - t.step.label_px()) / width;
+        prop_assert!(!t.ticks.is_empty() || usable < t.step.min_minutes() * 31.0 / 28.0);
         let label_px = t.step.label_px();
         for w in t.ticks.windows(2) {
             prop_assert!(w[0].t < w[1].t, "not sorted: {:?}", w);
@@ -67,6 +68,7 @@ proptest! {
         }
         for tk in &t.ticks {
             prop_assert!(tk.t >= v.from - 1e-6 && tk.t <= v.to + 1e-6);
+            prop_assert!(tk.x >= -1e-6 && tk.x + label_px <= width + 1e-6, "label outside the view: {:?}", tk);
         }
     }
 
@@ -84,7 +86,10 @@ proptest! {
         // Every mark is either placed or in exactly one cluster.
         let mut seen = vec![0u8; marks.len()];
         for p in &out.placed { seen[p.index] += 1; }
-        for c in &out.clusters { for &m in &c.members { seen[m] += 1; } }
+        for c in &out.clusters {
+            for &m in &c.members { seen[m] += 1; }
+            prop_assert!(c.x <= width - c.w + 1e-6, "cluster beyond the right edge");
+        }
         prop_assert!(seen.iter().all(|&n| n == 1));
         // Pinned marks are never in a cluster.
         prop_assert!(out.clusters.iter().all(|c| c.members.iter().all(|&m| !marks[m].pinned)));

@@ -135,15 +135,17 @@ pub fn place(marks: &[MarkInput], lanes: usize, view: &Viewport, width: f64, max
                 continue;
             }
             let m = &marks[i];
+            // Kept inside the view at the right edge.
+            let cx = p.x.min(width - CLUSTER_W);
             match out.clusters.last_mut() {
-                Some(c) if c.lane == lane && p.x < c.x + c.w + GAP => {
+                Some(c) if c.lane == lane && cx < c.x + c.w + GAP => {
                     c.members.push(i);
                     c.to = c.to.max(m.end);
                 }
                 _ => out.clusters.push(Cluster {
                     lane,
                     row: max_rows,
-                    x: p.x,
+                    x: cx,
                     w: CLUSTER_W,
                     members: vec![i],
                     from: m.start,

@@ -129,8 +129,14 @@ pub fn ticks(view: &Viewport, width: f64) -> Ticks {
     if px_per_min > 0.0 {
         let mut t = first_tick(view.from, step);
         // Bounded: at most width / (label + gap) + 2 ticks when the step fits.
+        // A tick whose label would cross the right edge is left out.
+        let last_x = width - step.label_px();
         while t <= view.to && ticks.len() < 2000 {
-            ticks.push(Tick { t, x: view.x(t, width), label: label(t, step.unit) });
+            let x = view.x(t, width);
+            if x > last_x {
+                break;
+            }
+            ticks.push(Tick { t, x, label: label(t, step.unit) });
             t = next_tick(t, step);
         }
     }
