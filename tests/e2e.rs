@@ -12,7 +12,8 @@ mod support;
 use std::time::Duration;
 
 use fantoccini::actions::{
-    InputSource, MouseActions, PointerAction, WheelAction, WheelActions, MOUSE_BUTTON_LEFT,
+    Actions, InputSource, MouseActions, PointerAction, TouchActions, WheelAction, WheelActions,
+    MOUSE_BUTTON_LEFT,
 };
 use fantoccini::key::Key;
 use fantoccini::Locator;
@@ -223,6 +224,42 @@ async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
         "[viewport, page] widths: the page must not scroll sideways"
     );
     b.screenshot("default-390x844").await;
+
+    // Touch: a horizontal swipe pans, a vertical swipe scrolls the page, two fingers pinch-zoom.
+    let swipe = |id: &str, x: i64, y: i64, dx: f64, dy: f64| {
+        TouchActions::new(id.into())
+            .then(PointerAction::MoveTo { duration: None, x: x as f64, y: y as f64 })
+            .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+            .then(PointerAction::MoveBy { duration: Some(Duration::from_millis(250)), x: dx, y: dy })
+            .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT })
+    };
+    b.js("window.scrollTo(0, 0)").await;
+    let start = b.caption().await;
+    let (x, y) = surface_centre(&b).await;
+    c.perform_actions(swipe("finger", x, y, 0.0, -250.0)).await.expect("vertical swipe");
+    settle().await;
+    let scrolled = b.js("return window.scrollY").await.as_f64().unwrap_or(0.0);
+    assert!(scrolled > 50.0, "a vertical swipe must scroll the page: {scrolled}");
+    assert_eq!(b.caption().await, start, "and must not move the timeline");
+    let (x, y) = surface_centre(&b).await;
+    c.perform_actions(Actions::from(swipe("f1", x - 30, y, -90.0, 0.0)).and(swipe(
+        "f2",
+        x + 30,
+        y,
+        90.0,
+        0.0,
+    )))
+    .await
+    .expect("pinch");
+    settle().await;
+    let pinched = b.caption().await;
+    assert_ne!(pinched, start, "spreading two fingers zooms in");
+    let (x, y) = surface_centre(&b).await;
+    c.perform_actions(swipe("finger2", x, y, 120.0, 0.0)).await.expect("horizontal swipe");
+    settle().await;
+    assert_ne!(b.caption().await, pinched, "a horizontal swipe pans");
+    b.click("Fit all").await;
+
     b.click("Zoom in").await;
     b.click("Zoom in").await;
     b.screenshot("zoomed-390x844").await;
