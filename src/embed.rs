@@ -1,28 +1,51 @@
-//! The only module that touches the host document: finds mount points, gives each instance its own
-//! id prefix, turns widget events into DOM events on the host element, and (where asked) keeps the
-//! selected entry in the page's URL hash (`#event=ID`) with a working Back button.
+//! The only module that touches the host document.
+//!
+//! It defines the `<anti-trafficking-timeline>` element, mounts instances on it and on
+//! `[data-anti-trafficking-timeline]` elements, and exports `mount(element, options)` for pages that
+//! script. Each instance lives in its own shadow root with one shared, constructed stylesheet, so the
+//! page's CSS does not reach in and the widget's does not leak out. It turns widget events into
+//! `timeline:*` DOM events on the host element, and (where asked) keeps the open entry in the URL hash
+//! with a working Back button. `Handle::destroy` removes everything an instance added.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{CustomEvent, CustomEventInit, Element};
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    CssStyleSheet, CustomEvent, CustomEventInit, Element, HtmlElement, ShadowRootInit, ShadowRootMode,
+};
 use yew::{AppHandle, Callback};
 
-use crate::components::{HostEvent, Loaded, Request, Shared, TimelineView, TimelineViewProps};
-use crate::model::Timeline;
+use crate::components::{HostEvent, Loaded, Request, Root, RootProps, Shared};
+use crate::model::{PartialDate, Timeline};
 
+/// The custom element's tag.
+pub const TAG: &str = "anti-trafficking-timeline";
 /// Attribute that marks a mount point in the host page: `<div data-anti-trafficking-timeline></div>`.
 pub const MOUNT_ATTRIBUTE: &str = "data-anti-trafficking-timeline";
-/// Attribute that makes an instance keep its selection in the URL hash (the standalone page).
-pub const DEEP_LINK_ATTRIBUTE: &str = "data-deep-link";
-/// Attribute with the initial view: `all`, an entry id, or `FROM/TO` dates.
-pub const START_ATTRIBUTE: &str = "data-start";
+
+/// The widget's stylesheet, adopted by every shadow root.
+const CSS: &str = include_str!("../assets/timeline.css");
 
 thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    static BUNDLED: RefCell<Option<Rc<Loaded>>> = const { RefCell::new(None) };
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function define_element(tag, mount) {
+  if (customElements.get(tag)) return;
+  customElements.define(tag, class extends HTMLElement {
+    connectedCallback() { if (!this.__att) this.__att = mount(this); }
+    disconnectedCallback() { const h = this.__att; this.__att = null; if (h) h.destroy(); }
+  });
+}
+"#)]
+extern "C" {
+    fn define_element(tag: &str, mount: &Closure<dyn Fn(Element) -> JsValue>);
 }
 
 /// A fresh id prefix (`att1`, `att2`, …), unique on the page.
@@ -34,66 +57,279 @@ pub fn next_prefix() -> String {
     })
 }
 
-/// Parses the bundled data file (once per call; share the result between instances).
+/// The bundled data file, parsed once and shared by every instance.
 pub fn bundled() -> Rc<Loaded> {
-    Rc::new(crate::source::parse(crate::BUNDLED_DATA))
+    BUNDLED.with(|b| {
+        b.borrow_mut().get_or_insert_with(|| Rc::new(crate::source::parse(crate::BUNDLED_DATA))).clone()
+    })
 }
 
-/// Mounts a timeline showing `data` inside `element`, replacing its content. Widget events are
-/// dispatched on `element` as `timeline:*` DOM events.
-pub fn mount(element: Element, data: Rc<Loaded>) -> Rc<RefCell<AppHandle<TimelineView>>> {
-    let deep_link = element.has_attribute(DEEP_LINK_ATTRIBUTE);
-    let start = element.get_attribute(START_ATTRIBUTE).map(Into::into);
-    element.set_inner_html("");
-    let on_host = {
-        let (element, data) = (element.clone(), data.clone());
-        Callback::from(move |ev: HostEvent| {
-            dispatch(&element, &data, &ev);
-            if deep_link {
-                sync_hash(&ev);
-            }
-        })
-    };
-    let props = TimelineViewProps {
-        data: Shared(data),
-        prefix: next_prefix().into(),
-        start,
-        request: if deep_link { hash_id().map(|id| (0, Request::Open(id))) } else { None },
-        on_host,
-    };
-    let handle = Rc::new(RefCell::new(
-        yew::Renderer::<TimelineView>::with_root_and_props(element, props.clone()).render(),
-    ));
-    if deep_link {
-        follow_history(handle.clone(), props);
+/// Options of an instance: from the element's attributes, or from `mount(element, options)`.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Options {
+    /// URL of a JSON data file; `None`: the bundled data.
+    pub src: Option<String>,
+    /// Language of the interface (BCP 47).
+    pub lang: Option<String>,
+    /// What to show first: `all`, an entry id, or `FROM/TO` dates.
+    pub start: Option<String>,
+    /// Height: a number of pixels or a CSS length; the content scrolls inside.
+    pub height: Option<String>,
+    /// `light`, `dark` or `auto`.
+    pub theme: Option<String>,
+    /// Keep the open entry in the URL hash (`#event=ID`).
+    pub deep_link: bool,
+}
+
+impl Options {
+    /// From attributes: `src`, `lang`, `start`, `height`, `theme`, `deep-link` (or their `data-` forms).
+    pub fn from_attributes(el: &Element) -> Self {
+        let get = |name: &str| {
+            el.get_attribute(name)
+                .or_else(|| el.get_attribute(&format!("data-{name}")))
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
+        let deep_link = el.has_attribute("deep-link") || el.has_attribute("data-deep-link");
+        Self {
+            src: get("src"),
+            lang: get("lang"),
+            start: get("start"),
+            height: get("height"),
+            theme: get("theme"),
+            deep_link,
+        }
     }
-    handle
+
+    /// From a JS object `{ src, lang, start, height, theme, deepLink }`; anything else is ignored.
+    pub fn from_js(v: &JsValue) -> Self {
+        let get = |k: &str| {
+            Reflect::get(v, &JsValue::from_str(k)).ok().and_then(|x| x.as_string()).filter(|s| !s.is_empty())
+        };
+        let deep_link =
+            Reflect::get(v, &JsValue::from_str("deepLink")).ok().and_then(|x| x.as_bool()).unwrap_or(false);
+        Self {
+            src: get("src"),
+            lang: get("lang"),
+            start: get("start"),
+            height: get("height"),
+            theme: get("theme"),
+            deep_link,
+        }
+    }
 }
 
-/// Mounts the bundled timeline on every `[data-anti-trafficking-timeline]` element of the page.
-/// Returns how many were mounted.
+/// A mounted instance, returned by `mount()`. Call `destroy()` to remove it and everything it added.
+#[wasm_bindgen]
+pub struct Handle {
+    inner: Rc<Instance>,
+}
+
+struct Instance {
+    host: Element,
+    app: RefCell<Option<AppHandle<Root>>>,
+    props: RefCell<RootProps>,
+    requests: Cell<u32>,
+    /// Listeners this instance added outside its own tree, removed by `destroy`.
+    listeners: RefCell<Vec<(web_sys::EventTarget, &'static str, Closure<dyn Fn()>)>>,
+}
+
+impl Instance {
+    fn request(&self, r: Request) {
+        let n = self.requests.get().wrapping_add(1);
+        self.requests.set(n);
+        let props = {
+            let mut p = self.props.borrow_mut();
+            p.request = Some((n, r));
+            p.clone()
+        };
+        if let Ok(mut app) = self.app.try_borrow_mut() {
+            if let Some(app) = app.as_mut() {
+                app.update(props);
+            }
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Opens the entry with this id (entering its meeting if it is a session).
+    pub fn select(&self, id: &str) {
+        self.inner.request(Request::Open(id.to_owned()));
+    }
+
+    /// Closes the detail panel.
+    pub fn close(&self) {
+        self.inner.request(Request::Close);
+    }
+
+    /// Shows the time between two ISO dates (`2010`, `2010-06`, `2010-06-30`), inclusive.
+    #[wasm_bindgen(js_name = zoomTo)]
+    pub fn zoom_to(&self, from: &str, to: &str) -> Result<(), JsValue> {
+        let parse = |s: &str| {
+            PartialDate::parse_iso(s).ok_or_else(|| {
+                JsValue::from_str(&format!("\"{s}\" is not a date like 2004, 2004-05 or 2004-05-13"))
+            })
+        };
+        let (a, b) = (parse(from)?, parse(to)?);
+        if b.end_minute() <= a.start_minute() {
+            return Err(JsValue::from_str("zoomTo: the end is before the start"));
+        }
+        self.inner.request(Request::Show(a.start_minute(), b.end_minute()));
+        Ok(())
+    }
+
+    /// Removes the widget and every listener and timer it added. Safe to call twice.
+    pub fn destroy(&self) {
+        for (target, name, cb) in self.inner.listeners.borrow_mut().drain(..) {
+            let _ = target.remove_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
+        }
+        if let Some(app) = self.inner.app.borrow_mut().take() {
+            app.destroy();
+        }
+        if let Some(shadow) = self.inner.host.shadow_root() {
+            shadow.set_inner_html("");
+        }
+    }
+}
+
+/// `mount(element, options)`: mounts a timeline in `element` (see [`Options::from_js`]).
+#[wasm_bindgen(js_name = mount)]
+pub fn mount_js(element: Element, options: JsValue) -> Result<Handle, JsValue> {
+    mount(element, Options::from_js(&options))
+}
+
+/// Mounts a timeline in `element`, in its shadow root.
+pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
+    let shadow = match element.shadow_root() {
+        Some(s) => s,
+        None => element.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
+    };
+    shadow.set_inner_html("");
+    adopt_sheet(&shadow);
+    let document = element.owner_document().ok_or("no document")?;
+    let root = document.create_element("div")?;
+    shadow.append_child(&root)?;
+    if let (Some(h), Some(host)) = (&options.height, element.dyn_ref::<HtmlElement>()) {
+        if let Some(css) = css_length(h) {
+            let _ = host.style().set_property("height", &css);
+        }
+    }
+
+    let inner = Rc::new_cyclic(|weak: &std::rc::Weak<Instance>| {
+        let on_host = {
+            let (element, weak, deep_link) = (element.clone(), weak.clone(), options.deep_link);
+            Callback::from(move |ev: HostEvent| {
+                let data = weak.upgrade().and_then(|i| i.props.borrow().data.clone());
+                dispatch(&element, data.as_ref().map(|d| &*d.0), &ev);
+                if deep_link {
+                    sync_hash(&ev);
+                }
+            })
+        };
+        let props = RootProps {
+            src: options.src.clone(),
+            data: if options.src.is_some() { None } else { Some(Shared(bundled())) },
+            prefix: next_prefix().into(),
+            start: options.start.clone().map(Into::into),
+            lang: options.lang.clone().map(Into::into),
+            theme: options.theme.clone().map(Into::into),
+            request: if options.deep_link { hash_id().map(|id| (0, Request::Open(id))) } else { None },
+            on_host,
+            on_data: Callback::noop(),
+        };
+        Instance {
+            host: element.clone(),
+            app: RefCell::new(None),
+            props: RefCell::new(props),
+            requests: Cell::new(0),
+            listeners: RefCell::new(Vec::new()),
+        }
+    });
+    // Runtime data: remember it for the DOM events' details.
+    {
+        let weak = Rc::downgrade(&inner);
+        inner.props.borrow_mut().on_data = Callback::from(move |data: Rc<Loaded>| {
+            if let Some(i) = weak.upgrade() {
+                i.props.borrow_mut().data = Some(Shared(data));
+            }
+        });
+    }
+    let props = inner.props.borrow().clone();
+    let app = yew::Renderer::<Root>::with_root_and_props(root, props).render();
+    *inner.app.borrow_mut() = Some(app);
+    if options.deep_link {
+        follow_history(&inner);
+    }
+    Ok(Handle { inner })
+}
+
+/// Defines `<anti-trafficking-timeline>` and mounts every `[data-anti-trafficking-timeline]` element.
+/// Returns how many `div`s were mounted (custom elements mount themselves when connected).
 pub fn start() -> usize {
+    let mount_el = Closure::<dyn Fn(Element) -> JsValue>::new(|el: Element| {
+        let options = Options::from_attributes(&el);
+        match mount(el, options) {
+            Ok(h) => JsValue::from(h),
+            Err(_) => JsValue::NULL,
+        }
+    });
+    define_element(TAG, &mount_el);
+    // The element definition lives as long as the page.
+    mount_el.forget();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return 0;
     };
     let Ok(nodes) = document.query_selector_all(&format!("[{MOUNT_ATTRIBUTE}]")) else {
         return 0;
     };
-    let data = bundled();
     let mut mounted = 0;
     for i in 0..nodes.length() {
         if let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            // The app lives as long as the page; its handle is intentionally kept alive.
-            std::mem::forget(mount(el, data.clone()));
-            mounted += 1;
+            let options = Options::from_attributes(&el);
+            if let Ok(h) = mount(el, options) {
+                // A div mounted at start-up lives as long as the page.
+                std::mem::forget(h);
+                mounted += 1;
+            }
         }
     }
     mounted
 }
 
+/// One constructed stylesheet, shared by all shadow roots (no `<style>` element: CSP-friendly).
+fn adopt_sheet(shadow: &web_sys::ShadowRoot) {
+    let sheet = SHEET.with(|s| {
+        let mut s = s.borrow_mut();
+        if s.is_none() {
+            if let Ok(sheet) = CssStyleSheet::new() {
+                let _ = sheet.replace_sync(CSS);
+                *s = Some(sheet);
+            }
+        }
+        s.clone()
+    });
+    if let Some(sheet) = sheet {
+        let _ = Reflect::set(shadow, &JsValue::from_str("adoptedStyleSheets"), &Array::of1(&sheet));
+    }
+}
+
+/// `600` → `600px`; `40em`, `80vh`, `100%` as given; anything else is ignored.
+fn css_length(v: &str) -> Option<String> {
+    let v = v.trim();
+    let digits = v.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
+    let unit = &v[digits.len()..];
+    let number_ok = !digits.is_empty() && digits.parse::<f64>().is_ok_and(|n| n > 0.0 && n < 100_000.0);
+    match unit {
+        "" if number_ok => Some(format!("{digits}px")),
+        "px" | "em" | "rem" | "vh" | "svh" | "dvh" | "%" if number_ok => Some(v.to_owned()),
+        _ => None,
+    }
+}
+
 /// `timeline:ready`, `timeline:select` (detail: id, title, date, category, sources),
 /// `timeline:close`, `timeline:rangechange` (detail: from, to) — bubbling and composed.
-fn dispatch(element: &Element, data: &Loaded, ev: &HostEvent) {
+fn dispatch(element: &Element, data: Option<&Loaded>, ev: &HostEvent) {
     let detail = Object::new();
     let set = |k: &str, v: JsValue| {
         let _ = Reflect::set(&detail, &JsValue::from_str(k), &v);
@@ -102,7 +338,10 @@ fn dispatch(element: &Element, data: &Loaded, ev: &HostEvent) {
         HostEvent::Ready => "timeline:ready",
         HostEvent::Close => "timeline:close",
         HostEvent::Select(id) => {
-            let Some(item) = data.as_ref().ok().and_then(|t: &Timeline| t.find(id.as_str())) else { return };
+            let Some(item) = data.and_then(|d| d.as_ref().ok()).and_then(|t: &Timeline| t.find(id.as_str()))
+            else {
+                return;
+            };
             set("id", JsValue::from_str(id.as_str()));
             set("title", JsValue::from_str(&item.info().title));
             set("date", JsValue::from_str(&item.when().iso()));
@@ -163,23 +402,34 @@ fn sync_hash(ev: &HostEvent) {
     let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
 }
 
-/// Back and Forward (and edited hashes) open or close entries.
-fn follow_history(handle: Rc<RefCell<AppHandle<TimelineView>>>, props: TimelineViewProps) {
+/// Back and Forward (and edited hashes) open or close entries; removed by `destroy`.
+fn follow_history(inner: &Rc<Instance>) {
     let Some(window) = web_sys::window() else { return };
-    let props = RefCell::new((props, 0u32));
+    let weak = Rc::downgrade(inner);
     let cb = Closure::<dyn Fn()>::new(move || {
-        let mut p = props.borrow_mut();
-        p.1 = p.1.wrapping_add(1);
-        let request = match hash_id() {
-            Some(id) => Request::Open(id),
-            None => Request::Close,
-        };
-        p.0.request = Some((p.1, request));
-        if let Ok(mut h) = handle.try_borrow_mut() {
-            h.update(p.0.clone());
+        if let Some(i) = weak.upgrade() {
+            i.request(match hash_id() {
+                Some(id) => Request::Open(id),
+                None => Request::Close,
+            });
         }
     });
-    let _ = window.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());
-    // The standalone page lives as long as its listener.
-    cb.forget();
+    if window.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref()).is_ok() {
+        inner.listeners.borrow_mut().push((window.into(), "popstate", cb));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::css_length;
+
+    #[test]
+    fn heights() {
+        assert_eq!(css_length("600").as_deref(), Some("600px"));
+        assert_eq!(css_length("80vh").as_deref(), Some("80vh"));
+        assert_eq!(css_length("100%").as_deref(), Some("100%"));
+        for bad in ["", "px", "-5", "1e9", "600; color: red", "calc(1px)", "0"] {
+            assert_eq!(css_length(bad), None, "{bad}");
+        }
+    }
 }

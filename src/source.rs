@@ -19,3 +19,100 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<DataError>> {
         .map_err(|e| vec![DataError::new("", format!("could not read the JSON: {e}"))])?;
     model::from_json(&json)
 }
+
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{AbortSignal, RequestInit, Response};
+
+/// Largest data file accepted, in bytes.
+pub const MAX_BYTES: u64 = 5_000_000;
+/// How long a data file may take to arrive.
+pub const TIMEOUT_MS: i32 = 15_000;
+
+/// Why a data file could not be used; [`LoadError::explain`] says it in words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// Not an http(s) URL (relative URLs are fine).
+    BadUrl,
+    /// No answer within the time limit.
+    Timeout,
+    /// The server answered with an error status.
+    Status(u16, String),
+    /// No answer at all, or the browser refused to show it to this page (CORS).
+    Network,
+    /// Larger than [`MAX_BYTES`].
+    TooBig(u64),
+    /// Arrived, but is not a valid data file.
+    Invalid(Vec<DataError>),
+}
+
+impl LoadError {
+    /// One sentence for the reader: what happened, and what the page owner can do.
+    pub fn explain(&self, url: &str) -> String {
+        match self {
+            LoadError::BadUrl => format!("“{url}” is not a web address the timeline can load (use http, https or a relative path)."),
+            LoadError::Timeout => format!("The data file at {url} did not arrive within {} seconds.", TIMEOUT_MS / 1000),
+            LoadError::Status(code, text) => format!("The server answered “{code} {text}” for {url}."),
+            LoadError::Network => format!(
+                "The data file at {url} could not be fetched: the server is unreachable, or it does not allow \
+                 this page to read the file (CORS: it must send Access-Control-Allow-Origin)."
+            ),
+            LoadError::TooBig(n) => format!(
+                "The data file at {url} is {:.1} MB; the limit is {:.0} MB.",
+                *n as f64 / 1e6,
+                MAX_BYTES as f64 / 1e6
+            ),
+            LoadError::Invalid(errs) => format!("The data file at {url} has {} problem(s).", errs.len()),
+        }
+    }
+}
+
+/// Whether `src` may be fetched: relative, or absolute http(s).
+pub fn allowed_url(src: &str) -> bool {
+    let s = src.trim();
+    if s.is_empty() {
+        return false;
+    }
+    match s.split_once(':') {
+        // A colon before any slash means a scheme.
+        Some((scheme, _)) if !scheme.contains('/') && !scheme.contains('?') && !scheme.contains('#') => {
+            scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")
+        }
+        _ => true,
+    }
+}
+
+/// Fetches and validates a data file. `signal` aborts it (timeout or destroy).
+pub async fn fetch(src: &str, signal: &AbortSignal) -> Result<Timeline, LoadError> {
+    if !allowed_url(src) {
+        return Err(LoadError::BadUrl);
+    }
+    let window = web_sys::window().ok_or(LoadError::Network)?;
+    let init = RequestInit::new();
+    init.set_signal(Some(signal));
+    init.set_credentials(web_sys::RequestCredentials::SameOrigin);
+    let promise = window.fetch_with_str_and_init(src, &init);
+    let response: Response = JsFuture::from(promise)
+        .await
+        .map_err(|_| if signal.aborted() { LoadError::Timeout } else { LoadError::Network })?
+        .dyn_into()
+        .map_err(|_| LoadError::Network)?;
+    if !response.ok() {
+        return Err(LoadError::Status(response.status(), response.status_text()));
+    }
+    let declared =
+        response.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<u64>().ok());
+    if let Some(n) = declared.filter(|n| *n > MAX_BYTES) {
+        return Err(LoadError::TooBig(n));
+    }
+    let text = response.text().map_err(|_| LoadError::Network)?;
+    let text = JsFuture::from(text)
+        .await
+        .map_err(|_| if signal.aborted() { LoadError::Timeout } else { LoadError::Network })?
+        .as_string()
+        .unwrap_or_default();
+    let len = text.len() as u64;
+    if len > MAX_BYTES {
+        return Err(LoadError::TooBig(len));
+    }
+    parse(&text).map_err(LoadError::Invalid)
+}

@@ -81,8 +81,8 @@ pub enum Action {
     PanBy(f64),
     /// Show everything.
     Fit,
-    /// Show the window `[from, to]` (with a small margin).
-    Show { from: f64, to: f64 },
+    /// Show the window `[from, to]`, with a margin of `pad` (a fraction of its length) on each side.
+    Show { from: f64, to: f64, pad: f64 },
     /// Go to the start (`false`) or the end (`true`) at the current zoom.
     Edge(bool),
     /// The surface was measured.
@@ -214,7 +214,7 @@ impl ViewState {
             }
             Action::PanBy(dx) => s.view = s.view.pan(dx, s.width.max(1.0), &s.limits),
             Action::Fit => s.view = Viewport::fit(&s.limits),
-            Action::Show { from, to } => s.view = Viewport::around(from, to, 0.05, &s.limits),
+            Action::Show { from, to, pad } => s.view = Viewport::around(from, to, pad, &s.limits),
             Action::Edge(end) => {
                 let span = s.view.span();
                 let from = if end { s.limits.max - span } else { s.limits.min };
@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn selecting_keeps_the_entry_in_view_and_focuses_the_panel() {
-        let s = state().apply(Action::Show { from: 0.0, to: 100.0 * DAY });
+        let s = state().apply(Action::Show { from: 0.0, to: 100.0 * DAY, pad: 0.0 });
         let s = s.apply(Action::Select { id: id("a"), span: Some((5000.0 * DAY, 5001.0 * DAY)) });
         assert!(s.view.shows(5000.0 * DAY, 5001.0 * DAY));
         assert_eq!(s.focus.0, Focus::Panel);

@@ -56,6 +56,8 @@ async fn mount_with(text: &str, start: Option<&str>, request: Option<Request>) -
         start: start.map(|s| s.to_owned().into()),
         request: request.map(|r| (1, r)),
         on_host: Callback::from(move |e| rec.borrow_mut().push(e)),
+        theme: None,
+        lang: None,
     };
     yew::Renderer::<TimelineView>::with_root_and_props(host.clone(), props).render();
     drawn(&host).await;
@@ -108,7 +110,7 @@ fn button(root: &Element, needle: &str) -> HtmlElement {
 fn region(root: &Element, title: &str) -> Option<Element> {
     all(root, "section[aria-labelledby]").into_iter().find(|s| {
         let id = s.get_attribute("aria-labelledby").unwrap_or_default();
-        document().get_element_by_id(&id).is_some_and(|h| text(&h) == title)
+        s.query_selector(&format!("[id='{id}']")).ok().flatten().is_some_and(|h| text(&h) == title)
     })
 }
 
@@ -370,9 +372,19 @@ async fn the_host_hears_ready_select_close_and_range_changes() {
     assert_eq!(kinds, ["ready", "select:uk-modern-slavery-act", "close", "range"]);
 }
 
+/// Mounts through the embedder (shadow root, options); returns the host, the element inside the shadow
+/// root that holds the widget, and the handle.
+async fn embed_with(options: embed::Options) -> (Element, Element, embed::Handle) {
+    let host = container();
+    let handle = embed::mount(host.clone(), options).expect("mounted");
+    let inner =
+        host.shadow_root().and_then(|s| s.first_element_child()).expect("a shadow root with the widget");
+    drawn(&inner).await;
+    (host, inner, handle)
+}
+
 #[wasm_bindgen_test]
 async fn the_page_receives_dom_events_from_an_embedded_widget() {
-    let host = container();
     let got: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
     let rec = got.clone();
     let listener = Closure::<dyn Fn(web_sys::CustomEvent)>::new(move |e: web_sys::CustomEvent| {
@@ -389,9 +401,8 @@ async fn the_page_receives_dom_events_from_an_embedded_widget() {
     for name in ["timeline:ready", "timeline:select"] {
         document().add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).unwrap();
     }
-    let _app = embed::mount(host.clone(), embed::bundled());
-    drawn(&host).await;
-    click(&button(&host, "UN adopts the Palermo Convention and Trafficking Protocol, 15 November 2000"))
+    let (_host, inner, handle) = embed_with(embed::Options::default()).await;
+    click(&button(&inner, "UN adopts the Palermo Convention and Trafficking Protocol, 15 November 2000"))
         .await;
     let got = got.borrow().clone();
     assert_eq!(
@@ -404,6 +415,51 @@ async fn the_page_receives_dom_events_from_an_embedded_widget() {
     for name in ["timeline:ready", "timeline:select"] {
         document().remove_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).unwrap();
     }
+    handle.destroy();
+}
+
+#[wasm_bindgen_test]
+async fn the_handle_selects_zooms_and_destroys() {
+    let (host, inner, handle) = embed_with(embed::Options::default()).await;
+    handle.select("uk-modern-slavery-act");
+    sleep(20).await;
+    assert!(region(&inner, "UK Modern Slavery Act").is_some());
+    handle.zoom_to("2010", "2011").expect("a valid range");
+    sleep(20).await;
+    assert!(caption(&inner).starts_with("Showing Jan 2010 – "), "{}", caption(&inner));
+    assert!(handle.zoom_to("2011", "2010").is_err());
+    assert!(handle.zoom_to("not a date", "2010").is_err());
+    // Styles live in the shadow root: one adopted sheet, nothing added to the page.
+    let sheets = js_sys::Reflect::get(&host.shadow_root().unwrap(), &"adoptedStyleSheets".into()).unwrap();
+    assert_eq!(js_sys::Array::from(&sheets).length(), 1);
+    handle.destroy();
+    sleep(20).await;
+    assert_eq!(host.shadow_root().unwrap().child_element_count(), 0, "destroy removes the widget");
+    handle.destroy(); // twice is fine
+}
+
+#[wasm_bindgen_test]
+async fn a_missing_data_file_is_explained_with_a_retry() {
+    let options = embed::Options { src: Some("/no-such-timeline.json".to_owned()), ..Default::default() };
+    let (_host, inner, handle) = embed_with(options).await;
+    let alert = all(&inner, "[role=alert]").into_iter().next().expect("an explanation");
+    assert_eq!(
+        text(&alert),
+        "The timeline could not be loadedThe server answered “404 Not Found” for /no-such-timeline.json.Try again"
+    );
+    click(&button(&inner, "Try again")).await;
+    drawn(&inner).await;
+    assert!(text(&inner).contains("404 Not Found"), "retried, same answer");
+    handle.destroy();
+
+    let options = embed::Options { src: Some("javascript:alert(1)".to_owned()), ..Default::default() };
+    let (_host, inner, handle) = embed_with(options).await;
+    assert!(
+        text(&inner).contains("“javascript:alert(1)” is not a web address the timeline can load"),
+        "{}",
+        text(&inner)
+    );
+    handle.destroy();
 }
 
 #[wasm_bindgen_test]

@@ -16,16 +16,10 @@ use fantoccini::actions::{
     MOUSE_BUTTON_LEFT,
 };
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use support::Browser;
 
 const PALERMO: &str = "UN adopts the Palermo Convention and Trafficking Protocol";
 const MEETING: &str = "Annual meeting of National Anti-trafficking Co-ordinators and Rapporteurs, Vienna";
-
-/// XPath of the mark whose accessible name starts with `title`.
-fn mark(title: &str) -> String {
-    format!("//button[starts-with(@aria-label, \"{title}\")]")
-}
 
 async fn settle() {
     tokio::time::sleep(Duration::from_millis(150)).await;
@@ -33,10 +27,16 @@ async fn settle() {
 
 /// Centre of the timeline surface, in viewport pixels.
 async fn surface_centre(b: &Browser) -> (i64, i64) {
+    let axis = b.wait("css", "[data-unit]", 0).await;
     let v = b
-        .js("const s = document.querySelector('[data-unit]').parentElement.getBoundingClientRect(); \
-             return [Math.round(s.left + s.width / 2), Math.round(s.top + Math.min(s.height, innerHeight - s.top) / 2)]")
-        .await;
+        .client
+        .execute(
+            "const s = arguments[0].parentElement.getBoundingClientRect(); \
+             return [Math.round(s.left + s.width / 2), Math.round(s.top + Math.min(s.height, innerHeight - s.top) / 2)]",
+            vec![serde_json::to_value(&axis).expect("element")],
+        )
+        .await
+        .expect("rect");
     (v[0].as_i64().unwrap_or(0), v[1].as_i64().unwrap_or(0))
 }
 
@@ -45,14 +45,14 @@ async fn a_reader_clicks_zooms_scrolls_and_drags() {
     let b = Browser::start(1280, 800).await;
     let c = &b.client;
     c.goto(&b.url("/")).await.expect("open the page");
-    c.wait().for_element(Locator::XPath(&mark(PALERMO))).await.expect("the Palermo mark");
+    b.wait("mark", PALERMO, 0).await;
     settle().await;
     assert_eq!(b.caption().await, "Showing 2000 – 2025 · axis in years");
     b.screenshot("default-1280x800").await;
 
     // A page listener hears the selection.
     b.js("window.__got = []; document.addEventListener('timeline:select', e => window.__got.push([e.detail.id, e.detail.date, e.detail.category, e.detail.sources.length]))").await;
-    c.find(Locator::XPath(&mark(PALERMO))).await.expect("mark").click().await.expect("click");
+    b.wait("mark", PALERMO, 0).await.click().await.expect("click");
     settle().await;
     let text = b.region_text(PALERMO).await.expect("the detail panel");
     assert!(text.contains("15 November 2000"), "{text}");
@@ -73,8 +73,14 @@ async fn a_reader_clicks_zooms_scrolls_and_drags() {
     }
     let zoomed = b.caption().await;
     assert!(zoomed.ends_with("axis in months"), "{zoomed}");
-    let ticks =
-        b.js("return [...document.querySelectorAll('[data-unit] > span')].map(s => s.textContent)").await;
+    let axis = b.wait("css", "[data-unit]", 0).await;
+    let ticks = c
+        .execute(
+            "return [...arguments[0].children].map(s => s.textContent)",
+            vec![serde_json::to_value(&axis).expect("axis")],
+        )
+        .await
+        .expect("ticks");
     let first = ticks[0].as_str().unwrap_or_default().to_owned();
     assert!(first.len() == 8 && first.as_bytes()[3] == b' ', "month ticks read like 'Mar 2012': {ticks}");
     b.screenshot("zoomed-1280x800").await;
@@ -121,7 +127,7 @@ async fn keyboard_only_to_the_meeting_and_one_of_its_sessions() {
     let b = Browser::start(1280, 800).await;
     let c = &b.client;
     c.goto(&b.url("/")).await.expect("open the page");
-    c.wait().for_element(Locator::XPath(&mark(PALERMO))).await.expect("loaded");
+    b.wait("mark", PALERMO, 0).await;
     settle().await;
     // Tab from the top of the page to the meeting button.
     let mut path = Vec::new();
@@ -183,10 +189,7 @@ async fn deep_links_open_entries_and_the_back_button_works() {
     let b = Browser::start(1280, 800).await;
     let c = &b.client;
     c.goto(&b.url("/#event=vienna-2024-opening")).await.expect("open a deep link");
-    c.wait()
-        .for_element(Locator::XPath("//h3[normalize-space()='Opening remarks: Dr Kari Johnstone']"))
-        .await
-        .expect("opened");
+    b.wait("region", "Opening remarks: Dr Kari Johnstone", 0).await;
     settle().await;
     assert!(b.region_text(MEETING).await.is_some(), "inside the meeting");
     b.click("Statement: Petya Nestorova").await;
@@ -203,9 +206,9 @@ async fn deep_links_open_entries_and_the_back_button_works() {
 
     c.goto(&b.url("/#event=no-such-entry")).await.expect("unknown id");
     c.refresh().await.expect("reload");
-    c.wait().for_element(Locator::XPath(&mark(PALERMO))).await.expect("loaded");
+    b.wait("mark", PALERMO, 0).await;
     settle().await;
-    let notice = b.js("return document.querySelector('[role=status]').textContent").await;
+    let notice = b.wait("css", "[role=status]", 0).await.text().await.expect("notice");
     assert_eq!(notice, "There is no entry “no-such-entry” in this timeline; showing the whole timeline.");
     b.stop().await;
 }
@@ -215,7 +218,7 @@ async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
     let b = Browser::phone(390, 844).await;
     let c = &b.client;
     c.goto(&b.url("/")).await.expect("open the page");
-    c.wait().for_element(Locator::XPath(&mark(PALERMO))).await.expect("loaded");
+    b.wait("mark", PALERMO, 0).await;
     settle().await;
     let widths = b.js("return [innerWidth, document.documentElement.scrollWidth]").await;
     assert_eq!(
@@ -267,8 +270,13 @@ async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
     b.screenshot("meeting-390x844").await;
     b.click("Statement: Petya Nestorova").await;
     let rect = b
-        .js("const r = document.querySelector('section[id$=-detail]').getBoundingClientRect(); return [r.left, r.bottom, r.width, innerHeight]")
-        .await;
+        .client
+        .execute(
+            "const r = arguments[0].getBoundingClientRect(); return [r.left, r.bottom, r.width, innerHeight]",
+            vec![serde_json::to_value(&b.wait("css", "section[id$=-detail]", 0).await).expect("panel")],
+        )
+        .await
+        .expect("rect");
     let v: Vec<f64> =
         rect.as_array().map(|a| a.iter().filter_map(|x| x.as_f64()).collect()).unwrap_or_default();
     assert!(

@@ -5,12 +5,14 @@ mod agenda;
 mod detail;
 mod errors;
 mod list;
+mod root;
 mod stage;
 mod timeline;
 mod toolbar;
 
 use std::rc::Rc;
 
+pub use root::{Root, RootProps};
 pub use timeline::{TimelineView, TimelineViewProps};
 
 use crate::model::{DataError, EventId, Timeline};
@@ -38,6 +40,8 @@ pub enum HostEvent {
 pub enum Request {
     /// Open an entry by id (a deep link).
     Open(String),
+    /// Show the window between two times (minutes since 1970).
+    Show(i64, i64),
     /// Close the detail panel.
     Close,
 }

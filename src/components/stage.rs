@@ -48,6 +48,31 @@ pub(crate) fn shown_events<'a>(t: &'a Timeline, state: &ViewState) -> Vec<&'a Ev
     t.events.iter().filter(|e| state.shows_lane(e.category)).collect()
 }
 
+/// A pixel value for a `data-x`/`data-y`/`data-w`/`data-h`/`data-l` attribute (see [`apply_geometry`]).
+fn px(v: f64) -> String {
+    format!("{v:.1}")
+}
+
+/// Applies the geometry carried by data attributes through the CSSOM. Inline `style` attributes would
+/// be blocked by a strict Content-Security-Policy (`style-src 'self'`); CSSOM changes are not.
+fn apply_geometry(root: &Element) {
+    let Ok(nodes) = root.query_selector_all("[data-x],[data-w],[data-h]") else { return };
+    for i in 0..nodes.length() {
+        let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
+        let num = |k: &str| el.get_attribute(k).and_then(|v| v.parse::<f64>().ok());
+        let style = el.style();
+        if let Some(x) = num("data-x") {
+            let y = num("data-y").unwrap_or(0.0);
+            let _ = style.set_property("transform", &format!("translate({x}px,{y}px)"));
+        }
+        for (attr, prop) in [("data-w", "width"), ("data-h", "height"), ("data-l", "left")] {
+            if let Some(v) = num(attr) {
+                let _ = style.set_property(prop, &format!("{v}px"));
+            }
+        }
+    }
+}
+
 #[allow(clippy::cast_precision_loss)]
 fn minutes(m: i64) -> f64 {
     m as f64
@@ -79,6 +104,16 @@ pub fn Stage(props: &StageProps) -> Html {
                 if let Some((ro, _cb)) = observer {
                     ro.disconnect();
                 }
+            }
+        });
+    }
+
+    // After every render: positions from data attributes to the CSSOM.
+    {
+        let surface = surface.clone();
+        use_effect(move || {
+            if let Some(el) = surface.cast::<Element>() {
+                apply_geometry(&el);
             }
         });
     }
@@ -137,7 +172,7 @@ fn axis(view: &Viewport, width: f64) -> Html {
     html! {
         <div class="att-axis" aria-hidden="true" data-unit={t.step.name()}>
             { for t.ticks.iter().map(|tk| html! {
-                <span key={format!("{}", tk.t)} class="att-tick" style={format!("transform:translateX({:.1}px)", tk.x)}>
+                <span key={format!("{}", tk.t)} class="att-tick" data-x={px(tk.x)}>
                     { tk.label.clone() }
                 </span>
             }) }
@@ -175,7 +210,7 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
                 html! {
                     <section key={name.to_string()} class="att-bgroup" aria-label={name.to_string()}>
                         <span class="att-bgl" aria-hidden="true">{ name.to_string() }</span>
-                        <ol class="att-bl" style={format!("height:{h}px")}>
+                        <ol class="att-bl" data-h={px(h)}>
                         { for bands.iter().filter(|b| b.group == g && b.x + b.w > -OVERSCAN && b.x < width + OVERSCAN).map(|b| {
                             let per = &t.periods[b.index];
                             // Clip to the visible area so the label stays readable.
@@ -189,7 +224,7 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
                             };
                             html! {
                                 <li key={per.id.as_str()} class="att-bi" data-cat={per.category.key()}
-                                    style={format!("transform:translate({x:.1}px,{}px);width:{:.1}px", b.row as f64 * BAND_H, w.max(4.0))}>
+                                    data-x={px(x)} data-y={px(b.row as f64 * BAND_H)} data-w={px(w.max(4.0))}>
                                     <button type="button" class={classes!("att-band", b.open.then_some("att-open"), sel.then_some("att-sel"))}
                                         id={entry_dom_id(p, per.id.as_str())} tabindex="-1" {onclick}
                                         aria-label={format!("{}, {}, {}", per.info.title, per.label_en(), per.group)}>
@@ -239,7 +274,7 @@ fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) 
             html! {
                 <section key={cat.key()} class="att-lane" data-cat={cat.key()} aria-labelledby={format!("{p}-lane-{}", cat.key())}>
                     <h3 class="att-lane-h" id={format!("{p}-lane-{}", cat.key())}>{ cat.label() }</h3>
-                    <ol class="att-marks" style={format!("height:{h}px")}>
+                    <ol class="att-marks" data-h={px(h)}>
                         { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w)).map(|pl| {
                             mark(props, events[pl.index], pl, tab_stop.as_ref() == Some(&events[pl.index].id))
                         }) }
@@ -248,11 +283,11 @@ fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) 
                             let last = events[c.members[c.members.len() - 1]];
                             let onclick = {
                                 let (d, from, to) = (state.dispatcher(), c.from, c.to);
-                                Callback::from(move |_: MouseEvent| d.dispatch(Action::Show { from, to }))
+                                Callback::from(move |_: MouseEvent| d.dispatch(Action::Show { from, to, pad: 0.05 }))
                             };
                             html! {
                                 <li key={format!("cluster-{}", first.id)} class="att-m att-clm"
-                                    style={format!("transform:translate({:.1}px,{}px);width:{:.1}px", c.x, c.row as f64 * ROW_H, c.w)}>
+                                    data-x={px(c.x)} data-y={px(c.row as f64 * ROW_H)} data-w={px(c.w)}>
                                     <button type="button" class="att-cl" tabindex="-1" {onclick}
                                         aria-label={format!("{} more {} events, {} to {}: zoom in", c.members.len(), cat.label(),
                                             first.when.start.label_en(), last.when.start.label_en())}>
@@ -283,13 +318,13 @@ fn mark(props: &StageProps, e: &Event, pl: &crate::layout::Placed, tab_stop: boo
     };
     html! {
         <li key={e.id.as_str()} class="att-m"
-            style={format!("transform:translate({:.1}px,{}px);width:{:.1}px", pl.left, pl.row as f64 * ROW_H, pl.w)}>
+            data-x={px(pl.left)} data-y={px(pl.row as f64 * ROW_H)} data-w={px(pl.w)}>
             <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), pl.flipped.then_some("att-flip"))}
                 id={entry_dom_id(&props.prefix, e.id.as_str())} tabindex={if tab_stop { "0" } else { "-1" }}
                 aria-current={sel.then_some("true")} aria-label={name} {onclick}>
                 if pl.bar_w > 0.0 {
                     <span class="att-bar" aria-hidden="true"
-                        style={format!("left:{:.1}px;width:{:.1}px", pl.x - pl.left, pl.bar_w)}></span>
+                        data-l={px(pl.x - pl.left)} data-w={px(pl.bar_w)}></span>
                 }
                 <span class="att-dot" aria-hidden="true"></span>
                 <span class="att-lbl">{ e.info.short().to_owned() }</span>

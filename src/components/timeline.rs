@@ -32,6 +32,12 @@ pub struct TimelineViewProps {
     /// Told about what happens, for the host page. Default: nothing.
     #[prop_or_default]
     pub on_host: Callback<HostEvent>,
+    /// `light`, `dark` or `auto` (follows the reader's system). Default: light.
+    #[prop_or_default]
+    pub theme: Option<AttrValue>,
+    /// Interface language (BCP 47); set as the widget's `lang`.
+    #[prop_or_default]
+    pub lang: Option<AttrValue>,
 }
 
 /// A whole timeline, or the list of problems in its data.
@@ -39,7 +45,7 @@ pub struct TimelineViewProps {
 pub fn TimelineView(props: &TimelineViewProps) -> Html {
     match props.data.0.as_ref() {
         Err(errors) => html! {
-            <div class="att" id={props.prefix.clone()}>
+            <div class="att" id={props.prefix.clone()} data-theme={props.theme.clone()} lang={props.lang.clone()}>
                 <ErrorList errors={Rc::new(errors.clone())} prefix={props.prefix.clone()} />
             </div>
         },
@@ -132,6 +138,12 @@ fn Live(props: &TimelineViewProps) -> Html {
             if let Some((_, r)) = req {
                 match r {
                     Request::Close => state.dispatch(Action::Close),
+                    #[allow(clippy::cast_precision_loss)]
+                    Request::Show(a, b) => {
+                        state.dispatch(Action::Leave);
+                        state.dispatch(Action::SetMode(Mode::Timeline));
+                        state.dispatch(Action::Show { from: *a as f64, to: *b as f64, pad: 0.0 });
+                    }
                     Request::Open(id) => open(&state, &data, id),
                 }
             }
@@ -188,7 +200,8 @@ fn Live(props: &TimelineViewProps) -> Html {
         },
     };
     html! {
-        <div class="att" id={prefix.clone()} ref={root} {onkeydown} role="region" aria-labelledby={format!("{prefix}-title")}>
+        <div class="att" id={prefix.clone()} ref={root} {onkeydown} role="region" aria-labelledby={format!("{prefix}-title")}
+            data-theme={props.theme.clone()} lang={props.lang.clone()}>
             <header class="att-head">
                 <h2 class="att-h" id={format!("{prefix}-title")}>{ t.title.clone() }</h2>
                 if let Some(d) = &t.description { <p class="att-desc">{ d.clone() }</p> }

@@ -123,11 +123,26 @@ impl Browser {
             });
         }
         caps.insert("goog:chromeOptions".into(), options);
-        let client = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{driver_port}"))
-            .await
-            .expect("a WebDriver session");
+        // chromedriver may accept connections a moment before it can start sessions: retry briefly.
+        let mut client = None;
+        let mut last_error = String::new();
+        for _ in 0..20 {
+            match ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{driver_port}"))
+                .await
+            {
+                Ok(c) => {
+                    client = Some(c);
+                    break;
+                }
+                Err(e) => {
+                    last_error = e.to_string();
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+            }
+        }
+        let client = client.unwrap_or_else(|| panic!("no WebDriver session: {last_error}"));
         Self { client, driver, port }
     }
 
@@ -158,16 +173,70 @@ impl Drop for Browser {
     }
 }
 
+/// Finds things the way a reader does, inside each widget's shadow root. `arguments`: a kind, a needle,
+/// the widget's index on the page.
+const FIND_JS: &str = r#"
+const [kind, needle, index] = arguments;
+const hosts = [...document.querySelectorAll('anti-trafficking-timeline,[data-anti-trafficking-timeline]')];
+const host = hosts[index || 0];
+if (!host) return null;
+const root = host.shadowRoot || host;
+const name = (e) => (e.getAttribute('aria-label') || e.textContent || '').trim();
+const buttons = () => [...root.querySelectorAll('button')];
+switch (kind) {
+  case 'button': return buttons().find((b) => name(b).includes(needle)) || null;
+  case 'mark': return buttons().find((b) => name(b).startsWith(needle)) || null;
+  case 'region': return [...root.querySelectorAll('section[aria-labelledby]')].find((s) => {
+    const h = root.getElementById(s.getAttribute('aria-labelledby'));
+    return h && h.textContent.trim() === needle;
+  }) || null;
+  case 'css': return root.querySelector(needle);
+  case 'host': return host;
+}
+return null;
+"#;
+
 impl Browser {
     /// Runs `script` (a function body) and returns its JSON result.
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.expect("script")
     }
 
-    /// The accessible name (aria-label, else text) of the focused element.
+    /// Finds an element (see `FIND_JS`) in widget `index`.
+    pub async fn find(
+        &self,
+        kind: &str,
+        needle: &str,
+        index: usize,
+    ) -> Option<fantoccini::elements::Element> {
+        let v = self
+            .client
+            .execute(
+                FIND_JS,
+                vec![serde_json::json!(kind), serde_json::json!(needle), serde_json::json!(index)],
+            )
+            .await
+            .ok()?;
+        let id = v.as_object()?.values().next()?.as_str()?.to_owned();
+        Some(fantoccini::elements::Element::from_element_id(self.client.clone(), id.into()))
+    }
+
+    /// Like [`Browser::find`], waiting up to 10 s.
+    pub async fn wait(&self, kind: &str, needle: &str, index: usize) -> fantoccini::elements::Element {
+        for _ in 0..100 {
+            if let Some(e) = self.find(kind, needle, index).await {
+                return e;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("no {kind} {needle:?} in widget {index} after 10 s");
+    }
+
+    /// The accessible name (aria-label, else text) of the focused element, inside shadow roots too.
     pub async fn focused_name(&self) -> String {
         let v = self
-            .js("const a = document.activeElement; return a.getAttribute('aria-label') || a.textContent")
+            .js("let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; \
+                 return a ? (a.getAttribute('aria-label') || a.textContent) : ''")
             .await;
         v.as_str().unwrap_or_default().trim().to_owned()
     }
@@ -179,33 +248,29 @@ impl Browser {
         tokio::time::sleep(Duration::from_millis(60)).await;
     }
 
-    /// The visible-range caption of the first widget ("Showing 2000 – 2025 · axis in years").
+    /// The visible-range caption of widget 0 ("Showing 2000 – 2025 · axis in years").
     pub async fn caption(&self) -> String {
+        let Some(host) = self.find("host", "", 0).await else { return String::new() };
         let v = self
-            .js("const p = [...document.querySelectorAll('p')].find(p => p.textContent.startsWith('Showing ')); return p ? p.textContent : ''")
-            .await;
+            .client
+            .execute(
+                "const r = arguments[0].shadowRoot || arguments[0]; \
+                 const p = [...r.querySelectorAll('p')].find(p => p.textContent.startsWith('Showing ')); return p ? p.textContent : ''",
+                vec![serde_json::to_value(&host).expect("element")],
+            )
+            .await
+            .expect("caption");
         v.as_str().unwrap_or_default().to_owned()
     }
 
-    /// Clicks the first button whose accessible name contains `name`, and waits a moment.
+    /// Clicks the first button of widget 0 whose accessible name contains `name`, and waits a moment.
     pub async fn click(&self, name: &str) {
-        let xpath = format!(
-            "//button[contains(@aria-label, \"{name}\") or contains(normalize-space(.), \"{name}\")]"
-        );
-        let el = self
-            .client
-            .wait()
-            .for_element(fantoccini::Locator::XPath(&xpath))
-            .await
-            .unwrap_or_else(|e| panic!("no button {name:?}: {e}"));
-        el.click().await.expect("click");
+        self.wait("button", name, 0).await.click().await.expect("click");
         tokio::time::sleep(Duration::from_millis(120)).await;
     }
 
-    /// Text of the region labelled by a heading with text `title`, if shown.
+    /// Text of widget 0's region labelled by a heading with text `title`, if shown.
     pub async fn region_text(&self, title: &str) -> Option<String> {
-        let xpath = format!("//section[@aria-labelledby=//*[self::h3][normalize-space()=\"{title}\"]/@id]");
-        let el = self.client.find(fantoccini::Locator::XPath(&xpath)).await.ok()?;
-        el.text().await.ok()
+        self.find("region", title, 0).await?.text().await.ok()
     }
 }
