@@ -31,6 +31,9 @@ const CSS: &str = include_str!("../assets/timeline.css");
 
 thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };
+    /// Idle Yew apps with their root elements. Yew never frees the event listeners of an app's root
+    /// (they are static by design), so apps are reused instead of created for every `mount`.
+    static POOL: RefCell<Vec<(AppHandle<Root>, Element)>> = const { RefCell::new(Vec::new()) };
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     static BUNDLED: RefCell<Option<Rc<Loaded>>> = const { RefCell::new(None) };
 }
@@ -125,13 +128,17 @@ pub struct Handle {
     inner: Rc<Instance>,
 }
 
+/// An event listener added outside the instance's own tree: target, event name, callback.
+type Listener = (web_sys::EventTarget, &'static str, Closure<dyn Fn()>);
+
 struct Instance {
     host: Element,
-    app: RefCell<Option<AppHandle<Root>>>,
+    /// The app and its root element (inside the host's shadow root) while mounted.
+    app: RefCell<Option<(AppHandle<Root>, Element)>>,
     props: RefCell<RootProps>,
     requests: Cell<u32>,
     /// Listeners this instance added outside its own tree, removed by `destroy`.
-    listeners: RefCell<Vec<(web_sys::EventTarget, &'static str, Closure<dyn Fn()>)>>,
+    listeners: RefCell<Vec<Listener>>,
 }
 
 impl Instance {
@@ -144,7 +151,7 @@ impl Instance {
             p.clone()
         };
         if let Ok(mut app) = self.app.try_borrow_mut() {
-            if let Some(app) = app.as_mut() {
+            if let Some((app, _)) = app.as_mut() {
                 app.update(props);
             }
         }
@@ -184,8 +191,17 @@ impl Handle {
         for (target, name, cb) in self.inner.listeners.borrow_mut().drain(..) {
             let _ = target.remove_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
         }
-        if let Some(app) = self.inner.app.borrow_mut().take() {
-            app.destroy();
+        let taken = self.inner.app.borrow_mut().take();
+        if let Some((mut app, root)) = taken {
+            // Idle the app (its effects clean up, its observers disconnect) and keep it for reuse.
+            let mut idle = self.inner.props.borrow().clone();
+            idle.active = false;
+            idle.request = None;
+            idle.on_host = Callback::noop();
+            idle.on_data = Callback::noop();
+            app.update(idle);
+            root.remove();
+            POOL.with(|p| p.borrow_mut().push((app, root)));
         }
         if let Some(shadow) = self.inner.host.shadow_root() {
             shadow.set_inner_html("");
@@ -207,9 +223,6 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
     };
     shadow.set_inner_html("");
     adopt_sheet(&shadow);
-    let document = element.owner_document().ok_or("no document")?;
-    let root = document.create_element("div")?;
-    shadow.append_child(&root)?;
     if let (Some(h), Some(host)) = (&options.height, element.dyn_ref::<HtmlElement>()) {
         if let Some(css) = css_length(h) {
             let _ = host.style().set_property("height", &css);
@@ -228,6 +241,7 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
             })
         };
         let props = RootProps {
+            active: true,
             src: options.src.clone(),
             data: if options.src.is_some() { None } else { Some(Shared(bundled())) },
             prefix: next_prefix().into(),
@@ -256,8 +270,21 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
         });
     }
     let props = inner.props.borrow().clone();
-    let app = yew::Renderer::<Root>::with_root_and_props(root, props).render();
-    *inner.app.borrow_mut() = Some(app);
+    let pooled = POOL.with(|p| p.borrow_mut().pop());
+    let (app, root) = match pooled {
+        Some((mut app, root)) => {
+            shadow.append_child(&root)?;
+            app.update(props);
+            (app, root)
+        }
+        None => {
+            let document = element.owner_document().ok_or("no document")?;
+            let root = document.create_element("div")?;
+            shadow.append_child(&root)?;
+            (yew::Renderer::<Root>::with_root_and_props(root.clone(), props).render(), root)
+        }
+    };
+    *inner.app.borrow_mut() = Some((app, root));
     if options.deep_link {
         follow_history(&inner);
     }

@@ -14,6 +14,9 @@ use crate::source::{self, LoadError};
 /// Properties of [`Root`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct RootProps {
+    /// `false` while the app waits in the embedder's pool: nothing is rendered, nothing runs.
+    #[prop_or(true)]
+    pub active: bool,
     /// URL of a data file to fetch; `None` uses `data`.
     #[prop_or_default]
     pub src: Option<String>,
@@ -42,6 +45,9 @@ pub struct RootProps {
     pub on_data: Callback<Rc<Loaded>>,
 }
 
+/// A request under way: its abort controller, its timeout timer, and the timer's callback.
+type InFlight = (web_sys::AbortController, i32, Closure<dyn Fn()>);
+
 #[derive(Clone, PartialEq)]
 enum Fetch {
     Loading,
@@ -49,15 +55,25 @@ enum Fetch {
     Failed(LoadError),
 }
 
-/// Loads the data if needed, then shows the timeline.
+/// One instance of the widget. Keyed by the instance's prefix, so that an app reused from the
+/// embedder's pool starts with fresh state.
 #[function_component]
 pub fn Root(props: &RootProps) -> Html {
+    if !props.active {
+        return Html::default();
+    }
+    html! { <Instance key={props.prefix.to_string()} ..props.clone() /> }
+}
+
+/// Loads the data if needed, then shows the timeline.
+#[function_component]
+fn Instance(props: &RootProps) -> Html {
     let fetched = use_state(|| Fetch::Loading);
     let attempt = use_state(|| 0u32);
     {
         let (fetched, on_data) = (fetched.clone(), props.on_data.clone());
         use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
-            let mut cleanup: Option<(web_sys::AbortController, i32, Closure<dyn Fn()>)> = None;
+            let mut cleanup: Option<InFlight> = None;
             if let Some(src) = src.clone() {
                 fetched.set(Fetch::Loading);
                 if let (Ok(ctrl), Some(window)) = (web_sys::AbortController::new(), web_sys::window()) {

@@ -253,7 +253,8 @@ pub fn range_label(view: &Viewport, unit: Unit) -> String {
             Unit::Hour | Unit::Minute => format!("{d} {month} {y}, {:02}:{:02}", mins / 60, mins % 60),
         }
     };
-    let (a, b) = (part(view.from, unit), part(view.to, unit));
+    // The right edge is exclusive: name the last minute shown.
+    let (a, b) = (part(view.from, unit), part(view.to - 1.0, unit));
     if a == b {
         a
     } else {

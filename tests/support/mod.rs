@@ -1,3 +1,5 @@
+// Shared by several test crates, each of which uses a part of it.
+#![allow(dead_code)]
 //! Test support for the end-to-end suite: a static file server for `dist/` and a headless Chromium
 //! session over chromedriver, both on 127.0.0.1 and both stopped by the test.
 
@@ -9,22 +11,25 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder};
 
-/// Serves `root` on 127.0.0.1 (a free port) from a background thread; returns the port.
-pub fn serve_dir(root: PathBuf) -> u16 {
+/// Serves directories on 127.0.0.1 (a free port) from a background thread; returns the port.
+/// `mounts` maps URL prefixes to directories, longest first (`("/news/timeline/", dist)`, `("/", dist)`).
+/// In `.html` files under `/fixtures/`, `{{PORT}}` is replaced by the port (for cross-origin tests).
+pub fn serve(mounts: Vec<(&'static str, PathBuf)>) -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let port = listener.local_addr().expect("addr").port();
+    let mounts = std::sync::Arc::new(mounts);
     std::thread::spawn(move || {
         for stream in listener.incoming().flatten() {
-            let root = root.clone();
+            let mounts = mounts.clone();
             std::thread::spawn(move || {
-                let _ = respond(&root, stream);
+                let _ = respond(&mounts, port, stream);
             });
         }
     });
     port
 }
 
-fn respond(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
+fn respond(mounts: &[(&'static str, PathBuf)], port: u16, mut stream: TcpStream) -> std::io::Result<()> {
     let mut line = String::new();
     let mut reader = BufReader::new(stream.try_clone()?);
     reader.read_line(&mut line)?;
@@ -37,18 +42,25 @@ fn respond(root: &Path, mut stream: TcpStream) -> std::io::Result<()> {
     let path = line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
     let rel = if path.ends_with('/') { format!("{path}index.html") } else { path.to_owned() };
-    let file = root.join(rel.trim_start_matches('/'));
+    let file = mounts
+        .iter()
+        .find(|(prefix, _)| rel.starts_with(prefix))
+        .map(|(prefix, dir)| dir.join(rel[prefix.len()..].trim_start_matches('/')));
     let safe = !rel.contains("..");
-    match std::fs::read(&file) {
-        Ok(body) if safe => {
-            let kind = match file.extension().and_then(|e| e.to_str()) {
-                Some("html") => "text/html; charset=utf-8",
-                Some("js") => "text/javascript",
-                Some("wasm") => "application/wasm",
-                Some("css") => "text/css",
-                Some("json") => "application/json",
-                Some("png") => "image/png",
-                Some("svg") => "image/svg+xml",
+    match file.filter(|_| safe).map(|f| (std::fs::read(&f), f)) {
+        Some((Ok(mut body), file)) => {
+            let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if ext == "html" && rel.starts_with("/fixtures/") {
+                body = String::from_utf8_lossy(&body).replace("{{PORT}}", &port.to_string()).into_bytes();
+            }
+            let kind = match ext {
+                "html" => "text/html; charset=utf-8",
+                "js" => "text/javascript",
+                "wasm" => "application/wasm",
+                "css" => "text/css",
+                "json" => "application/json",
+                "png" => "image/png",
+                "svg" => "image/svg+xml",
                 _ => "application/octet-stream",
             };
             write!(
@@ -94,7 +106,8 @@ impl Browser {
             "{} has no index.html: run `cargo xtask test` (it builds the release first)",
             dist.display()
         );
-        let port = serve_dir(dist);
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let port = serve(vec![("/news/timeline/", dist.clone()), ("/fixtures/", fixtures), ("/", dist)]);
         let driver_port = free_port();
         let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned());
         let driver = Command::new(&driver_bin)
@@ -114,7 +127,7 @@ impl Browser {
                     "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     format!("--window-size={width},{height}"), "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-                    "--hide-scrollbars",
+                    "--hide-scrollbars", "--js-flags=--expose-gc", "--enable-precise-memory-info",
                 ]
         });
         if mobile {

@@ -4,7 +4,8 @@
 //! - `cargo xtask test`: installs what is missing, then fmt, clippy (native and wasm32), native tests,
 //!   browser tests, the release build, the end-to-end tests, and the size report.
 //!
-//! Also: `cargo xtask setup` (installs only), `cargo xtask size` (sizes of `dist/`).
+//! Also: `cargo xtask dist [--public-url /path/]` (the folder a newsroom copies to its static host),
+//! `cargo xtask setup` (installs only), `cargo xtask size` (sizes of `dist/`).
 //! Installs are idempotent: a tool already there at the pinned version (see `pins.rs`) is skipped.
 
 mod pins;
@@ -26,8 +27,9 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("setup") => setup(Need::All).map(|_| ()),
         Some("size") => size(&root().join("dist")),
+        Some("dist") => dist_command(&args[1..]),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|setup|size>");
+            eprintln!("usage: cargo xtask <serve|test|dist [--public-url /path/]|setup|size>");
             return ExitCode::from(2);
         }
     };
@@ -103,7 +105,9 @@ fn is_root() -> bool {
 enum Need {
     /// What `trunk serve` needs.
     Serve,
-    /// Everything, for tests and release builds.
+    /// What a release build needs (adds wasm-opt).
+    Build,
+    /// Everything, for tests (adds the browser).
     All,
 }
 
@@ -166,6 +170,10 @@ fn setup(need: Need) -> Result<Option<String>> {
         run("npm ci (binaryen)", cmd("npm").args(["ci", "--no-audit", "--no-fund"]))?;
     }
 
+    if need == Need::Build {
+        return Ok(None);
+    }
+
     // 5. Chromium and chromedriver from Debian.
     let chrome = output_of("chromium", &["--version"]);
     let driver = output_of("chromedriver", &["--version"]);
@@ -189,6 +197,65 @@ fn apt_install(packages: &[&str]) -> Result {
         "apt-get install",
         cmd("apt-get").args(["install", "-y", "-q", "--no-install-recommends"]).args(packages),
     )
+}
+
+fn dist_command(args: &[String]) -> Result {
+    let public_url = match args {
+        [] => "/".to_owned(),
+        [flag, url] if flag == "--public-url" => url.clone(),
+        [arg] if arg.starts_with("--public-url=") => arg["--public-url=".len()..].to_owned(),
+        _ => return Err("usage: cargo xtask dist [--public-url /some/path/]".to_owned()),
+    };
+    if !public_url.starts_with('/') && !public_url.starts_with("http") {
+        return Err(format!(
+            "--public-url must be a path like /news/timeline/ or a full URL, not {public_url:?}"
+        ));
+    }
+    setup(Need::Build)?;
+    dist(&public_url)?;
+    size(&root().join("dist"))?;
+    let base = if public_url.ends_with('/') { public_url } else { format!("{public_url}/") };
+    println!("\nCopy dist/ to {base} on your static host, then paste into an article:\n");
+    println!("  <script type=\"module\" src=\"{base}embed.js\"></script>");
+    println!("  <anti-trafficking-timeline></anti-trafficking-timeline>\n");
+    println!(
+        "Cache embed.js briefly (it is the stable name); every other file's name changes with its content."
+    );
+    Ok(())
+}
+
+/// The release build in `dist/`, plus the stable entry `embed.js` and the iframe page.
+fn dist(public_url: &str) -> Result {
+    run(
+        "release build (trunk build --release)",
+        cmd("trunk").args(["build", "--release", "--public-url", public_url]),
+    )?;
+    let out = root().join("dist");
+    let mut js = None;
+    let mut wasm = None;
+    for entry in std::fs::read_dir(&out).map_err(|e| format!("dist/: {e}"))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("anti-trafficking-timeline-") && name.ends_with("_bg.wasm") {
+            wasm = Some(name);
+        } else if name.starts_with("anti-trafficking-timeline-") && name.ends_with(".js") {
+            js = Some(name);
+        }
+    }
+    let (js, wasm) = js.zip(wasm).ok_or("the release build has no wasm-bindgen output in dist/")?;
+    let entry = format!(
+        "// Stable entry point: <script type=\"module\" src=\".../embed.js\"></script>\n\
+         // Loads the widget (content-hashed files beside this one), defines <anti-trafficking-timeline>,\n\
+         // mounts every [data-anti-trafficking-timeline] element, and exports mount(element, options).\n\
+         import init, {{ mount as mountNow }} from \"./{js}\";\n\
+         export const ready = init({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }});\n\
+         export async function mount(element, options) {{\n  await ready;\n  return mountNow(element, options || {{}});\n}}\n"
+    );
+    std::fs::write(out.join("embed.js"), entry).map_err(|e| format!("embed.js: {e}"))?;
+    for f in ["embed.html", "frame.js", "frame.css", "parent.js"] {
+        std::fs::copy(root().join("assets/embed").join(f), out.join(f)).map_err(|e| format!("{f}: {e}"))?;
+    }
+    eprintln!("    wrote dist/embed.js (→ {js}), embed.html, frame.js, frame.css, parent.js");
+    Ok(())
 }
 
 fn serve(extra: &[String]) -> Result {
@@ -226,11 +293,11 @@ fn test() -> Result {
             .env("CHROMEDRIVER", &driver)
             .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
     )?;
-    run("release build (trunk build --release)", cmd("trunk").args(["build", "--release"]))?;
+    dist("/")?;
     run(
         "end-to-end tests (WebDriver against dist/)",
         cmd(&c)
-            .args(["test", "--features", "e2e", "--test", "e2e"])
+            .args(["test", "--features", "e2e", "--test", "e2e", "--test", "e2e_embed"])
             .env("CHROMEDRIVER", &driver)
             .env("E2E_DIST", root().join("dist")),
     )?;

@@ -1,0 +1,318 @@
+//! End-to-end tests of embedding: fixture pages under `tests/fixtures/` load `dist/embed.js` from a
+//! sub-path (`/news/timeline/`), as a newsroom would. Screenshots go to `target/screenshots/`.
+#![cfg(not(target_arch = "wasm32"))]
+// A failing test panics: that is how it reports. The no-panic lints guard the widget, not its tests.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::time::Duration;
+
+use serde_json::{json, Value};
+use support::Browser;
+
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(200)).await;
+}
+
+/// Runs `script` with widget `index`'s host element as `arguments[0]`.
+async fn on_host(b: &Browser, index: usize, script: &str) -> Value {
+    let host = b.wait("host", "", index).await;
+    b.client.execute(script, vec![serde_json::to_value(&host).expect("host")]).await.expect("script")
+}
+
+/// Text of widget `index` (its shadow root).
+async fn widget_text(b: &Browser, index: usize) -> String {
+    on_host(b, index, "return (arguments[0].shadowRoot || arguments[0]).textContent")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// Waits until widget `index`'s text contains `needle`.
+async fn wait_text(b: &Browser, index: usize, needle: &str) -> String {
+    let mut last = String::new();
+    for _ in 0..100 {
+        last = widget_text(b, index).await;
+        if last.contains(needle) {
+            return last;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("widget {index} never showed {needle:?}; it shows: {last}");
+}
+
+async fn other_origins(b: &Browser) -> Value {
+    b.js("return performance.getEntriesByType('resource').map(e => new URL(e.name).origin).filter(o => o !== location.origin)").await
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_article_with_two_independent_instances_served_from_a_sub_path() {
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/fixtures/article.html")).await.expect("article");
+    wait_text(&b, 0, "Annual meeting of National Anti-trafficking Co-ordinators and Rapporteurs, Vienna")
+        .await;
+    wait_text(&b, 1, "Showing 2010 – 2015").await;
+    settle().await;
+    // Both started: the custom element and the div.
+    let ready =
+        b.js("return window.__events.filter(e => e[0] === 'timeline:ready').map(e => e[1]).sort()").await;
+    assert_eq!(ready, json!(["anti-trafficking-timeline", "div"]));
+    // The custom element's start="vienna-2024" opened the meeting's details; the div shows 2010–2015.
+    assert!(b
+        .region_text("Annual meeting of National Anti-trafficking Co-ordinators and Rapporteurs, Vienna")
+        .await
+        .is_some());
+    // Independent: ids, state and keyboard.
+    let ids = b.js("return [...document.querySelectorAll('anti-trafficking-timeline,[data-anti-trafficking-timeline]')].map(h => [...h.shadowRoot.querySelectorAll('[id]')].map(e => e.id))").await;
+    let (a, c) =
+        (ids[0].as_array().cloned().unwrap_or_default(), ids[1].as_array().cloned().unwrap_or_default());
+    assert!(!a.is_empty() && !c.is_empty() && a.iter().all(|id| !c.contains(id)), "shared ids");
+    let first_caption = on_host(&b, 0, "return [...arguments[0].shadowRoot.querySelectorAll('p')].map(p => p.textContent).find(t => t.startsWith('Showing'))").await;
+    let zoom_in = b.wait("button", "Zoom in", 1).await;
+    zoom_in.click().await.expect("zoom the second");
+    settle().await;
+    b.key(fantoccini::key::Key::Escape).await;
+    let after = on_host(&b, 0, "return [...arguments[0].shadowRoot.querySelectorAll('p')].map(p => p.textContent).find(t => t.startsWith('Showing'))").await;
+    assert_eq!(after, first_caption, "zooming one widget moved the other");
+    assert!(
+        b.region_text("Annual meeting of National Anti-trafficking Co-ordinators and Rapporteurs, Vienna")
+            .await
+            .is_some(),
+        "Esc in one widget closed the other's panel"
+    );
+    // The widgets' styles did not change the article.
+    assert_eq!(b.js("return window.__articleStyles()").await, b.js("return window.__stylesBefore").await);
+    assert_eq!(b.js("return document.documentElement.scrollWidth <= innerWidth").await, json!(true));
+    assert_eq!(other_origins(&b).await, json!([]), "requests to other hosts");
+    b.screenshot("article-1280x900").await;
+    b.stop().await;
+}
+
+fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().expect("png");
+    let mut buf = vec![0; reader.output_buffer_size().expect("size")];
+    let info = reader.next_frame(&mut buf).expect("frame");
+    buf.truncate(info.buffer_size());
+    let channels = buf.len() / (info.width as usize * info.height as usize);
+    // Keep RGB only.
+    let rgb = buf.chunks(channels).flat_map(|px| px[..3].to_vec()).collect();
+    (info.width, info.height, rgb)
+}
+
+async fn widget_png(b: &Browser, page: &str) -> Vec<u8> {
+    b.client.goto(&b.url(page)).await.expect("page");
+    wait_text(b, 0, "Showing Jan 2003").await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    b.wait("host", "", 0).await.screenshot().await.expect("element screenshot")
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn hostile_page_css_does_not_change_how_the_widget_looks() {
+    let b = Browser::start(1100, 1000).await;
+    let blank = widget_png(&b, "/fixtures/blank.html").await;
+    let hostile = widget_png(&b, "/fixtures/hostile.html").await;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).expect("dir");
+    std::fs::write(dir.join("widget-blank.png"), &blank).expect("write");
+    std::fs::write(dir.join("widget-hostile.png"), &hostile).expect("write");
+    let (w1, h1, a) = decode(&blank);
+    let (w2, h2, c) = decode(&hostile);
+    assert_eq!((w1, h1), (w2, h2), "the widget's size changed on the hostile page");
+    let differing = a
+        .chunks(3)
+        .zip(c.chunks(3))
+        .filter(|(p, q)| p.iter().zip(q.iter()).any(|(x, y)| x.abs_diff(*y) > 16))
+        .count();
+    let share = differing as f64 / f64::from(w1 * h1);
+    assert!(share < 0.001, "{differing} of {} pixels differ ({:.3} %)", w1 * h1, share * 100.0);
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn works_under_a_strict_content_security_policy() {
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/fixtures/csp.html")).await.expect("csp page");
+    wait_text(&b, 0, "Showing 2000").await;
+    wait_text(&b, 1, "A small runtime timeline").await;
+    settle().await;
+    // Styled (the constructed stylesheet applied) and positioned (CSSOM transforms applied).
+    let styled = on_host(
+        &b,
+        0,
+        "const r = arguments[0].shadowRoot; const att = r.querySelector('.att'); \
+        const marks = [...r.querySelectorAll('li.att-m')].map(m => getComputedStyle(m).transform); \
+        return [getComputedStyle(att).paddingTop, marks.length > 10, new Set(marks).size > 10]",
+    )
+    .await;
+    assert_eq!(styled, json!(["16px", true, true]));
+    assert_eq!(b.js("return window.__violations").await, json!([]), "CSP violations");
+    b.screenshot("csp-1280x900").await;
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn runtime_data_good_bad_and_missing_is_explained() {
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/fixtures/runtime.html")).await.expect("runtime page");
+    let good = wait_text(&b, 0, "A small runtime timeline").await;
+    assert!(good.contains("Showing"), "{good}");
+    let bad = wait_text(&b, 1, "The timeline could not be loaded").await;
+    assert!(bad.contains("The data file at /fixtures/bad.json has 2 problem(s)."), "{bad}");
+    assert!(bad.contains("events[0].date.month: 14 is not a month (1–12)"), "{bad}");
+    assert!(
+        bad.contains("events[0].sources: is empty; expected at least one source (title and URL)"),
+        "{bad}"
+    );
+    let missing = wait_text(&b, 2, "The timeline could not be loaded").await;
+    assert!(missing.contains("The server answered “404 Not Found” for /fixtures/missing.json."), "{missing}");
+    b.wait("button", "Try again", 2).await.click().await.expect("retry");
+    wait_text(&b, 2, "404 Not Found").await;
+    // The valid one works.
+    b.wait("mark", "UN adopts the Trafficking Protocol", 0).await.click().await.expect("open");
+    settle().await;
+    assert!(b.region_text("UN adopts the Trafficking Protocol").await.is_some());
+    assert_eq!(other_origins(&b).await, json!([]));
+    b.screenshot("runtime-1280x900").await;
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn mounting_and_destroying_a_hundred_times_leaves_nothing_behind() {
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/fixtures/cycles.html")).await.expect("cycles page");
+    for _ in 0..100 {
+        if b.js("return window.__cyclesReady === true").await == json!(true) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let before = b.js("return window.__globalListeners").await;
+    let run = |n: u32| {
+        let c = b.client.clone();
+        async move {
+            c.execute_async(
+                "const done = arguments[arguments.length - 1]; window.__cycle(arguments[0]).then(done)",
+                vec![json!(n)],
+            )
+            .await
+            .expect("cycles")
+        }
+    };
+    let warm = run(10).await;
+    if std::env::var("MEMPROBE").is_ok() {
+        for _ in 0..6 {
+            println!("MEMPROBE {}", run(50).await);
+        }
+    }
+    let after = run(100).await;
+    assert_eq!(after["listeners"], before, "window/document listeners left behind: {warm} → {after}");
+    let (js0, js1) = (warm["js"].as_f64().unwrap_or(0.0), after["js"].as_f64().unwrap_or(0.0));
+    assert!(js1 <= js0 * 1.1 + 1_000_000.0, "JS heap grew from {js0} to {js1}");
+    let (w0, w1) = (warm["wasm"].as_f64().unwrap_or(0.0), after["wasm"].as_f64().unwrap_or(0.0));
+    assert!(w1 <= w0 + 65_536.0, "wasm memory grew from {w0} to {w1}");
+    let left = b.js("return document.getElementById('slot').children.length").await;
+    assert_eq!(left, json!(0));
+    println!("after 10 cycles: {warm}; after 110: {after}");
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn fits_containers_from_320_to_1600_pixels() {
+    let b = Browser::start(1700, 1000).await;
+    b.client.goto(&b.url("/fixtures/widths.html")).await.expect("widths page");
+    for i in 0..4 {
+        wait_text(&b, i, "Showing").await;
+    }
+    settle().await;
+    let fit = b
+        .js("return [...document.querySelectorAll('anti-trafficking-timeline')].map(h => { \
+             const att = h.shadowRoot.querySelector('.att'); const marks = h.shadowRoot.querySelectorAll('li.att-m button').length; \
+             return [h.parentElement.clientWidth, Math.round(h.getBoundingClientRect().width), att.scrollWidth <= att.clientWidth + 1, marks > 0]; })")
+        .await;
+    assert_eq!(
+        fit,
+        json!([
+            [320, 320, true, true],
+            [600, 600, true, true],
+            [1000, 1000, true, true],
+            [1600, 1600, true, true]
+        ])
+    );
+    assert_eq!(b.js("return document.documentElement.scrollWidth <= innerWidth").await, json!(true));
+    let host = b.wait("host", "", 0).await;
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::write(dir.join("container-320.png"), host.screenshot().await.expect("shot")).expect("write");
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_iframe_sizes_itself_and_talks_to_its_parent_only() {
+    let b = Browser::start(1280, 900).await;
+    let c = &b.client;
+    c.goto(&b.url("/fixtures/iframe.html#event=uk-modern-slavery-act")).await.expect("parent page");
+    // Auto-height: the parent sets the iframe to the frame's content height.
+    let mut height = String::new();
+    for _ in 0..100 {
+        height = b
+            .js("return document.querySelector('iframe').style.height")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        if !height.is_empty() && height != "600px" {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(height.ends_with("px") && height != "600px", "no auto-height: {height:?}");
+    settle().await;
+    c.enter_frame(0).await.expect("into the frame");
+    assert!(
+        b.region_text("UK Modern Slavery Act").await.is_some(),
+        "the parent's #event= deep link opened the entry"
+    );
+    let content = b.js("return document.documentElement.scrollHeight").await.as_f64().unwrap_or(0.0);
+    // A message from this frame itself (not its parent) is ignored.
+    b.js("window.postMessage({ source: 'anti-trafficking-timeline', type: 'select', id: 'first-world-day' }, '*')").await;
+    settle().await;
+    assert!(
+        b.region_text("First World Day against Trafficking in Persons").await.is_none(),
+        "obeyed a message not from the parent"
+    );
+    b.wait("button", "Next: Sustainable Development Goal target 8.7", 0)
+        .await
+        .click()
+        .await
+        .expect("click in the frame");
+    settle().await;
+    c.enter_parent_frame().await.expect("back to the parent");
+    let frame_h = b
+        .js("return document.querySelector('iframe').getBoundingClientRect().height")
+        .await
+        .as_f64()
+        .unwrap_or(0.0);
+    assert!(
+        (frame_h - content).abs() <= 2.0 || frame_h > 0.0 && (frame_h - content).abs() / content < 0.2,
+        "iframe {frame_h}px, content {content}px"
+    );
+    let selects = b.js("return window.__events.filter(e => e[0] === 'timeline:select')").await;
+    assert_eq!(
+        selects,
+        json!([
+            ["timeline:select", "iframe", "uk-modern-slavery-act"],
+            ["timeline:select", "iframe", "sdg-8-7"]
+        ])
+    );
+    assert_eq!(b.js("return location.hash").await, json!("#event=sdg-8-7"));
+    // A forged height message from the parent's own window is ignored.
+    let before = b.js("return document.querySelector('iframe').style.height").await;
+    b.js("window.postMessage({ source: 'anti-trafficking-timeline', type: 'height', height: 50 }, '*')")
+        .await;
+    settle().await;
+    assert_eq!(b.js("return document.querySelector('iframe').style.height").await, before);
+    b.screenshot("iframe-1280x900").await;
+    b.stop().await;
+}
