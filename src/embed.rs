@@ -223,9 +223,18 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
     };
     shadow.set_inner_html("");
     adopt_sheet(&shadow);
+    // The stylesheet reads the theme from the host (`:host([data-theme=dark])`), so that the page's
+    // custom properties on the element still win over the defaults.
+    if let Some(theme) = &options.theme {
+        if !element.has_attribute("theme") {
+            element.set_attribute("data-theme", theme)?;
+        }
+    }
     if let (Some(h), Some(host)) = (&options.height, element.dyn_ref::<HtmlElement>()) {
         if let Some(css) = css_length(h) {
-            let _ = host.style().set_property("height", &css);
+            // A custom property, because the host's reset (`all: initial !important`) wins over styles.
+            let _ = host.style().set_property("--att-height", &css);
+            element.set_attribute("data-height", &css)?;
         }
     }
 

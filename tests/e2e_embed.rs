@@ -157,8 +157,8 @@ async fn works_under_a_strict_content_security_policy() {
 async fn runtime_data_good_bad_and_missing_is_explained() {
     let b = Browser::start(1280, 900).await;
     b.client.goto(&b.url("/fixtures/runtime.html")).await.expect("runtime page");
-    let good = wait_text(&b, 0, "A small runtime timeline").await;
-    assert!(good.contains("Showing"), "{good}");
+    let good = wait_text(&b, 0, "Showing").await;
+    assert!(good.contains("A small runtime timeline"), "{good}");
     let bad = wait_text(&b, 1, "The timeline could not be loaded").await;
     assert!(bad.contains("The data file at /fixtures/bad.json has 2 problem(s)."), "{bad}");
     assert!(bad.contains("events[0].date.month: 14 is not a month (1–12)"), "{bad}");
@@ -313,6 +313,35 @@ async fn an_iframe_sizes_itself_and_talks_to_its_parent_only() {
         .await;
     settle().await;
     assert_eq!(b.js("return document.querySelector('iframe').style.height").await, before);
+    // The parent fetched only from itself and from the widget's host (localhost here).
+    let others = b.js("return [...new Set(performance.getEntriesByType('resource').map(e => new URL(e.name).origin).filter(o => o !== location.origin))]").await;
+    assert_eq!(others, json!([b.url("").replace("127.0.0.1", "localhost")]));
     b.screenshot("iframe-1280x900").await;
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn themes_page_colours_and_a_fixed_height() {
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/fixtures/themes.html")).await.expect("themes page");
+    for i in 0..4 {
+        wait_text(&b, i, "Showing").await;
+    }
+    let look = |i: usize| {
+        on_host(&b, i, "const r = arguments[0].shadowRoot; const att = r.querySelector('.att'); \
+            const open = [...r.querySelectorAll('button')].find(x => x.textContent.startsWith('Vienna meeting')); \
+            return [getComputedStyle(att).backgroundColor, getComputedStyle(open).color]")
+    };
+    assert_eq!(look(0).await, json!(["rgb(255, 255, 255)", "rgb(0, 96, 111)"]), "light default");
+    assert_eq!(look(1).await, json!(["rgb(22, 24, 29)", "rgb(94, 200, 214)"]), "theme=dark");
+    assert_eq!(
+        look(2).await,
+        json!(["rgb(255, 250, 240)", "rgb(200, 0, 0)"]),
+        "custom properties from the page"
+    );
+    let fixed = on_host(&b, 3, "const h = arguments[0]; \
+        return [Math.round(h.getBoundingClientRect().height), h.scrollHeight > h.clientHeight, getComputedStyle(h).overflowY]").await;
+    assert_eq!(fixed, json!([300, true, "auto"]), "height=300 scrolls inside");
+    b.screenshot("themes-1280x900").await;
     b.stop().await;
 }
