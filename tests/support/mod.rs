@@ -107,7 +107,21 @@ impl Browser {
             dist.display()
         );
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-        let port = serve(vec![("/news/timeline/", dist.clone()), ("/fixtures/", fixtures), ("/", dist)]);
+        // Files made by the tests themselves (a data file over the size cap).
+        let generated = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/e2e-generated");
+        std::fs::create_dir_all(&generated).expect("target/e2e-generated");
+        let big = generated.join("big.json");
+        if std::fs::metadata(&big).map(|m| m.len()).unwrap_or(0) < 6_000_000 {
+            let mut text = String::from("{\"version\": 1, \"events\": []}");
+            text.push_str(&" ".repeat(6_000_000));
+            std::fs::write(&big, text).expect("big.json");
+        }
+        let port = serve(vec![
+            ("/news/timeline/", dist.clone()),
+            ("/fixtures/", fixtures),
+            ("/generated/", generated),
+            ("/", dist),
+        ]);
         let driver_port = free_port();
         let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned());
         let driver = Command::new(&driver_bin)
