@@ -34,6 +34,8 @@ thread_local! {
     /// Idle Yew apps with their root elements. Yew never frees the event listeners of an app's root
     /// (they are static by design), so apps are reused instead of created for every `mount`.
     static POOL: RefCell<Vec<(AppHandle<Root>, Element)>> = const { RefCell::new(Vec::new()) };
+    /// Ordinals of the mounted instances (1 = the first on the page).
+    static ORDINALS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
     static BUNDLED: RefCell<Option<Rc<Loaded>>> = const { RefCell::new(None) };
 }
@@ -192,6 +194,10 @@ impl Handle {
             let _ = target.remove_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
         }
         let taken = self.inner.app.borrow_mut().take();
+        if taken.is_some() {
+            let ordinal = self.inner.props.borrow().ordinal;
+            ORDINALS.with(|o| o.borrow_mut().retain(|n| *n != ordinal));
+        }
         if let Some((mut app, root)) = taken {
             // Idle the app (its effects clean up, its observers disconnect) and keep it for reuse.
             let mut idle = self.inner.props.borrow().clone();
@@ -249,7 +255,14 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
                 }
             })
         };
+        let ordinal = ORDINALS.with(|o| {
+            let mut o = o.borrow_mut();
+            let n = (1..).find(|n| !o.contains(n)).unwrap_or(1);
+            o.push(n);
+            n
+        });
         let props = RootProps {
+            ordinal,
             active: true,
             src: options.src.clone(),
             data: if options.src.is_some() { None } else { Some(Shared(bundled())) },

@@ -208,7 +208,7 @@ async fn deep_links_open_entries_and_the_back_button_works() {
     c.refresh().await.expect("reload");
     b.wait("mark", PALERMO, 0).await;
     settle().await;
-    let notice = b.wait("css", "[role=status]", 0).await.text().await.expect("notice");
+    let notice = b.wait("css", "p[role=status]", 0).await.text().await.expect("notice");
     assert_eq!(notice, "There is no entry “no-such-entry” in this timeline; showing the whole timeline.");
     b.stop().await;
 }

@@ -54,7 +54,7 @@ pub fn AgendaView(props: &AgendaViewProps) -> Html {
                 { format!(" · {} sessions", parent.children.len()) }</p>
             <div class="att-days">
                 { for days.iter().map(|g| html! {
-                    <section key={day_label(g.key)} class="att-daycol" aria-label={day_label(g.key)}>
+                    <div key={day_label(g.key)} class="att-daycol" role="group" aria-label={day_label(g.key)}>
                         <h4 class="att-dh4">{ day_label(g.key) }</h4>
                         if g.children.is_empty() {
                             <p class="att-empty">{ "No session reported for this day." }</p>
@@ -82,7 +82,7 @@ pub fn AgendaView(props: &AgendaViewProps) -> Html {
                                 }) }
                             </ol>
                         }
-                    </section>
+                    </div>
                 }) }
             </div>
             <p class="att-afoot">{ if parent.children.iter().any(|c| c.placement == Some(Placement::Time)) {

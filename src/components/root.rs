@@ -43,6 +43,9 @@ pub struct RootProps {
     /// Told the data once it is loaded (the embedder uses it for event details).
     #[prop_or_default]
     pub on_data: Callback<Rc<Loaded>>,
+    /// Which widget this is on the page (1, 2, …).
+    #[prop_or(1)]
+    pub ordinal: u32,
 }
 
 /// A request under way: its abort controller, its timeout timer, and the timer's callback.
@@ -129,7 +132,8 @@ fn Instance(props: &RootProps) -> Html {
     match data {
         Some(data) => html! {
             <TimelineView data={data} prefix={props.prefix.clone()} start={props.start.clone()}
-                request={props.request.clone()} on_host={props.on_host.clone()} theme={theme} lang={lang} />
+                request={props.request.clone()} on_host={props.on_host.clone()} theme={theme} lang={lang}
+                ordinal={props.ordinal} />
         },
         None => {
             let src = props.src.clone().unwrap_or_default();

@@ -208,7 +208,7 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
             { for groups.iter().enumerate().map(|(g, name)| {
                 let h = rows[g].max(1) as f64 * BAND_H;
                 html! {
-                    <section key={name.to_string()} class="att-bgroup" aria-label={name.to_string()}>
+                    <div key={name.to_string()} class="att-bgroup" role="group" aria-label={name.to_string()}>
                         <span class="att-bgl" aria-hidden="true">{ name.to_string() }</span>
                         <ol class="att-bl" data-h={px(h)}>
                         { for bands.iter().filter(|b| b.group == g && b.x + b.w > -OVERSCAN && b.x < width + OVERSCAN).map(|b| {
@@ -234,7 +234,7 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
                             }
                         }) }
                         </ol>
-                    </section>
+                    </div>
                 }
             }) }
         </div>
@@ -272,11 +272,12 @@ fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) 
         { for lanes.iter().enumerate().map(|(li, cat)| {
             let h = out.rows.get(li).copied().unwrap_or(1) as f64 * ROW_H;
             html! {
-                <section key={cat.key()} class="att-lane" data-cat={cat.key()} aria-labelledby={format!("{p}-lane-{}", cat.key())}>
+                <div key={cat.key()} class="att-lane" data-cat={cat.key()} role="group" aria-labelledby={format!("{p}-lane-{}", cat.key())}>
                     <h3 class="att-lane-h" id={format!("{p}-lane-{}", cat.key())}>{ cat.label() }</h3>
                     <ol class="att-marks" data-h={px(h)}>
                         { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w)).map(|pl| {
-                            mark(props, events[pl.index], pl, tab_stop.as_ref() == Some(&events[pl.index].id))
+                            let e = events[pl.index];
+                            mark(props, e, pl, tab_stop.as_ref() == Some(&e.id), (pl.index + 1, events.len()))
                         }) }
                         { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).map(|c| {
                             let first = events[c.members[0]];
@@ -297,13 +298,20 @@ fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) 
                             }
                         }) }
                     </ol>
-                </section>
+                </div>
             }
         }) }
     }
 }
 
-fn mark(props: &StageProps, e: &Event, pl: &crate::layout::Placed, tab_stop: bool) -> Html {
+/// A mark: its accessible name is "title, date, lane, N of M" (and its sessions, if any).
+fn mark(
+    props: &StageProps,
+    e: &Event,
+    pl: &crate::layout::Placed,
+    tab_stop: bool,
+    (n, m): (usize, usize),
+) -> Html {
     let state = &props.state;
     let sel = state.selected.as_ref() == Some(&e.id);
     let coarse = e.when.end.is_none() && e.when.precision() < crate::model::Precision::Day;
@@ -311,23 +319,29 @@ fn mark(props: &StageProps, e: &Event, pl: &crate::layout::Placed, tab_stop: boo
         let (d, id, span) = (state.dispatcher(), e.id.clone(), span_of(Item::Event(e, None)));
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Select { id: id.clone(), span: Some(span) }))
     };
-    let name = if e.info.short() == e.info.title {
-        format!("{}, {}, {}", e.info.title, e.when.label_en(), e.category.label())
-    } else {
-        format!("{} — {}, {}, {}", e.info.short(), e.info.title, e.when.label_en(), e.category.label())
-    };
+    // The name comes from the content: the visible label, then (hidden) the rest, so the visible text
+    // is always part of the name: "title, date, lane, N of M[, K sessions]".
+    let rest_title =
+        if e.info.short() == e.info.title { String::new() } else { format!(" — {}", e.info.title) };
+    let sessions =
+        if e.children.is_empty() { String::new() } else { format!(", {} sessions", e.children.len()) };
     html! {
         <li key={e.id.as_str()} class="att-m"
             data-x={px(pl.left)} data-y={px(pl.row as f64 * ROW_H)} data-w={px(pl.w)}>
             <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), pl.flipped.then_some("att-flip"))}
                 id={entry_dom_id(&props.prefix, e.id.as_str())} tabindex={if tab_stop { "0" } else { "-1" }}
-                aria-current={sel.then_some("true")} aria-label={name} {onclick}>
+                aria-current={sel.then_some("true")} {onclick}>
                 if pl.bar_w > 0.0 {
                     <span class="att-bar" aria-hidden="true"
                         data-l={px(pl.x - pl.left)} data-w={px(pl.bar_w)}></span>
                 }
                 <span class="att-dot" aria-hidden="true"></span>
                 <span class="att-lbl">{ e.info.short().to_owned() }</span>
+                <span class="att-vh">
+                    { format!("{rest_title}, ") }
+                    <time datetime={e.when.iso()}>{ e.when.label_en() }</time>
+                    { format!(", {}, {n} of {m}{sessions}", e.category.label()) }
+                </span>
                 if !e.children.is_empty() {
                     <span class="att-kids" aria-hidden="true">{ format!(" ▸ {}", e.children.len()) }</span>
                 }

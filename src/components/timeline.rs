@@ -38,6 +38,10 @@ pub struct TimelineViewProps {
     /// Interface language (BCP 47); set as the widget's `lang`.
     #[prop_or_default]
     pub lang: Option<AttrValue>,
+    /// 1 for the first widget on the page, 2 for the second, …: later ones add "(2)" to their landmark
+    /// name, so that screen-reader users can tell them apart.
+    #[prop_or(1)]
+    pub ordinal: u32,
 }
 
 /// A whole timeline, or the list of problems in its data.
@@ -199,9 +203,41 @@ fn Live(props: &TimelineViewProps) -> Html {
             <Stage data={data.clone()} prefix={prefix.clone()} state={state.clone()} />
         },
     };
+    // A polite live region: what was opened, or the range now shown (not during a drag).
+    let announce = match (&state.selected, state.mode, &state.scope) {
+        (Some(id), _, _) => t
+            .find(id.as_str())
+            .map(|i| format!("Opened: {}, {}", i.info().title, i.label_en()))
+            .unwrap_or_default(),
+        (None, Mode::Timeline, Scope::All) if state.width > 0.0 && !state.gesture => {
+            let unit = crate::layout::ticks(&state.view, state.width).step.unit;
+            format!("Showing {}", crate::layout::range_label(&state.view, unit))
+        }
+        (None, _, Scope::Event(id)) => {
+            t.find(id.as_str()).map(|i| format!("Sessions of {}", i.info().short())).unwrap_or_default()
+        }
+        _ => String::new(),
+    };
+    let skip = {
+        let (root, prefix) = (root.clone(), prefix.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(end) = root
+                .cast::<HtmlElement>()
+                .and_then(|r| r.query_selector(&format!("#{prefix}-end")).ok().flatten())
+            {
+                if let Ok(end) = end.dyn_into::<HtmlElement>() {
+                    let _ = end.focus();
+                }
+            }
+        })
+    };
     html! {
-        <div class="att" id={prefix.clone()} ref={root} {onkeydown} role="region" aria-labelledby={format!("{prefix}-title")}
+        <div class="att" id={prefix.clone()} ref={root} {onkeydown} role="region"
+            aria-labelledby={(props.ordinal <= 1).then(|| format!("{prefix}-title"))}
+            aria-label={(props.ordinal > 1).then(|| format!("{} ({})", t.title, props.ordinal))}
             data-theme={props.theme.clone()} lang={props.lang.clone()}>
+            <button type="button" class="att-skip" onclick={skip}>{ "Skip the timeline" }</button>
+            <div class="att-vh" role="status" aria-live="polite">{ announce }</div>
             <header class="att-head">
                 <h2 class="att-h" id={format!("{prefix}-title")}>{ t.title.clone() }</h2>
                 if let Some(d) = &t.description { <p class="att-desc">{ d.clone() }</p> }
@@ -215,6 +251,7 @@ fn Live(props: &TimelineViewProps) -> Html {
                         onselect={onselect} onenter={onenter} onclose={onclose} />
                 }
             </div>
+            <span class="att-vh" id={format!("{prefix}-end")} tabindex="-1">{ "End of the timeline" }</span>
         </div>
     }
 }

@@ -208,7 +208,14 @@ const hosts = [...document.querySelectorAll('anti-trafficking-timeline,[data-ant
 const host = hosts[index || 0];
 if (!host) return null;
 const root = host.shadowRoot || host;
-const name = (e) => (e.getAttribute('aria-label') || e.textContent || '').trim();
+// The accessible name as assistive technology computes it here: aria-label, else the text without
+// aria-hidden parts.
+const name = (e) => {
+  if (e.getAttribute('aria-label')) return e.getAttribute('aria-label').trim();
+  const c = e.cloneNode(true);
+  c.querySelectorAll('[aria-hidden=true]').forEach((x) => x.remove());
+  return c.textContent.trim();
+};
 const buttons = () => [...root.querySelectorAll('button')];
 switch (kind) {
   case 'button': return buttons().find((b) => name(b).includes(needle)) || null;
@@ -263,7 +270,8 @@ impl Browser {
     pub async fn focused_name(&self) -> String {
         let v = self
             .js("let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; \
-                 return a ? (a.getAttribute('aria-label') || a.textContent) : ''")
+                 if (!a) return ''; if (a.getAttribute('aria-label')) return a.getAttribute('aria-label'); \
+                 const c = a.cloneNode(true); c.querySelectorAll('[aria-hidden=true]').forEach(x => x.remove()); return c.textContent")
             .await;
         v.as_str().unwrap_or_default().trim().to_owned()
     }
@@ -299,5 +307,29 @@ impl Browser {
     /// Text of widget 0's region labelled by a heading with text `title`, if shown.
     pub async fn region_text(&self, title: &str) -> Option<String> {
         self.find("region", title, 0).await?.text().await.ok()
+    }
+}
+
+impl Browser {
+    /// Runs axe-core (from `node_modules`) on the page, shadow roots included; returns the violations
+    /// as "rule: n nodes (first targets) — help".
+    pub async fn axe(&self) -> Vec<String> {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&path)
+            .unwrap_or_else(|e| panic!("{}: {e} (run cargo xtask test)", path.display()));
+        self.client.execute(&source, vec![]).await.expect("inject axe-core");
+        let v = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations.map(v => \
+                   `${v.id}: ${v.nodes.length} nodes (${v.nodes.slice(0, 3).map(n => JSON.stringify(n.target)).join(' ')}) — ${v.help}`)))",
+                vec![],
+            )
+            .await
+            .expect("axe.run");
+        v.as_array()
+            .map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect())
+            .unwrap_or_default()
     }
 }

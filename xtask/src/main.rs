@@ -157,12 +157,13 @@ fn setup(need: Need) -> Result<Option<String>> {
         return Ok(None);
     }
 
-    // 4. wasm-opt from npm binaryen (first on PATH, see tool_path).
+    // 4. npm tools: wasm-opt from binaryen (first on PATH, see tool_path) and axe-core for the tests.
     let opt = r.join("node_modules/.bin/wasm-opt");
     let opt_ok = output_of(&opt.to_string_lossy(), &["--version"])
         .is_some_and(|v| v.contains(&format!("version {}", pins::BINARYEN)));
-    if opt_ok {
-        eprintln!("ok: wasm-opt (binaryen {})", pins::BINARYEN);
+    let axe_ok = r.join("node_modules/axe-core/axe.min.js").is_file();
+    if opt_ok && axe_ok {
+        eprintln!("ok: wasm-opt (binaryen {}), axe-core", pins::BINARYEN);
     } else {
         if output_of("npm", &["--version"]).is_none() {
             apt_install(&["nodejs", "npm"])?;
@@ -297,7 +298,7 @@ fn test() -> Result {
     run(
         "end-to-end tests (WebDriver against dist/)",
         cmd(&c)
-            .args(["test", "--features", "e2e", "--test", "e2e", "--test", "e2e_embed"])
+            .args(["test", "--features", "e2e", "--test", "e2e", "--test", "e2e_embed", "--test", "e2e_a11y"])
             .env("CHROMEDRIVER", &driver)
             .env("E2E_DIST", root().join("dist")),
     )?;

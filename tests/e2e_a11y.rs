@@ -1,0 +1,150 @@
+//! Accessibility end-to-end tests: axe-core on the standalone page, an embedded article, the meeting
+//! view and an open detail panel, in light and dark; a keyboard-only journey; what a screen reader gets.
+#![cfg(not(target_arch = "wasm32"))]
+// A failing test panics: that is how it reports. The no-panic lints guard the widget, not its tests.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod support;
+
+use std::time::Duration;
+
+use fantoccini::key::Key;
+use support::Browser;
+
+const MEETING: &str = "Annual meeting of National Anti-trafficking Co-ordinators and Rapporteurs, Vienna";
+
+async fn settle() {
+    tokio::time::sleep(Duration::from_millis(250)).await;
+}
+
+fn assert_clean(state: &str, violations: &[String]) {
+    assert!(violations.is_empty(), "axe-core, {state}:\n{}", violations.join("\n"));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn axe_finds_no_violations_in_the_four_states() {
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/")).await.expect("standalone");
+    b.wait("mark", "UN adopts the Palermo Convention", 0).await;
+    settle().await;
+    assert_clean("standalone page", &b.axe().await);
+    b.click("Open Vienna meeting").await;
+    settle().await;
+    assert_clean("meeting view", &b.axe().await);
+    b.click("Opening remarks: Dr Kari Johnstone").await;
+    settle().await;
+    assert!(b.region_text("Opening remarks: Dr Kari Johnstone").await.is_some());
+    assert_clean("detail panel open", &b.axe().await);
+    b.client.goto(&b.url("/fixtures/article.html")).await.expect("article");
+    b.wait("region", MEETING, 0).await;
+    b.wait("mark", "UN Global Plan of Action", 1).await;
+    settle().await;
+    assert_clean("embedded in an article", &b.axe().await);
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_keyboard_only_reader_reaches_a_session_and_comes_back() {
+    let b = Browser::start(1280, 900).await;
+    let c = &b.client;
+    c.goto(&b.url("/")).await.expect("standalone");
+    b.wait("mark", "UN adopts the Palermo Convention", 0).await;
+    settle().await;
+    // Tab in: the skip link comes first, then the controls, then the one tab stop among the marks.
+    let mut path = Vec::new();
+    for _ in 0..20 {
+        b.key(Key::Tab).await;
+        let name = b.focused_name().await;
+        path.push(name.clone());
+        if name.contains(" of 53") {
+            break;
+        }
+    }
+    assert_eq!(path.first().map(String::as_str), Some("Skip the timeline"), "{path:?}");
+    let first = path.last().cloned().unwrap_or_default();
+    assert!(
+        first.starts_with("US Trafficking Victims Protection Act, 28 October 2000, National law, 1 of 53"),
+        "{path:?}"
+    );
+    // Arrow to the meeting.
+    b.key(Key::End).await;
+    for _ in 0..5 {
+        if b.focused_name().await.starts_with("Vienna meeting") {
+            break;
+        }
+        b.key(Key::Left).await;
+    }
+    let meeting = b.focused_name().await;
+    assert!(meeting.starts_with("Vienna meeting, 2024 — Annual meeting"), "{meeting}");
+    assert!(meeting.ends_with(", 9 sessions"), "{meeting}");
+    // Open its details, then its sessions.
+    b.key(Key::Enter).await;
+    assert_eq!(b.focused_name().await, MEETING);
+    b.key(Key::Tab).await; // the panel's close button
+    let mut guard = 0;
+    while !b.focused_name().await.starts_with("Open the sessions") && guard < 10 {
+        b.key(Key::Tab).await;
+        guard += 1;
+    }
+    b.key(Key::Enter).await;
+    assert_eq!(b.focused_name().await, MEETING, "the meeting view's heading");
+    b.key(Key::Tab).await;
+    assert_eq!(b.focused_name().await, "Welcoming remarks: Michael Cluett");
+    b.key(Key::Enter).await;
+    let panel = b.region_text("Welcoming remarks: Michael Cluett").await.expect("the session's details");
+    assert!(panel.contains("uniquely positioned to enhance cross-border co-operation"), "{panel}");
+    // Esc back, focus restored each time.
+    b.key(Key::Escape).await;
+    assert_eq!(b.focused_name().await, "Welcoming remarks: Michael Cluett");
+    b.key(Key::Escape).await;
+    assert!(b.focused_name().await.starts_with("Vienna meeting, 2024 — Annual meeting"));
+    // The skip link jumps past the widget.
+    c.goto(&b.url("/")).await.expect("reload");
+    b.wait("mark", "UN adopts the Palermo Convention", 0).await;
+    b.key(Key::Tab).await;
+    assert_eq!(b.focused_name().await, "Skip the timeline");
+    b.key(Key::Enter).await;
+    assert_eq!(b.focused_name().await, "End of the timeline");
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_screen_reader_gets_lists_times_names_and_announcements() {
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/")).await.expect("standalone");
+    let mark = b.wait("mark", "UN adopts the Palermo Convention", 0).await;
+    settle().await;
+    let host = b.wait("host", "", 0).await;
+    let facts = b
+        .client
+        .execute(
+            "const r = arguments[0].shadowRoot; const m = arguments[1]; \
+             return [m.closest('ol') !== null, m.closest('li') !== null, m.querySelector('time').getAttribute('datetime'), \
+                     m.textContent, r.querySelector('[aria-live=polite]').textContent]",
+            vec![serde_json::to_value(&host).unwrap(), serde_json::to_value(&mark).unwrap()],
+        )
+        .await
+        .expect("facts");
+    assert_eq!(
+        facts,
+        serde_json::json!([
+            true,
+            true,
+            "2000-11-15",
+            "UN adopts the Palermo Convention and Trafficking Protocol, 15 November 2000, UN, 2 of 53",
+            "Showing 2000 – 2025"
+        ])
+    );
+    mark.click().await.expect("open");
+    settle().await;
+    let live = b
+        .client
+        .execute(
+            "return arguments[0].shadowRoot.querySelector('[aria-live=polite]').textContent",
+            vec![serde_json::to_value(&host).unwrap()],
+        )
+        .await
+        .expect("live");
+    assert_eq!(live, "Opened: UN adopts the Palermo Convention and Trafficking Protocol, 15 November 2000");
+    b.stop().await;
+}
