@@ -148,3 +148,55 @@ async fn a_screen_reader_gets_lists_times_names_and_announcements() {
     assert_eq!(live, "Opened: UN adopts the Palermo Convention and Trafficking Protocol, 15 November 2000");
     b.stop().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn dark_mode_is_automatic_and_reduced_motion_removes_movement() {
+    let b = Browser::with_flags(1280, 900, &["--force-dark-mode", "--force-prefers-reduced-motion"]).await;
+    b.client.goto(&b.url("/")).await.expect("standalone");
+    let mark = b.wait("mark", "UN adopts the Palermo Convention", 0).await;
+    settle().await;
+    let prefs = b.js("return [matchMedia('(prefers-color-scheme: dark)').matches, matchMedia('(prefers-reduced-motion: reduce)').matches]").await;
+    assert_eq!(prefs, serde_json::json!([true, true]), "the browser flags did not take");
+    let host = b.wait("host", "", 0).await;
+    let look = b
+        .client
+        .execute(
+            "const att = arguments[0].shadowRoot.querySelector('.att'); const li = arguments[1].closest('li'); \
+             return [getComputedStyle(att).backgroundColor, getComputedStyle(li).transitionDuration]",
+            vec![serde_json::to_value(&host).unwrap(), serde_json::to_value(&mark).unwrap()],
+        )
+        .await
+        .expect("styles");
+    assert_eq!(look, serde_json::json!(["rgb(22, 24, 29)", "0s"]), "dark by default, no animated movement");
+    b.screenshot("dark-auto-1280x900").await;
+    assert_clean("dark mode (contrast)", &b.axe().await);
+    mark.click().await.expect("open");
+    settle().await;
+    assert_clean("dark mode, panel open", &b.axe().await);
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn on_a_phone_every_control_is_at_least_44_pixels() {
+    let browser = Browser::phone(390, 844).await;
+    let b = &browser;
+    b.client.goto(&b.url("/")).await.expect("standalone");
+    b.wait("mark", "UN adopts the Palermo Convention", 0).await;
+    settle().await;
+    let check = |state: &'static str| async move {
+        let small = b
+            .js("const r = document.querySelector('[data-anti-trafficking-timeline]').shadowRoot; \
+                 return [...r.querySelectorAll('button')].filter(x => { const b = x.getBoundingClientRect(); \
+                   return b.width > 0 && b.bottom > 0 && b.top < innerHeight && b.right > 0 && b.left < innerWidth && !x.closest('p') && (b.height < 44 || b.width < 44); }) \
+                 .map(x => (x.getAttribute('aria-label') || x.textContent).trim().slice(0, 40) + ' ' + Math.round(x.getBoundingClientRect().width) + 'x' + Math.round(x.getBoundingClientRect().height))")
+            .await;
+        assert_eq!(small, serde_json::json!([]), "targets under 44 px ({state})");
+    };
+    check("timeline").await;
+    b.click("Open Vienna meeting").await;
+    check("meeting").await;
+    b.click("Statement: Petya Nestorova").await;
+    check("details").await;
+    assert_clean("phone, details open", &b.axe().await);
+    browser.stop().await;
+}

@@ -121,17 +121,18 @@ proptest! {
     #[test]
     fn period_bands_in_a_row_never_overlap(
         ps in proptest::collection::vec((0usize..2, 0.0f64..1.0, proptest::option::of(0.0f64..0.3)), 0..40),
-        v in viewport(), width in 300.0f64..1600.0
+        v in viewport(), width in 300.0f64..1600.0, min_w in prop_oneof![Just(0.0f64), Just(44.0f64)]
     ) {
         let lim = limits();
         let input: Vec<BandInput> = ps.iter().map(|&(group, s, len)| {
             let start = lim.min + s * lim.max_span();
             BandInput { group, start, end: len.map(|l| start + l * lim.max_span()) }
         }).collect();
-        let (out, rows) = bands(&input, 2, lim.max, &v, width);
+        let (out, rows) = bands(&input, 2, lim.max, &v, width, min_w);
         prop_assert_eq!(out.len(), input.len());
         for a in &out {
             prop_assert!(a.row < rows[a.group]);
+            prop_assert!(a.w >= min_w);
             for b in &out {
                 if a.index != b.index && a.group == b.group && a.row == b.row {
                     prop_assert!(a.x + a.w <= b.x || b.x + b.w <= a.x, "bands overlap: {:?} {:?}", a, b);

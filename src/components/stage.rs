@@ -15,10 +15,24 @@ use crate::layout::{bands, place, ticks, title_width, BandInput, MarkInput, View
 use crate::model::{Category, Event, Item, Timeline};
 use crate::state::{span_of, Action, ViewState};
 
-/// Height of a mark row.
-const ROW_H: f64 = 34.0;
+/// Height of a mark row; on narrow widgets, rows hold 44-px touch targets.
+fn row_h(width: f64) -> f64 {
+    if width < NARROW {
+        46.0
+    } else {
+        34.0
+    }
+}
 /// Height of a period-band row.
-const BAND_H: f64 = 26.0;
+fn band_h(width: f64) -> f64 {
+    if width < NARROW {
+        46.0
+    } else {
+        26.0
+    }
+}
+/// Below this surface width, touch-sized rows (matches the stylesheet's 600-px container query).
+const NARROW: f64 = 560.0;
 /// Rows of labels per lane before marks become clusters.
 const MAX_ROWS: usize = 3;
 /// Pixels beyond each edge that are still rendered.
@@ -201,21 +215,22 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
         .collect();
     let horizon = minutes(t.span().1);
     let view = props.state.view;
-    let (bands, rows) = bands(&input, groups.len(), horizon, &view, width);
+    let min_w = if width < NARROW { 44.0 } else { 0.0 };
+    let (bands, rows) = bands(&input, groups.len(), horizon, &view, width, min_w);
     let p = &props.prefix;
     html! {
         <div class="att-bands" role="group" aria-label="Periods">
             { for groups.iter().enumerate().map(|(g, name)| {
-                let h = rows[g].max(1) as f64 * BAND_H;
+                let h = rows[g].max(1) as f64 * band_h(width);
                 html! {
                     <div key={name.to_string()} class="att-bgroup" role="group" aria-label={name.to_string()}>
                         <span class="att-bgl" aria-hidden="true">{ name.to_string() }</span>
                         <ol class="att-bl" data-h={px(h)}>
                         { for bands.iter().filter(|b| b.group == g && b.x + b.w > -OVERSCAN && b.x < width + OVERSCAN).map(|b| {
                             let per = &t.periods[b.index];
-                            // Clip to the visible area so the label stays readable.
-                            let x = b.x.max(0.0);
-                            let w = (b.x + b.w).min(width) - x;
+                            // Clip to the visible area so the label stays readable (keeping the minimum width).
+                            let x = b.x.max(0.0).min((width - min_w).max(0.0));
+                            let w = ((b.x + b.w).min(width) - x).max(min_w);
                             let sel = props.state.selected.as_ref() == Some(&per.id);
                             let onclick = {
                                 let (d, id) = (props.state.dispatcher(), per.id.clone());
@@ -224,7 +239,7 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
                             };
                             html! {
                                 <li key={per.id.as_str()} class="att-bi" data-cat={per.category.key()}
-                                    data-x={px(x)} data-y={px(b.row as f64 * BAND_H)} data-w={px(w.max(4.0))}>
+                                    data-x={px(x)} data-y={px(b.row as f64 * band_h(width))} data-w={px(w.max(4.0))}>
                                     <button type="button" class={classes!("att-band", b.open.then_some("att-open"), sel.then_some("att-sel"))}
                                         id={entry_dom_id(p, per.id.as_str())} tabindex="-1" {onclick}
                                         aria-label={format!("{}, {}, {}", per.info.title, per.label_en(), per.group)}>
@@ -270,7 +285,7 @@ fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) 
         .map(|pl| events[pl.index].id.clone());
     html! {
         { for lanes.iter().enumerate().map(|(li, cat)| {
-            let h = out.rows.get(li).copied().unwrap_or(1) as f64 * ROW_H;
+            let h = out.rows.get(li).copied().unwrap_or(1) as f64 * row_h(width);
             html! {
                 <div key={cat.key()} class="att-lane" data-cat={cat.key()} role="group" aria-labelledby={format!("{p}-lane-{}", cat.key())}>
                     <h3 class="att-lane-h" id={format!("{p}-lane-{}", cat.key())}>{ cat.label() }</h3>
@@ -288,7 +303,7 @@ fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) 
                             };
                             html! {
                                 <li key={format!("cluster-{}", first.id)} class="att-m att-clm"
-                                    data-x={px(c.x)} data-y={px(c.row as f64 * ROW_H)} data-w={px(c.w)}>
+                                    data-x={px(c.x)} data-y={px(c.row as f64 * row_h(width))} data-w={px(c.w)}>
                                     <button type="button" class="att-cl" tabindex="-1" {onclick}
                                         aria-label={format!("{} more {} events, {} to {}: zoom in", c.members.len(), cat.label(),
                                             first.when.start.label_en(), last.when.start.label_en())}>
@@ -327,7 +342,7 @@ fn mark(
         if e.children.is_empty() { String::new() } else { format!(", {} sessions", e.children.len()) };
     html! {
         <li key={e.id.as_str()} class="att-m"
-            data-x={px(pl.left)} data-y={px(pl.row as f64 * ROW_H)} data-w={px(pl.w)}>
+            data-x={px(pl.left)} data-y={px(pl.row as f64 * row_h(state.width))} data-w={px(pl.w)}>
             <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), pl.flipped.then_some("att-flip"))}
                 id={entry_dom_id(&props.prefix, e.id.as_str())} tabindex={if tab_stop { "0" } else { "-1" }}
                 aria-current={sel.then_some("true")} {onclick}>

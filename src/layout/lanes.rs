@@ -188,13 +188,15 @@ pub struct BandInput {
 }
 
 /// Lays out period bands by group. An open-ended band is drawn (faded) up to the next start in its
-/// group, or to `horizon`. Overlapping bands take extra rows. Returns the bands and rows per group.
+/// group, or to `horizon`. A band is at least `min_w` pixels wide (a touch target). Overlapping bands
+/// take extra rows. Returns the bands and rows per group.
 pub fn bands(
     periods: &[BandInput],
     groups: usize,
     horizon: f64,
     view: &Viewport,
     width: f64,
+    min_w: f64,
 ) -> (Vec<Band>, Vec<usize>) {
     let mut rows = vec![0usize; groups];
     let mut out = Vec::with_capacity(periods.len());
@@ -207,7 +209,7 @@ pub fn bands(
             let next_start = idx[k + 1..].iter().map(|&j| periods[j].start).find(|&s| s > p.start);
             let end = p.end.unwrap_or_else(|| next_start.unwrap_or(horizon).max(p.start));
             let x = view.x(p.start, width);
-            let w = (view.x(end, width) - x).max(MIN_BAR);
+            let w = (view.x(end, width) - x).max(MIN_BAR).max(min_w);
             let row = match row_end.iter().position(|&e| e <= x) {
                 Some(r) => r,
                 None => {

@@ -88,16 +88,21 @@ pub struct Browser {
 impl Browser {
     /// Serves `$E2E_DIST` (default `dist/`) and opens Chromium with a `width`×`height` desktop window.
     pub async fn start(width: u32, height: u32) -> Self {
-        Self::launch(width, height, false).await
+        Self::launch(width, height, false, &[]).await
+    }
+
+    /// Like [`Browser::start`], with extra Chromium switches (`--force-dark-mode`, …).
+    pub async fn with_flags(width: u32, height: u32, flags: &[&str]) -> Self {
+        Self::launch(width, height, false, flags).await
     }
 
     /// Like [`Browser::start`], as a phone: mobile emulation with touch, at 2× pixel ratio.
     /// (A desktop window cannot be narrower than 500 px in headless Chromium.)
     pub async fn phone(width: u32, height: u32) -> Self {
-        Self::launch(width, height, true).await
+        Self::launch(width, height, true, &[]).await
     }
 
-    async fn launch(width: u32, height: u32, mobile: bool) -> Self {
+    async fn launch(width: u32, height: u32, mobile: bool, flags: &[&str]) -> Self {
         let dist = std::env::var_os("E2E_DIST")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")));
@@ -144,6 +149,9 @@ impl Browser {
                     "--hide-scrollbars", "--js-flags=--expose-gc", "--enable-precise-memory-info",
                 ]
         });
+        if let Some(args) = options["args"].as_array_mut() {
+            args.extend(flags.iter().map(|f| serde_json::json!(f)));
+        }
         if mobile {
             options["mobileEmulation"] = serde_json::json!({
                 "deviceMetrics": { "width": width, "height": height, "pixelRatio": 2.0, "touch": true, "mobile": true }
