@@ -9,6 +9,7 @@
 //! - `components`: the Yew view (wasm32 only);
 //! - `embed`: the only module that touches the host document (wasm32 only).
 
+pub mod fallback;
 pub mod layout;
 pub mod model;
 pub mod state;

@@ -304,3 +304,28 @@ fn labels_are_short() {
     let Some(Item::Event(m, None)) = t.find("vienna-2024") else { panic!("meeting") };
     assert_eq!(m.info.short(), "Vienna meeting, 2024");
 }
+
+#[test]
+fn the_no_javascript_fallback_has_every_entry_and_escapes_data() {
+    use anti_trafficking_timeline::fallback;
+    let t = bundled();
+    let html = fallback::html(&t);
+    for e in &t.events {
+        assert!(html.contains(&fallback::escape(&e.info.title)), "missing {}", e.info.title);
+        for c in &e.children {
+            assert!(html.contains(&fallback::escape(&c.info.title)), "missing {}", c.info.title);
+        }
+        for s in &e.info.sources {
+            assert!(html.contains(&format!("href=\"{}\"", fallback::escape(&s.url))), "missing {}", s.url);
+        }
+    }
+    assert!(html.contains("<time datetime=\"2000-11-15\">15 November 2000</time>"));
+    assert!(html.contains("Day 1: <strong>Welcoming remarks: Michael Cluett</strong>"));
+    let hostile = doc(r#"{"id": "a", "title": "<script>alert(1)</script>", "date": {"year": 2001}, "category": "un",
+        "summary": "\"><img src=x onerror=alert(1)>", "sources": [{"title": "<b>x</b>", "url": "https://x.org/?a=1&b=2"}]}"#);
+    let t = from_str(&hostile).unwrap_or_else(|e| panic!("{e:?}"));
+    let html = fallback::html(&t);
+    assert!(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>"), "{html}");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("href=\"https://x.org/?a=1&amp;b=2\""));
+}

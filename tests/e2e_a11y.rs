@@ -200,3 +200,28 @@ async fn on_a_phone_every_control_is_at_least_44_pixels() {
     assert_clean("phone, details open", &b.axe().await);
     browser.stop().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn without_javascript_the_page_and_the_snippet_list_every_event() {
+    let data = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.json")).expect("data");
+    let t = anti_trafficking_timeline::model::from_str(&data).expect("valid data");
+    let b = Browser::with_flags(1280, 900, &["--blink-settings=scriptEnabled=false"]).await;
+    for page in ["/", "/snippet.html"] {
+        b.client.goto(&b.url(page)).await.expect("page");
+        settle().await;
+        let text = b.js("return document.body.innerText").await;
+        let text = text.as_str().unwrap_or_default();
+        // Scripts really are off: the widget did not start.
+        assert_eq!(b.js("return document.querySelector('[data-anti-trafficking-timeline], anti-trafficking-timeline').shadowRoot === null").await, serde_json::json!(true));
+        for e in &t.events {
+            assert!(text.contains(&e.info.title), "{page}: no {:?}", e.info.title);
+            assert!(text.contains(&e.when.label_en()), "{page}: no date {:?}", e.when.label_en());
+            for c in &e.children {
+                assert!(text.contains(&c.info.title), "{page}: no {:?}", c.info.title);
+            }
+        }
+        assert!(text.contains("Sources: "), "{page}");
+    }
+    b.screenshot("no-javascript").await;
+    b.stop().await;
+}

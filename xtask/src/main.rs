@@ -219,6 +219,7 @@ fn dist_command(args: &[String]) -> Result {
     println!("\nCopy dist/ to {base} on your static host, then paste into an article:\n");
     println!("  <script type=\"module\" src=\"{base}embed.js\"></script>");
     println!("  <anti-trafficking-timeline></anti-trafficking-timeline>\n");
+    println!("or, for readers and crawlers without JavaScript, the same two lines with the list inside: dist/snippet.html");
     println!(
         "Cache embed.js briefly (it is the stable name); every other file's name changes with its content."
     );
@@ -252,10 +253,28 @@ fn dist(public_url: &str) -> Result {
          export async function mount(element, options) {{\n  await ready;\n  return mountNow(element, options || {{}});\n}}\n"
     );
     std::fs::write(out.join("embed.js"), entry).map_err(|e| format!("embed.js: {e}"))?;
+    // The no-JavaScript fallback, from the same data: in the standalone page, and in a snippet.
+    let data = std::fs::read_to_string(root().join("data/timeline.json")).map_err(|e| format!("data: {e}"))?;
+    let timeline = anti_trafficking_timeline::model::from_str(&data).map_err(|errs| {
+        let list: Vec<String> = errs.iter().map(ToString::to_string).collect();
+        format!("data/timeline.json is invalid:\n  {}", list.join("\n  "))
+    })?;
+    let fallback = anti_trafficking_timeline::fallback::html(&timeline);
+    let index = std::fs::read_to_string(out.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let marker = "<!-- fallback: cargo xtask dist puts the list here -->";
+    if !index.contains(marker) {
+        return Err("index.html has no fallback marker".to_owned());
+    }
+    std::fs::write(out.join("index.html"), index.replace(marker, &fallback)).map_err(|e| format!("index.html: {e}"))?;
+    let base = if public_url.ends_with('/') { public_url.to_owned() } else { format!("{public_url}/") };
+    let snippet = format!(
+        "<script type=\"module\" src=\"{base}embed.js\"></script>\n<anti-trafficking-timeline>{fallback}</anti-trafficking-timeline>\n"
+    );
+    std::fs::write(out.join("snippet.html"), snippet).map_err(|e| format!("snippet.html: {e}"))?;
     for f in ["embed.html", "frame.js", "frame.css", "parent.js"] {
         std::fs::copy(root().join("assets/embed").join(f), out.join(f)).map_err(|e| format!("{f}: {e}"))?;
     }
-    eprintln!("    wrote dist/embed.js (→ {js}), embed.html, frame.js, frame.css, parent.js");
+    eprintln!("    wrote dist/embed.js (→ {js}), snippet.html, the fallback list in index.html, embed.html, frame.js, frame.css, parent.js");
     Ok(())
 }
 
