@@ -63,7 +63,13 @@ fn event(out: &mut String, e: &Event) {
             };
             for c in day.children {
                 out.push_str("<li>");
-                let _ = write!(out, "{}: <strong>{}</strong>. {}", escape(&label), escape(&c.info.title), escape(&c.info.summary));
+                let _ = write!(
+                    out,
+                    "{}: <strong>{}</strong>. {}",
+                    escape(&label),
+                    escape(&c.info.title),
+                    escape(&c.info.summary)
+                );
                 sources(out, &c.info);
                 out.push_str("</li>");
             }

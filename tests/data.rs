@@ -321,8 +321,10 @@ fn the_no_javascript_fallback_has_every_entry_and_escapes_data() {
     }
     assert!(html.contains("<time datetime=\"2000-11-15\">15 November 2000</time>"));
     assert!(html.contains("Day 1: <strong>Welcoming remarks: Michael Cluett</strong>"));
-    let hostile = doc(r#"{"id": "a", "title": "<script>alert(1)</script>", "date": {"year": 2001}, "category": "un",
-        "summary": "\"><img src=x onerror=alert(1)>", "sources": [{"title": "<b>x</b>", "url": "https://x.org/?a=1&b=2"}]}"#);
+    let hostile = doc(
+        r#"{"id": "a", "title": "<script>alert(1)</script>", "date": {"year": 2001}, "category": "un",
+        "summary": "\"><img src=x onerror=alert(1)>", "sources": [{"title": "<b>x</b>", "url": "https://x.org/?a=1&b=2"}]}"#,
+    );
     let t = from_str(&hostile).unwrap_or_else(|e| panic!("{e:?}"));
     let html = fallback::html(&t);
     assert!(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>"), "{html}");

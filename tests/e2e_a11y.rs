@@ -187,7 +187,7 @@ async fn on_a_phone_every_control_is_at_least_44_pixels() {
         let small = b
             .js("const r = document.querySelector('[data-anti-trafficking-timeline]').shadowRoot; \
                  return [...r.querySelectorAll('button')].filter(x => { const b = x.getBoundingClientRect(); \
-                   return b.width > 0 && b.bottom > 0 && b.top < innerHeight && b.right > 0 && b.left < innerWidth && !x.closest('p') && (b.height < 44 || b.width < 44); }) \
+                   return b.width > 1 && b.height > 1 && b.bottom > 0 && b.top < innerHeight && b.right > 0 && b.left < innerWidth && !x.closest('p') && (b.height < 44 || b.width < 44); }) \
                  .map(x => (x.getAttribute('aria-label') || x.textContent).trim().slice(0, 40) + ' ' + Math.round(x.getBoundingClientRect().width) + 'x' + Math.round(x.getBoundingClientRect().height))")
             .await;
         assert_eq!(small, serde_json::json!([]), "targets under 44 px ({state})");
@@ -203,7 +203,8 @@ async fn on_a_phone_every_control_is_at_least_44_pixels() {
 
 #[tokio::test(flavor = "current_thread")]
 async fn without_javascript_the_page_and_the_snippet_list_every_event() {
-    let data = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.json")).expect("data");
+    let data =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.json")).expect("data");
     let t = anti_trafficking_timeline::model::from_str(&data).expect("valid data");
     let b = Browser::with_flags(1280, 900, &["--blink-settings=scriptEnabled=false"]).await;
     for page in ["/", "/snippet.html"] {
@@ -223,5 +224,44 @@ async fn without_javascript_the_page_and_the_snippet_list_every_event() {
         assert!(text.contains("Sources: "), "{page}");
     }
     b.screenshot("no-javascript").await;
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn print_gives_a_chronological_list_and_forced_colours_keep_shapes_visible() {
+    let b = Browser::start(1000, 1400).await;
+    b.client.goto(&b.url("/")).await.expect("standalone");
+    b.wait("mark", "UN adopts the Palermo Convention", 0).await;
+    settle().await;
+    b.emulate_media("print", &[]).await;
+    let host = b.wait("host", "", 0).await;
+    let printed = b
+        .client
+        .execute(
+            "const r = arguments[0].shadowRoot; const list = [...r.querySelectorAll('section')].find(s => getComputedStyle(s).display === 'block' && s.querySelector('ol')); \
+             const axis = r.querySelector('[data-unit]'); \
+             return [list ? list.innerText : '', axis ? axis.getClientRects().length : 0]",
+            vec![serde_json::to_value(&host).unwrap()],
+        )
+        .await
+        .expect("print");
+    let text = printed[0].as_str().unwrap_or_default();
+    assert_eq!(printed[1], serde_json::json!(0), "the interactive timeline is not printed");
+    assert!(
+        text.contains("15 November 2000 — UN adopts the Palermo Convention and Trafficking Protocol (UN)."),
+        "{}",
+        &text[..text.len().min(400)]
+    );
+    assert!(text.contains("Day 1: Welcoming remarks: Michael Cluett"), "the meeting's sessions are printed");
+    assert!(
+        text.contains("(https://www.coe.int/en/web/anti-human-trafficking/anti-trafficking-convention)"),
+        "source URLs are printed"
+    );
+    b.screenshot("print-emulated").await;
+    b.emulate_media("", &[("forced-colors", "active")]).await;
+    let forced = b.js("return matchMedia('(forced-colors: active)').matches").await;
+    assert_eq!(forced, serde_json::json!(true));
+    b.screenshot("forced-colors").await;
+    assert_clean("forced colours", &b.axe().await);
     b.stop().await;
 }

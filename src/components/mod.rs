@@ -5,6 +5,7 @@ mod agenda;
 mod detail;
 mod errors;
 mod list;
+mod print;
 mod root;
 mod stage;
 mod timeline;

@@ -10,6 +10,7 @@ use super::agenda::AgendaView;
 use super::detail::DetailPanel;
 use super::errors::ErrorList;
 use super::list::EntryList;
+use super::print::PrintList;
 use super::stage::Stage;
 use super::toolbar::{span_for, Toolbar};
 use super::{entry_dom_id, HostEvent, Request, Shared, TimelineRef};
@@ -192,6 +193,7 @@ fn Live(props: &TimelineViewProps) -> Html {
     };
 
     let Some(t) = data.get() else { return Html::default() };
+    let data_for_print = data.clone();
     let main = match (&state.mode, &state.scope) {
         (Mode::List, _) => html! {
             <EntryList data={data.clone()} prefix={prefix.clone()} selected={state.selected.clone()} onselect={onselect.clone()} />
@@ -251,6 +253,7 @@ fn Live(props: &TimelineViewProps) -> Html {
                         onselect={onselect} onenter={onenter} onclose={onclose} />
                 }
             </div>
+            <PrintList data={data_for_print} />
             <span class="att-vh" id={format!("{prefix}-end")} tabindex="-1">{ "End of the timeline" }</span>
         </div>
     }

@@ -341,3 +341,37 @@ impl Browser {
             .unwrap_or_default()
     }
 }
+
+/// A Chrome DevTools command sent through chromedriver (`goog/cdp/execute`).
+#[derive(Debug)]
+struct Cdp {
+    cmd: String,
+    params: serde_json::Value,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base: &url::Url, session: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/goog/cdp/execute", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(serde_json::json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+    }
+}
+
+impl Browser {
+    /// Emulates CSS media: `media` (`print`, or empty for screen) and features such as
+    /// `forced-colors: active`.
+    pub async fn emulate_media(&self, media: &str, features: &[(&str, &str)]) {
+        let features: Vec<serde_json::Value> = features
+            .iter()
+            .map(|(name, value)| serde_json::json!({ "name": name, "value": value }))
+            .collect();
+        let cmd = Cdp {
+            cmd: "Emulation.setEmulatedMedia".into(),
+            params: serde_json::json!({ "media": media, "features": features }),
+        };
+        self.client.issue_cmd(cmd).await.expect("Emulation.setEmulatedMedia");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}

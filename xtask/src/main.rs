@@ -254,7 +254,8 @@ fn dist(public_url: &str) -> Result {
     );
     std::fs::write(out.join("embed.js"), entry).map_err(|e| format!("embed.js: {e}"))?;
     // The no-JavaScript fallback, from the same data: in the standalone page, and in a snippet.
-    let data = std::fs::read_to_string(root().join("data/timeline.json")).map_err(|e| format!("data: {e}"))?;
+    let data =
+        std::fs::read_to_string(root().join("data/timeline.json")).map_err(|e| format!("data: {e}"))?;
     let timeline = anti_trafficking_timeline::model::from_str(&data).map_err(|errs| {
         let list: Vec<String> = errs.iter().map(ToString::to_string).collect();
         format!("data/timeline.json is invalid:\n  {}", list.join("\n  "))
@@ -265,7 +266,8 @@ fn dist(public_url: &str) -> Result {
     if !index.contains(marker) {
         return Err("index.html has no fallback marker".to_owned());
     }
-    std::fs::write(out.join("index.html"), index.replace(marker, &fallback)).map_err(|e| format!("index.html: {e}"))?;
+    std::fs::write(out.join("index.html"), index.replace(marker, &fallback))
+        .map_err(|e| format!("index.html: {e}"))?;
     let base = if public_url.ends_with('/') { public_url.to_owned() } else { format!("{public_url}/") };
     let snippet = format!(
         "<script type=\"module\" src=\"{base}embed.js\"></script>\n<anti-trafficking-timeline>{fallback}</anti-trafficking-timeline>\n"
