@@ -228,7 +228,7 @@ fn children_must_lie_within_their_parent() {
     // A child may not use "days" or nest further.
     assert_eq!(
         errors(&parent(&format!(r#"{{"id": "c", "title": "C", "summary": "S", "children": [], {src}}}"#))),
-        ["events[0].children[0].children: unknown field; expected one of: id, title, label, date, end, day, category, summary, note, actors, sources"]
+        ["events[0].children[0].children: unknown field; expected one of: id, title, label, date, end, day, category, summary, note, actors, sources, i18n"]
     );
 }
 
@@ -330,4 +330,31 @@ fn the_no_javascript_fallback_has_every_entry_and_escapes_data() {
     assert!(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>"), "{html}");
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("href=\"https://x.org/?a=1&amp;b=2\""));
+}
+
+#[test]
+fn translations_fall_back_to_english_and_are_checked() {
+    use anti_trafficking_timeline::model::Lang;
+    let t = bundled();
+    assert_eq!(t.title_in(Lang::Fr), "Contre la traite des êtres humains, 2000–2024");
+    assert_eq!(t.title_in(Lang::En), "Against trafficking in human beings, 2000–2024");
+    let Some(Item::Event(m, None)) = t.find("vienna-2024") else { panic!("meeting") };
+    assert_eq!(m.info.short_in(Lang::Ru), "Венское совещание, 2024");
+    assert_eq!(m.info.title_in(Lang::De), "Jahrestreffen der nationalen Koordinatoren und Berichterstatter zur Bekämpfung des Menschenhandels, Wien");
+    // Untranslated text falls back to English.
+    assert_eq!(m.info.summary_in(Lang::Fr), m.info.summary);
+    let Some(Item::Event(p, None)) = t.find("palermo-protocol-adopted") else { panic!("palermo") };
+    assert_eq!(p.info.title_in(Lang::Es), "UN adopts the Palermo Convention and Trafficking Protocol");
+    let with = |i18n: &str| doc(&GOOD.replace(r#""summary": "S","#, &format!(r#""summary": "S", "i18n": {i18n},"#)));
+    assert_eq!(errors(&with(r#"{"fr": {"title": "Un"}}"#)), Vec::<String>::new());
+    assert_eq!(
+        errors(&with(r#"{"pt": {"title": "Um"}}"#)),
+        ["events[0].i18n.pt: \"pt\" is not a language of this widget; expected one of: fr, de, it, ru, es"]
+    );
+    assert_eq!(
+        errors(&with(r#"{"en": {"title": "One"}}"#)),
+        ["events[0].i18n.en: English is the main text; translations are for fr, de, it, ru, es"]
+    );
+    assert_eq!(errors(&with(r#"{"fr": {"titre": "Un"}}"#)), ["events[0].i18n.fr.titre: unknown field; did you mean \"title\"?"]);
+    assert_eq!(errors(&with(r#"{"fr": {"title": ""}}"#)), ["events[0].i18n.fr.title: is empty; expected some text"]);
 }

@@ -8,6 +8,7 @@
 mod date;
 mod error;
 mod json;
+mod lang;
 mod validate;
 pub mod wire;
 
@@ -18,6 +19,7 @@ pub use date::{
 };
 pub use error::DataError;
 pub use json::Json;
+pub use lang::{Lang, Translation};
 pub use validate::validate;
 
 /// A stable, URL-safe identifier (`[a-z0-9-]`, at most 64 characters). Cheap to clone.
@@ -115,6 +117,33 @@ impl Info {
     pub fn short(&self) -> &str {
         self.label.as_deref().unwrap_or(&self.title)
     }
+
+    fn tr(&self, lang: Lang) -> Option<&Translation> {
+        self.i18n.iter().find(|(l, _)| *l == lang).map(|(_, t)| t)
+    }
+
+    /// The title in `lang`, else in English.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.tr(lang).and_then(|t| t.title.as_deref()).unwrap_or(&self.title)
+    }
+
+    /// The short label in `lang` (else its title in `lang`, else English).
+    pub fn short_in(&self, lang: Lang) -> &str {
+        let t = self.tr(lang);
+        t.and_then(|t| t.label.as_deref())
+            .or_else(|| t.and_then(|t| t.title.as_deref()).filter(|_| self.label.is_none()))
+            .unwrap_or_else(|| if self.label.is_some() { self.short() } else { self.title_in(lang) })
+    }
+
+    /// The summary in `lang`, else in English.
+    pub fn summary_in(&self, lang: Lang) -> &str {
+        self.tr(lang).and_then(|t| t.summary.as_deref()).unwrap_or(&self.summary)
+    }
+
+    /// The note in `lang`, else in English.
+    pub fn note_in(&self, lang: Lang) -> Option<&str> {
+        self.tr(lang).and_then(|t| t.note.as_deref()).or(self.note.as_deref())
+    }
 }
 
 impl Source {
@@ -140,6 +169,8 @@ pub struct Info {
     pub actors: Vec<String>,
     /// At least one.
     pub sources: Vec<Source>,
+    /// Translations of the text, by language (never English).
+    pub i18n: Vec<(Lang, Translation)>,
 }
 
 /// Where a child (a session of a meeting) sits inside its parent when drawn.
@@ -211,6 +242,8 @@ pub struct Timeline {
     pub periods: Vec<Period>,
     /// What to show first.
     pub start: Start,
+    /// Translations of the title (`title`) and description (`summary`).
+    pub i18n: Vec<(Lang, Translation)>,
 }
 
 /// What the widget shows first: set by the data file (`start`), overridable by the embedding page.
@@ -297,6 +330,20 @@ impl<'a> Item<'a> {
 }
 
 impl Timeline {
+    /// The heading in `lang`, else in English.
+    pub fn title_in(&self, lang: Lang) -> &str {
+        self.i18n.iter().find(|(l, _)| *l == lang).and_then(|(_, t)| t.title.as_deref()).unwrap_or(&self.title)
+    }
+
+    /// The description in `lang`, else in English.
+    pub fn description_in(&self, lang: Lang) -> Option<&str> {
+        self.i18n
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, t)| t.summary.as_deref())
+            .or(self.description.as_deref())
+    }
+
     /// Finds any event, child or period by id.
     pub fn find(&self, id: &str) -> Option<Item<'_>> {
         for e in &self.events {

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use super::date::{PartialDate, When};
 use super::error::{join, DataError};
-use super::wire::{RawDate, RawDoc, RawEvent, RawPeriod, RawSource, RawStart, FORMAT_VERSION};
-use super::{Category, Event, EventId, Info, Period, Placement, Source, Start, Timeline};
+use super::wire::{RawDate, RawDoc, RawEvent, RawPeriod, RawSource, RawStart, RawTranslation, FORMAT_VERSION};
+use super::{Category, Event, EventId, Info, Lang, Period, Placement, Source, Start, Timeline, Translation};
 
 const MAX_ID: usize = 64;
 const MAX_TITLE: usize = 200;
@@ -31,12 +31,13 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
     let mut events: Vec<Event> = raw.events.into_iter().filter_map(|e| v.event(e, None)).collect();
     let mut periods: Vec<Period> = raw.periods.into_iter().filter_map(|p| v.period(p)).collect();
     let start = raw.start.and_then(|s| v.start(s)).unwrap_or_default();
+    let i18n = v.translations(raw.i18n);
     if !v.errs.is_empty() {
         return Err(v.errs);
     }
     events.sort_by_key(|e| (e.when.start_minute(), e.when.end_minute()));
     periods.sort_by_key(|p| (p.when.start_minute(), p.when.end_minute()));
-    Ok(Timeline { title, description: raw.description, events, periods, start })
+    Ok(Timeline { title, description: raw.description, events, periods, start, i18n })
 }
 
 struct Validator {
@@ -58,6 +59,7 @@ impl Validator {
         let label = raw.label.and_then(|l| self.label(&join(&path, "label"), l));
         let summary = raw.summary.and_then(|s| self.text(&join(&path, "summary"), s));
         let sources = self.sources(raw.sources);
+        let i18n = self.translations(raw.i18n);
         let actors = raw.actors.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect();
         let category = match raw.category {
             Some(c) => self.category(&join(&path, "category"), &c),
@@ -124,7 +126,7 @@ impl Validator {
             id: id?,
             when: when?,
             category,
-            info: Info { title: title?, label, summary: summary?, note: raw.note, actors, sources },
+            info: Info { title: title?, label, summary: summary?, note: raw.note, actors, sources, i18n },
             children,
             placement: placement.flatten(),
         })
@@ -164,6 +166,7 @@ impl Validator {
         let summary = raw.summary.and_then(|s| self.text(&join(&path, "summary"), s));
         let category = raw.category.and_then(|c| self.category(&join(&path, "category"), &c));
         let sources = self.sources(raw.sources);
+        let i18n = self.translations(raw.i18n);
         let start = raw.start.and_then(|d| self.date(d));
         let end = raw.end.and_then(|d| self.date(d));
         if let (Some((s, _)), Some((e, _))) = (&start, &end) {
@@ -188,6 +191,7 @@ impl Validator {
                 note: raw.note,
                 actors: Vec::new(),
                 sources,
+                i18n,
             },
         })
     }
@@ -294,6 +298,29 @@ impl Validator {
                 None
             }
         }
+    }
+
+    fn translations(&mut self, raw: Vec<RawTranslation>) -> Vec<(Lang, Translation)> {
+        let mut out: Vec<(Lang, Translation)> = Vec::new();
+        for t in raw {
+            let lang = match Lang::from_tag(&t.lang) {
+                Some(Lang::En) => {
+                    self.err(&t.path, "English is the main text; translations are for fr, de, it, ru, es");
+                    continue;
+                }
+                Some(l) if t.lang == l.tag() => l,
+                _ => {
+                    self.err(&t.path, format!("\"{}\" is not a language of this widget; expected one of: fr, de, it, ru, es", t.lang));
+                    continue;
+                }
+            };
+            let title = t.title.and_then(|v| self.title(&join(&t.path, "title"), v));
+            let label = t.label.and_then(|v| self.label(&join(&t.path, "label"), v));
+            let summary = t.summary.and_then(|v| self.text(&join(&t.path, "summary"), v));
+            let note = t.note.and_then(|v| self.text(&join(&t.path, "note"), v));
+            out.push((lang, Translation { title, label, summary, note }));
+        }
+        out
     }
 
     fn sources(&mut self, raw: Vec<RawSource>) -> Vec<Source> {

@@ -20,6 +20,8 @@ pub struct RawDoc {
     pub start: Option<RawStart>,
     pub events: Vec<RawEvent>,
     pub periods: Vec<RawPeriod>,
+    /// Translations of `title` and `description` (kept as `title` and `summary`).
+    pub i18n: Vec<RawTranslation>,
 }
 
 /// `{"event": id}` or `{"from": date, "to": date}`: what the widget shows first.
@@ -66,6 +68,7 @@ pub struct RawEvent {
     pub note: Option<String>,
     pub actors: Vec<String>,
     pub sources: Vec<RawSource>,
+    pub i18n: Vec<RawTranslation>,
     /// Children only: the day of the parent event (1 = first day).
     pub day: Option<i64>,
     pub children: Vec<RawEvent>,
@@ -84,20 +87,35 @@ pub struct RawPeriod {
     pub summary: Option<String>,
     pub note: Option<String>,
     pub sources: Vec<RawSource>,
+    pub i18n: Vec<RawTranslation>,
 }
 
-const DOC_FIELDS: &[&str] = &["version", "title", "description", "start", "events", "periods"];
+/// `"i18n": {"fr": {"title": …, "label": …, "summary": …, "note": …}, …}`: one language of it.
+#[derive(Debug, Default)]
+pub struct RawTranslation {
+    pub path: String,
+    pub lang: String,
+    pub title: Option<String>,
+    pub label: Option<String>,
+    pub summary: Option<String>,
+    pub note: Option<String>,
+}
+
+const TRANSLATION_FIELDS: &[&str] = &["title", "label", "summary", "note"];
+
+const DOC_FIELDS: &[&str] = &["version", "title", "description", "start", "events", "periods", "i18n"];
+const DOC_TRANSLATION_FIELDS: &[&str] = &["title", "description"];
 const START_FIELDS: &[&str] = &["event", "from", "to"];
 const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute", "approximate"];
 const SOURCE_FIELDS: &[&str] = &["title", "url"];
 const EVENT_FIELDS: &[&str] = &[
     "id", "title", "label", "date", "end", "days", "category", "summary", "note", "actors", "sources",
-    "children",
+    "children", "i18n",
 ];
 const CHILD_FIELDS: &[&str] =
-    &["id", "title", "label", "date", "end", "day", "category", "summary", "note", "actors", "sources"];
+    &["id", "title", "label", "date", "end", "day", "category", "summary", "note", "actors", "sources", "i18n"];
 const PERIOD_FIELDS: &[&str] =
-    &["id", "title", "group", "category", "start", "end", "summary", "note", "sources"];
+    &["id", "title", "group", "category", "start", "end", "summary", "note", "sources", "i18n"];
 
 /// Decodes a whole document, appending every shape problem to `errs`.
 pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
@@ -124,7 +142,8 @@ pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
         .list("periods", false, errs)
         .map(|(path, items)| decode_all(items, &path, errs, decode_period))
         .unwrap_or_default();
-    RawDoc { version, title, description, start, events, periods }
+    let i18n = decode_translations(&o, DOC_TRANSLATION_FIELDS, errs);
+    RawDoc { version, title, description, start, events, periods, i18n }
 }
 
 fn decode_all<T>(
@@ -150,6 +169,7 @@ fn decode_event(json: &Json, path: String, fields: &[&str], errs: &mut Vec<DataE
         note: o.string("note", false, errs),
         actors: o.strings("actors", errs),
         sources: decode_sources(&o, errs),
+        i18n: decode_i18n(&o, errs),
         ..RawEvent::default()
     };
     if is_child {
@@ -177,8 +197,40 @@ fn decode_period(json: &Json, path: String, errs: &mut Vec<DataError>) -> Option
         summary: o.string("summary", true, errs),
         note: o.string("note", false, errs),
         sources: decode_sources(&o, errs),
+        i18n: decode_i18n(&o, errs),
         path,
     })
+}
+
+fn decode_i18n(o: &Obj<'_>, errs: &mut Vec<DataError>) -> Vec<RawTranslation> {
+    decode_translations(o, TRANSLATION_FIELDS, errs)
+}
+
+fn decode_translations(o: &Obj<'_>, fields: &[&str], errs: &mut Vec<DataError>) -> Vec<RawTranslation> {
+    let Some((path, json)) = o.object("i18n", false, errs) else {
+        return Vec::new();
+    };
+    let Json::Object(langs) = json else {
+        errs.push(DataError::new(&path, format!("expected an object {{\"fr\": {{…}}, …}}, found {}", json.kind())));
+        return Vec::new();
+    };
+    langs
+        .iter()
+        .filter_map(|(lang, tr)| {
+            let p = join(&path, lang);
+            let t = Obj::new(tr, &p, fields, errs)?;
+            let has = |k: &str| fields.contains(&k);
+            let get = |k: &str, errs: &mut Vec<DataError>| if has(k) { t.string(k, false, errs) } else { None };
+            Some(RawTranslation {
+                lang: lang.clone(),
+                title: get("title", errs),
+                label: get("label", errs),
+                summary: get("summary", errs).or_else(|| get("description", errs)),
+                note: get("note", errs),
+                path: p,
+            })
+        })
+        .collect()
 }
 
 fn decode_sources(o: &Obj<'_>, errs: &mut Vec<DataError>) -> Vec<RawSource> {
