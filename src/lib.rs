@@ -10,6 +10,7 @@
 //! - `embed`: the only module that touches the host document (wasm32 only).
 
 pub mod fallback;
+pub mod i18n;
 pub mod layout;
 pub mod model;
 pub mod state;
@@ -18,6 +19,8 @@ pub mod state;
 pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod intl;
 #[cfg(target_arch = "wasm32")]
 pub mod source;
 

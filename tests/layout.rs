@@ -152,11 +152,11 @@ fn the_tick_unit_follows_the_zoom() {
     assert_eq!(ticks(&year, width).step.unit, Unit::Month);
     let two_months = Viewport { from: Y2000, to: Y2000 + 60.0 * 1440.0 };
     assert_eq!(ticks(&two_months, width).step.unit, Unit::Day);
-    let week = Viewport { from: Y2000, to: Y2000 + 7.0 * 1440.0 };
-    let t = ticks(&week, width);
+    let three_days = Viewport { from: Y2000, to: Y2000 + 3.0 * 1440.0 };
+    let t = ticks(&three_days, width);
     assert_eq!(t.step.unit, Unit::Hour);
-    let labels: Vec<&str> = t.ticks.iter().map(|t| t.label.as_str()).take(3).collect();
-    assert_eq!(labels, ["1 Jan", "12:00", "2 Jan"], "midnight ticks name the day");
+    let labels: Vec<&str> = t.ticks.iter().map(|t| t.label.as_str()).take(5).collect();
+    assert_eq!(labels, ["1 Jan", "06:00", "12:00", "18:00", "2 Jan"], "midnight ticks name the day");
     let day = Viewport { from: Y2000, to: Y2000 + 1440.0 };
     assert_eq!(ticks(&day, width).step.unit, Unit::Hour);
     let hour = Viewport { from: Y2000, to: Y2000 + 60.0 };

@@ -41,13 +41,13 @@ impl Step {
         unit * f64::from(self.n)
     }
 
-    /// Widest label of this step, in pixels (see [`label_width`]).
+    /// Widest label of this step in any of the interface's languages, in pixels (see [`label_width`]).
     pub fn label_px(self) -> f64 {
         label_width(match self.unit {
             Unit::Year => 5,                // "-2004" at worst
-            Unit::Month => 8,               // "Sep 2004"
-            Unit::Day => 11,                // "15 Sep 2004"
-            Unit::Hour | Unit::Minute => 6, // "14:30", or "15 Mar" at midnight
+            Unit::Month => 10,              // "sept. 2004", "сент. 2004"
+            Unit::Day => 13,                // "15 sept. 2004" (any interface language)
+            Unit::Hour | Unit::Minute => 8, // "14:30", or "15 сент." at midnight
         })
     }
 

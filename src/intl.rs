@@ -1,0 +1,207 @@
+//! Dates in the reader's language, formatted by the browser's `Intl` (no locale tables in the wasm).
+//! English uses the model's own labels (the same text the no-JavaScript fallback prints).
+
+use std::cell::RefCell;
+
+use js_sys::{Array, Date, Function, Intl, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::i18n::{fill, strings};
+use crate::layout::{range_label, Unit, Viewport};
+use crate::model::{Lang, Period, PartialDate, Precision, When};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Year,
+    Month,
+    Day,
+    Minute,
+    ShortMonth,
+}
+
+thread_local! {
+    static FORMATS: RefCell<Vec<((Lang, u8), Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn format_for(lang: Lang, style: Style) -> Intl::DateTimeFormat {
+    let key = (lang, style as u8);
+    FORMATS.with(|f| {
+        if let Some((_, fmt)) = f.borrow().iter().find(|(k, _)| *k == key) {
+            return fmt.clone();
+        }
+        let opts = Object::new();
+        let set = |k: &str, v: &str| {
+            let _ = Reflect::set(&opts, &JsValue::from_str(k), &JsValue::from_str(v));
+        };
+        set("timeZone", "UTC");
+        match style {
+            Style::Year => set("year", "numeric"),
+            Style::Month => {
+                set("year", "numeric");
+                set("month", "long");
+            }
+            Style::Day | Style::Minute => {
+                set("year", "numeric");
+                set("month", "long");
+                set("day", "numeric");
+                if style == Style::Minute {
+                    set("hour", "2-digit");
+                    set("minute", "2-digit");
+                    set("hourCycle", "h23");
+                }
+            }
+            Style::ShortMonth => set("month", "short"),
+        }
+        let fmt = Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str(lang.tag())), &opts);
+        f.borrow_mut().push((key, fmt.clone()));
+        fmt
+    })
+}
+
+fn js_date(minutes: f64) -> Date {
+    Date::new(&JsValue::from_f64(minutes * 60_000.0))
+}
+
+fn format(lang: Lang, style: Style, minutes: f64) -> String {
+    let fmt = format_for(lang, style);
+    fmt.format().call1(&fmt, &js_date(minutes)).ok().and_then(|v| v.as_string()).unwrap_or_default()
+}
+
+fn format_range(lang: Lang, style: Style, a: f64, b: f64) -> Option<String> {
+    let fmt = format_for(lang, style);
+    let f: Function = Reflect::get(&fmt, &JsValue::from_str("formatRange")).ok()?.dyn_into().ok()?;
+    f.call2(&fmt, &js_date(a), &js_date(b)).ok()?.as_string()
+}
+
+fn style_of(d: &PartialDate) -> Style {
+    match d.precision() {
+        Precision::Year => Style::Year,
+        Precision::Month => Style::Month,
+        Precision::Day => Style::Day,
+        Precision::Minute => Style::Minute,
+    }
+}
+
+#[allow(clippy::cast_precision_loss)]
+fn start(d: &PartialDate) -> f64 {
+    d.start_minute() as f64
+}
+
+/// A date with exactly its known parts: `15 novembre 2000`, `Juli 2002`, `2013`.
+pub fn date(lang: Lang, d: &PartialDate) -> String {
+    match (lang, d.precision()) {
+        (Lang::En, _) => d.label_en(),
+        (_, Precision::Year) => d.year().to_string(),
+        _ => format(lang, style_of(d), start(d)),
+    }
+}
+
+/// When something happened, with ranges, "n days" and "about".
+pub fn when(lang: Lang, w: &When) -> String {
+    if lang == Lang::En {
+        return w.label_en();
+    }
+    let s = strings(lang);
+    let base = match &w.end {
+        None => date(lang, &w.start),
+        Some(end) if w.start.precision() == end.precision() && w.start.precision() == Precision::Year => {
+            format!("{}–{}", w.start.year(), end.year())
+        }
+        Some(end) if w.start.precision() == end.precision() => {
+            format_range(lang, style_of(end), start(&w.start), start(end))
+                .unwrap_or_else(|| format!("{} – {}", date(lang, &w.start), date(lang, end)))
+        }
+        Some(end) => format!("{} – {}", date(lang, &w.start), date(lang, end)),
+    };
+    let base = match w.days {
+        Some(n) => format!("{base}, {}", s.count(lang, usize::from(n), &s.day_forms)),
+        None => base,
+    };
+    if w.approximate {
+        fill(s.about, &[&base])
+    } else {
+        base
+    }
+}
+
+/// A period: its span, or "from …" when no end is known.
+pub fn period(lang: Lang, p: &Period) -> String {
+    if lang == Lang::En {
+        return p.label_en();
+    }
+    if p.when.end.is_some() {
+        return when(lang, &p.when);
+    }
+    let s = strings(lang);
+    let from = fill(s.from, &[&date(lang, &p.when.start)]);
+    if p.when.approximate {
+        fill(s.about, &[&from])
+    } else {
+        from
+    }
+}
+
+/// What the reader should know about a date's precision (`day not reported`, …), in `lang`.
+pub fn precision_note(lang: Lang, w: &When) -> Option<&'static str> {
+    let s = strings(lang);
+    match (w.days.is_some(), w.precision()) {
+        (true, Precision::Year | Precision::Month) => Some(s.exact_dates_unknown),
+        (_, Precision::Year) => Some(s.month_day_unknown),
+        (_, Precision::Month) => Some(s.day_unknown),
+        _ => None,
+    }
+}
+
+#[allow(clippy::cast_possible_truncation)]
+fn civil(t: f64) -> (i32, u8, u8, i64) {
+    let m = t.floor() as i64;
+    let (y, mo, d) = crate::model::civil_from_days(m.div_euclid(1440));
+    (y, mo, d, m.rem_euclid(1440))
+}
+
+fn short_month(lang: Lang, t: f64) -> String {
+    format(lang, Style::ShortMonth, t)
+}
+
+/// A tick label in `lang` (English: the layout's own label).
+pub fn tick(lang: Lang, t: f64, unit: Unit, english: &str) -> String {
+    if lang == Lang::En {
+        return english.to_owned();
+    }
+    let (y, _, d, mins) = civil(t + 0.5);
+    match unit {
+        Unit::Year => y.to_string(),
+        Unit::Month => format!("{} {y}", short_month(lang, t + 0.5)),
+        Unit::Day => format!("{d} {} {y}", short_month(lang, t + 0.5)),
+        Unit::Hour | Unit::Minute if mins == 0 => format!("{d} {}", short_month(lang, t + 0.5)),
+        Unit::Hour | Unit::Minute => format!("{:02}:{:02}", mins / 60, mins % 60),
+    }
+}
+
+/// The visible range at the tick unit's precision, in `lang`.
+pub fn range(lang: Lang, view: &Viewport, unit: Unit) -> String {
+    if lang == Lang::En {
+        return range_label(view, unit);
+    }
+    let part = |t: f64| {
+        let (y, _, d, mins) = civil(t);
+        match unit {
+            Unit::Year => y.to_string(),
+            Unit::Month => format!("{} {y}", short_month(lang, t)),
+            Unit::Day => format!("{d} {} {y}", short_month(lang, t)),
+            Unit::Hour | Unit::Minute => format!("{d} {} {y}, {:02}:{:02}", short_month(lang, t), mins / 60, mins % 60),
+        }
+    };
+    let (a, b) = (part(view.from), part(view.to - 1.0));
+    if a == b {
+        a
+    } else {
+        format!("{a} – {b}")
+    }
+}
+
+/// The name of a tick unit ("years", "Monaten", …).
+pub fn unit_name(lang: Lang, name: &str) -> &'static str {
+    let i = ["decades", "years", "months", "days", "hours", "minutes"].iter().position(|n| *n == name).unwrap_or(1);
+    strings(lang).units[i]
+}
