@@ -268,7 +268,7 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
             data: if options.src.is_some() { None } else { Some(Shared(bundled())) },
             prefix: next_prefix().into(),
             start: options.start.clone().map(Into::into),
-            lang: options.lang.clone().map(Into::into),
+            lang: Some(page_language(&element, options.lang.as_deref()).tag().into()),
             theme: options.theme.clone().map(Into::into),
             request: if options.deep_link { hash_id().map(|id| (0, Request::Open(id))) } else { None },
             on_host,
@@ -344,6 +344,16 @@ pub fn start() -> usize {
         }
     }
     mounted
+}
+
+/// The interface language: the `lang` option, else the nearest `lang` attribute around the element
+/// (usually the page's `<html lang>`), else English.
+fn page_language(element: &Element, option: Option<&str>) -> crate::model::Lang {
+    let from_page = || element.closest("[lang]").ok().flatten().and_then(|e| e.get_attribute("lang"));
+    option
+        .and_then(crate::model::Lang::from_tag)
+        .or_else(|| from_page().as_deref().and_then(crate::model::Lang::from_tag))
+        .unwrap_or_default()
 }
 
 /// One constructed stylesheet, shared by all shadow roots (no `<style>` element: CSP-friendly).

@@ -582,9 +582,29 @@ mod tests {
     fn every_template_keeps_its_placeholders_in_every_language() {
         let holes = |s: &Strings| {
             [
-                s.open_sessions, s.showing, s.axis_in, s.all_events, s.in_time_order, s.n_of_m, s.cluster, s.opened,
-                s.sessions_of, s.no_entry, s.bad_start, s.sessions_heading, s.previous, s.next, s.day_n, s.about,
-                s.from, s.err_bad_url, s.err_timeout, s.err_status, s.err_network, s.err_too_big, s.err_invalid,
+                s.open_sessions,
+                s.showing,
+                s.axis_in,
+                s.all_events,
+                s.in_time_order,
+                s.n_of_m,
+                s.cluster,
+                s.opened,
+                s.sessions_of,
+                s.no_entry,
+                s.bad_start,
+                s.sessions_heading,
+                s.previous,
+                s.next,
+                s.day_n,
+                s.about,
+                s.from,
+                s.err_bad_url,
+                s.err_timeout,
+                s.err_status,
+                s.err_network,
+                s.err_too_big,
+                s.err_invalid,
             ]
             .map(|t| t.matches("{}").count())
         };

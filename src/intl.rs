@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{fill, strings};
 use crate::layout::{range_label, Unit, Viewport};
-use crate::model::{Lang, Period, PartialDate, Precision, When};
+use crate::model::{Lang, PartialDate, Period, Precision, When};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Style {
@@ -189,7 +189,9 @@ pub fn range(lang: Lang, view: &Viewport, unit: Unit) -> String {
             Unit::Year => y.to_string(),
             Unit::Month => format!("{} {y}", short_month(lang, t)),
             Unit::Day => format!("{d} {} {y}", short_month(lang, t)),
-            Unit::Hour | Unit::Minute => format!("{d} {} {y}, {:02}:{:02}", short_month(lang, t), mins / 60, mins % 60),
+            Unit::Hour | Unit::Minute => {
+                format!("{d} {} {y}, {:02}:{:02}", short_month(lang, t), mins / 60, mins % 60)
+            }
         }
     };
     let (a, b) = (part(view.from), part(view.to - 1.0));
@@ -202,6 +204,9 @@ pub fn range(lang: Lang, view: &Viewport, unit: Unit) -> String {
 
 /// The name of a tick unit ("years", "Monaten", …).
 pub fn unit_name(lang: Lang, name: &str) -> &'static str {
-    let i = ["decades", "years", "months", "days", "hours", "minutes"].iter().position(|n| *n == name).unwrap_or(1);
+    let i = ["decades", "years", "months", "days", "hours", "minutes"]
+        .iter()
+        .position(|n| *n == name)
+        .unwrap_or(1);
     strings(lang).units[i]
 }

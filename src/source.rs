@@ -46,22 +46,21 @@ pub enum LoadError {
 }
 
 impl LoadError {
-    /// One sentence for the reader: what happened, and what the page owner can do.
-    pub fn explain(&self, url: &str) -> String {
+    /// One sentence for the reader, in `lang`: what happened, and what the page owner can do.
+    pub fn explain(&self, url: &str, lang: crate::model::Lang) -> String {
+        use crate::i18n::{fill, strings};
+        let st = strings(lang);
         match self {
-            LoadError::BadUrl => format!("“{url}” is not a web address the timeline can load (use http, https or a relative path)."),
-            LoadError::Timeout => format!("The data file at {url} did not arrive within {} seconds.", TIMEOUT_MS / 1000),
-            LoadError::Status(code, text) => format!("The server answered “{code} {text}” for {url}."),
-            LoadError::Network => format!(
-                "The data file at {url} could not be fetched: the server is unreachable, or it does not allow \
-                 this page to read the file (CORS: it must send Access-Control-Allow-Origin)."
-            ),
-            LoadError::TooBig(n) => format!(
-                "The data file at {url} is {:.1} MB; the limit is {:.0} MB.",
-                *n as f64 / 1e6,
-                MAX_BYTES as f64 / 1e6
-            ),
-            LoadError::Invalid(errs) => format!("The data file at {url} has {} problem(s).", errs.len()),
+            LoadError::BadUrl => fill(st.err_bad_url, &[url]),
+            LoadError::Timeout => fill(st.err_timeout, &[url, &(TIMEOUT_MS / 1000).to_string()]),
+            LoadError::Status(code, text) => fill(st.err_status, &[&format!("{code} {text}"), url]),
+            LoadError::Network => fill(st.err_network, &[url]),
+            LoadError::TooBig(n) => {
+                #[allow(clippy::cast_precision_loss)]
+                let (size, limit) = (*n as f64 / 1e6, MAX_BYTES as f64 / 1e6);
+                fill(st.err_too_big, &[url, &format!("{size:.1}"), &format!("{limit:.0}")])
+            }
+            LoadError::Invalid(errs) => fill(st.err_invalid, &[url, &errs.len().to_string()]),
         }
     }
 }

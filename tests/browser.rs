@@ -566,3 +566,72 @@ async fn two_instances_on_one_page_do_not_share_ids_or_state() {
     assert!(region(&a, "UK Modern Slavery Act").is_some());
     assert!(region(&b, "UK Modern Slavery Act").is_none());
 }
+
+/// Mounts the bundled data in `lang`.
+async fn mount_lang(lang: &str) -> Element {
+    let host = container();
+    let props = TimelineViewProps {
+        data: Shared(Rc::new(source::parse(anti_trafficking_timeline::BUNDLED_DATA))),
+        prefix: embed::next_prefix().into(),
+        start: None,
+        request: None,
+        on_host: Callback::noop(),
+        theme: None,
+        lang: Some(lang.to_owned().into()),
+        ordinal: 1,
+    };
+    yew::Renderer::<TimelineView>::with_root_and_props(host.clone(), props).render();
+    drawn(&host).await;
+    host
+}
+
+#[wasm_bindgen_test]
+async fn in_french_the_interface_and_dates_are_french_and_untranslated_text_falls_back() {
+    let root = mount_lang("fr-FR").await;
+    assert_eq!(all(&root, ".att").first().and_then(|a| a.get_attribute("lang")).as_deref(), Some("fr"));
+    assert!(text(&root).contains("Contre la traite des êtres humains, 2000–2024"), "translated heading");
+    assert!(find_button(&root, "Zoomer").is_some() && find_button(&root, "Afficher en liste").is_some());
+    let caption: Vec<String> =
+        all(&root, "p").iter().map(text).filter(|t| t.starts_with("Période affichée")).collect();
+    assert_eq!(caption, ["Période affichée : 2000 – 2025 · axe en années"]);
+    // Intl month names; an untranslated title stays English.
+    let palermo = button(
+        &root,
+        "UN adopts the Palermo Convention and Trafficking Protocol, 15 novembre 2000, ONU, 2 sur 53",
+    );
+    click(&palermo).await;
+    let panel = region(&root, "UN adopts the Palermo Convention and Trafficking Protocol").expect("panel");
+    let t = text(&panel);
+    assert!(t.contains("15 novembre 2000") && t.contains("Sources") && !t.contains("À propos"), "{t}");
+    assert!(find_button(&panel, "Fermer les détails").is_some());
+    // The meeting is translated, with French precision notes, counts and day names.
+    click(&button(&root, "Ouvrir Réunion de Vienne, 2024 (9 séances)")).await;
+    let title =
+        "Réunion annuelle des coordinateurs et rapporteurs nationaux sur la lutte contre la traite, Vienne";
+    let meeting = region(&root, title).expect("the meeting in French");
+    let t = text(&meeting);
+    assert!(t.contains("2024, 2 jours (dates exactes non communiquées) · 9 séances"), "{t}");
+    let days: Vec<String> = all(&meeting, "h4").iter().map(text).collect();
+    assert_eq!(days, ["Jour 1", "Jour 2", "Jour non communiqué"]);
+    click(&button(&meeting, "Opening remarks: Dr Kari Johnstone")).await;
+    let panel = region(&root, "Opening remarks: Dr Kari Johnstone").expect("session panel");
+    assert!(text(&panel).contains(&format!("Fait partie de {title} · Jour 1")), "{}", text(&panel));
+}
+
+#[wasm_bindgen_test]
+async fn in_russian_counts_follow_russian_plurals() {
+    let root = mount_lang("ru").await;
+    let open = button(&root, "Открыть: Венское совещание, 2024");
+    assert_eq!(name(&open), "Открыть: Венское совещание, 2024 (9 заседаний)");
+    click(&open).await;
+    let meeting = region(
+        &root,
+        "Ежегодное совещание национальных координаторов и докладчиков по борьбе с торговлей людьми, Вена",
+    )
+    .expect("the meeting in Russian");
+    assert!(
+        text(&meeting).contains("2024, 2 дня (точные даты не сообщаются) · 9 заседаний"),
+        "{}",
+        text(&meeting)
+    );
+}

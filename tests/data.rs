@@ -345,7 +345,8 @@ fn translations_fall_back_to_english_and_are_checked() {
     assert_eq!(m.info.summary_in(Lang::Fr), m.info.summary);
     let Some(Item::Event(p, None)) = t.find("palermo-protocol-adopted") else { panic!("palermo") };
     assert_eq!(p.info.title_in(Lang::Es), "UN adopts the Palermo Convention and Trafficking Protocol");
-    let with = |i18n: &str| doc(&GOOD.replace(r#""summary": "S","#, &format!(r#""summary": "S", "i18n": {i18n},"#)));
+    let with =
+        |i18n: &str| doc(&GOOD.replace(r#""summary": "S","#, &format!(r#""summary": "S", "i18n": {i18n},"#)));
     assert_eq!(errors(&with(r#"{"fr": {"title": "Un"}}"#)), Vec::<String>::new());
     assert_eq!(
         errors(&with(r#"{"pt": {"title": "Um"}}"#)),
@@ -355,6 +356,12 @@ fn translations_fall_back_to_english_and_are_checked() {
         errors(&with(r#"{"en": {"title": "One"}}"#)),
         ["events[0].i18n.en: English is the main text; translations are for fr, de, it, ru, es"]
     );
-    assert_eq!(errors(&with(r#"{"fr": {"titre": "Un"}}"#)), ["events[0].i18n.fr.titre: unknown field; did you mean \"title\"?"]);
-    assert_eq!(errors(&with(r#"{"fr": {"title": ""}}"#)), ["events[0].i18n.fr.title: is empty; expected some text"]);
+    assert_eq!(
+        errors(&with(r#"{"fr": {"titre": "Un"}}"#)),
+        ["events[0].i18n.fr.titre: unknown field; did you mean \"title\"?"]
+    );
+    assert_eq!(
+        errors(&with(r#"{"fr": {"title": ""}}"#)),
+        ["events[0].i18n.fr.title: is empty; expected some text"]
+    );
 }

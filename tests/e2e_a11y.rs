@@ -265,3 +265,57 @@ async fn print_gives_a_chronological_list_and_forced_colours_keep_shapes_visible
     assert_clean("forced colours", &b.axe().await);
     b.stop().await;
 }
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_french_page_gets_french_month_names_and_a_rtl_page_mirrors() {
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/fixtures/fr.html")).await.expect("French page");
+    b.wait("button", "Zoomer", 0).await;
+    settle().await;
+    let host = b.wait("host", "", 0).await;
+    let axis = b
+        .client
+        .execute(
+            "const r = arguments[0].shadowRoot; return [[...r.querySelector('[data-unit]').children].map(s => s.textContent), \
+             r.querySelector('.att').getAttribute('lang')]",
+            vec![serde_json::to_value(&host).unwrap()],
+        )
+        .await
+        .expect("axis");
+    let ticks: Vec<String> =
+        axis[0].as_array().unwrap().iter().filter_map(|v| v.as_str().map(str::to_owned)).collect();
+    assert_eq!(axis[1], serde_json::json!("fr"), "the page's language was picked up");
+    assert!(
+        ticks.iter().any(|t| t.starts_with("janv.") || t.starts_with("juil.")),
+        "French month names on the axis: {ticks:?}"
+    );
+    b.click("OSCE Action Plan to Combat Trafficking in Human Beings").await;
+    let panel = b.region_text("OSCE Action Plan to Combat Trafficking in Human Beings").await.expect("panel");
+    assert!(panel.contains("24 juillet 2003"), "{panel}");
+    b.screenshot("french-1280x900").await;
+    assert_clean("French page", &b.axe().await);
+
+    b.client.goto(&b.url("/fixtures/rtl.html")).await.expect("RTL page");
+    b.wait("mark", "UN adopts the Palermo Convention", 0).await;
+    settle().await;
+    let host = b.wait("host", "", 0).await;
+    let layout = b
+        .client
+        .execute(
+            "const r = arguments[0].shadowRoot; const box = arguments[0].getBoundingClientRect(); \
+             const zoomOut = r.querySelector('button[aria-label=\"Zoom out\"]').getBoundingClientRect(); \
+             const ticks = [...r.querySelector('[data-unit]').children].map(s => [s.textContent, s.getBoundingClientRect().left]); \
+             return [getComputedStyle(r.querySelector('.att')).direction, zoomOut.right > box.left + box.width / 2, \
+                     ticks[0][1] < ticks[ticks.length - 1][1], document.documentElement.scrollWidth <= innerWidth]",
+            vec![serde_json::to_value(&host).unwrap()],
+        )
+        .await
+        .expect("layout");
+    assert_eq!(
+        layout,
+        serde_json::json!(["rtl", true, true, true]),
+        "[direction, controls start on the right, time runs left to right, no sideways scroll]"
+    );
+    b.screenshot("rtl-1280x900").await;
+    b.stop().await;
+}

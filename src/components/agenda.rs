@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use super::list::day_label;
-use super::{entry_dom_id, TimelineRef};
+use super::{entry_dom_id, use_lang, TimelineRef};
+use crate::i18n::strings;
 use crate::layout::{agenda, AgendaDay, DayKey};
 use crate::model::{EventId, Item, Placement};
 use crate::state::{Action, ViewState};
@@ -25,6 +26,8 @@ pub struct AgendaViewProps {
 /// Day columns ("Day 1", "Day 2", "Day not reported") with the sessions in order.
 #[function_component]
 pub fn AgendaView(props: &AgendaViewProps) -> Html {
+    let lang = use_lang();
+    let st = strings(lang);
     let Some(t) = props.data.get() else { return Html::default() };
     let Some(Item::Event(parent, None)) = t.find(props.id.as_str()) else { return Html::default() };
     let p = &props.prefix;
@@ -38,26 +41,23 @@ pub fn AgendaView(props: &AgendaViewProps) -> Html {
         }
         days.sort_by_key(|g| g.key);
     }
-    let mut notes: Vec<&str> = parent.when.precision_note_en().into_iter().collect();
+    let mut notes: Vec<&str> = crate::intl::precision_note(lang, &parent.when).into_iter().collect();
     if parent.when.approximate {
-        notes.push("approximate");
+        notes.push(st.approximate);
     }
-    let when = if notes.is_empty() {
-        parent.when.label_en()
-    } else {
-        format!("{} ({})", parent.when.label_en(), notes.join(", "))
-    };
+    let date = crate::intl::when(lang, &parent.when);
+    let when = if notes.is_empty() { date } else { format!("{date} ({})", notes.join(", ")) };
     html! {
         <section class="att-agendav" aria-labelledby={format!("{p}-scope")} data-cat={parent.category.key()}>
-            <h3 class="att-ah" id={format!("{p}-scope")} tabindex="-1">{ parent.info.title.clone() }</h3>
+            <h3 class="att-ah" id={format!("{p}-scope")} tabindex="-1">{ parent.info.title_in(lang).to_owned() }</h3>
             <p class="att-awhen"><time datetime={parent.when.iso()}>{ when }</time>
-                { format!(" · {} sessions", parent.children.len()) }</p>
+                { format!(" · {}", st.count(lang, parent.children.len(), &st.session_forms)) }</p>
             <div class="att-days">
                 { for days.iter().map(|g| html! {
-                    <div key={day_label(g.key)} class="att-daycol" role="group" aria-label={day_label(g.key)}>
-                        <h4 class="att-dh4">{ day_label(g.key) }</h4>
+                    <div key={day_label(g.key, lang)} class="att-daycol" role="group" aria-label={day_label(g.key, lang)}>
+                        <h4 class="att-dh4">{ day_label(g.key, lang) }</h4>
                         if g.children.is_empty() {
-                            <p class="att-empty">{ "No session reported for this day." }</p>
+                            <p class="att-empty">{ st.no_session }</p>
                         } else {
                             <ol class="att-sess">
                                 { for g.children.iter().map(|c| {
@@ -75,7 +75,7 @@ pub fn AgendaView(props: &AgendaViewProps) -> Html {
                                             <button type="button" class={classes!("att-sbtn", sel.then_some("att-sel"))}
                                                 id={entry_dom_id(p, c.id.as_str())} aria-current={sel.then_some("true")} {onclick}>
                                                 if let Some(time) = time { <time class="att-stime" datetime={c.when.iso()}>{ time }</time> }
-                                                <span class="att-title">{ c.info.title.clone() }</span>
+                                                <span class="att-title">{ c.info.title_in(lang).to_owned() }</span>
                                             </button>
                                         </li>
                                     }
@@ -86,9 +86,9 @@ pub fn AgendaView(props: &AgendaViewProps) -> Html {
                 }) }
             </div>
             <p class="att-afoot">{ if parent.children.iter().any(|c| c.placement == Some(Placement::Time)) {
-                "Sessions are placed by their time where the sources give it, otherwise in the order the sources report them."
+                st.foot_timed
             } else {
-                "Sessions are listed in the order the sources report them; the sources give no times."
+                st.foot_order
             } }</p>
         </section>
     }

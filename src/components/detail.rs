@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use super::list::day_label;
-use super::TimelineRef;
+use super::{item_date, use_lang, TimelineRef};
+use crate::i18n::{fill, strings};
 use crate::layout::DayKey;
 use crate::model::{EventId, Item, Placement};
 
@@ -28,6 +29,8 @@ pub struct DetailPanelProps {
 /// Details of one entry.
 #[function_component]
 pub fn DetailPanel(props: &DetailPanelProps) -> Html {
+    let lang = use_lang();
+    let st = strings(lang);
     let Some(t) = props.data.get() else { return Html::default() };
     let Some(item) = t.find(props.id.as_str()) else { return Html::default() };
     let p = &props.prefix;
@@ -37,97 +40,95 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         let id = id.clone();
         props.onselect.reform(move |_: MouseEvent| id.clone())
     };
-    let mut notes: Vec<&str> = when.precision_note_en().into_iter().collect();
+    let mut notes: Vec<&str> = crate::intl::precision_note(lang, when).into_iter().collect();
     if when.approximate {
-        notes.push("approximate");
+        notes.push(st.approximate);
     }
     let (kind, parent, sessions) = match item {
-        Item::Event(e, Some(parent)) => ("Session", Some((parent, e.placement)), &[][..]),
-        Item::Event(e, None) => ("Event", None, e.children.as_slice()),
+        Item::Event(e, Some(parent)) => (st.kind_session, Some((parent, e.placement)), &[][..]),
+        Item::Event(e, None) => (st.kind_event, None, e.children.as_slice()),
         Item::Period(per) => {
             if per.when.end.is_none() {
-                notes.push("end not reported");
+                notes.push(st.end_unknown);
             }
-            ("Period", None, &[][..])
+            (st.kind_period, None, &[][..])
         }
     };
     let (prev, next) = t.neighbours(props.id.as_str());
-    let title_of = |id: &EventId| t.find(id.as_str()).map(|i| i.info().title.clone()).unwrap_or_default();
+    let title_of =
+        |id: &EventId| t.find(id.as_str()).map(|i| i.info().title_in(lang).to_owned()).unwrap_or_default();
     let onclose = props.onclose.reform(|_: MouseEvent| ());
+    let enter = {
+        let (cb, id) = (props.onenter.clone(), props.id.clone());
+        Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
+    };
 
     html! {
         <section class="att-detail" id={format!("{p}-detail")} aria-labelledby={format!("{p}-detail-title")}
             data-cat={item.category().key()}>
             <div class="att-dtop">
                 <p class="att-kicker">
-                    <span class="att-cat">{ item.category().label() }</span>
+                    <span class="att-cat">{ st.category(item.category()) }</span>
                     <span class="att-kind">{ kind }</span>
                 </p>
-                <button type="button" class="att-close" aria-label="Close details" onclick={onclose}>
+                <button type="button" class="att-close" aria-label={st.close} onclick={onclose}>
                     <span aria-hidden="true">{ "×" }</span>
                 </button>
             </div>
-            <h3 class="att-dh" id={format!("{p}-detail-title")} tabindex="-1">{ info.title.clone() }</h3>
+            <h3 class="att-dh" id={format!("{p}-detail-title")} tabindex="-1">{ info.title_in(lang).to_owned() }</h3>
             <p class="att-when">
-                <time datetime={when.iso()}>{ item.label_en() }</time>
+                <time datetime={when.iso()}>{ item_date(lang, item) }</time>
                 if !notes.is_empty() { <span class="att-prec">{ format!(" ({})", notes.join(", ")) }</span> }
             </p>
             if let Some((parent, placement)) = parent {
                 <p class="att-parent">
-                    { "Part of " }
-                    <button type="button" class="att-link" onclick={go(&parent.id)}>{ parent.info.title.clone() }</button>
+                    { format!("{} ", st.part_of) }
+                    <button type="button" class="att-link" onclick={go(&parent.id)}>{ parent.info.title_in(lang).to_owned() }</button>
                     { format!(" · {}", day_label(match placement {
                         Some(Placement::Day(d)) => DayKey::Day(d),
                         Some(Placement::Time) => DayKey::Date(parent.when.start_minute().div_euclid(1440)),
                         _ => DayKey::Unknown,
-                    })) }
+                    }, lang)) }
                 </p>
             }
-            <p class="att-summary">{ info.summary.clone() }</p>
-            if let Some(note) = &info.note {
-                <p class="att-note"><strong>{ "About the sources: " }</strong>{ note.clone() }</p>
+            <p class="att-summary">{ info.summary_in(lang).to_owned() }</p>
+            if let Some(note) = info.note_in(lang) {
+                <p class="att-note"><strong>{ format!("{} ", st.about_sources) }</strong>{ note.to_owned() }</p>
             }
             if !sessions.is_empty() {
-                <button type="button" class="att-btn att-enter" onclick={{
-                    let (cb, id) = (props.onenter.clone(), props.id.clone());
-                    Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
-                }}>{ "Open the sessions by day ▸" }</button>
-                <h4 class="att-dsh">{ format!("Sessions ({})", sessions.len()) }</h4>
+                <button type="button" class="att-btn att-enter" onclick={enter}>{ st.open_by_day }</button>
+                <h4 class="att-dsh">{ fill(st.sessions_heading, &[&sessions.len().to_string()]) }</h4>
                 <ol class="att-sessions">
                     { for sessions.iter().map(|c| html! {
                         <li key={c.id.as_str()}>
-                            <button type="button" class="att-link" onclick={go(&c.id)}>{ c.info.title.clone() }</button>
+                            <button type="button" class="att-link" onclick={go(&c.id)}>{ c.info.title_in(lang).to_owned() }</button>
                         </li>
                     }) }
                 </ol>
             }
             if !info.actors.is_empty() {
-                <h4 class="att-dsh">{ "Actors" }</h4>
+                <h4 class="att-dsh">{ st.actors }</h4>
                 <ul class="att-actors">
                     { for info.actors.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
                 </ul>
             }
-            <h4 class="att-dsh">{ "Sources" }</h4>
+            <h4 class="att-dsh">{ st.sources }</h4>
             <ul class="att-sources">
                 { for info.sources.iter().map(|s| html! {
                     <li>
                         <a href={s.url.clone()} target="_blank" rel="noopener noreferrer">
-                            { s.title.clone() }<span class="att-vh">{ " (opens in a new tab)" }</span>
+                            { s.title.clone() }<span class="att-vh">{ format!(" {}", st.new_tab) }</span>
                         </a>
                         <span class="att-host">{ s.host().to_owned() }</span>
                     </li>
                 }) }
             </ul>
-            <nav class="att-nav" aria-label="Previous and next">
+            <nav class="att-nav" aria-label={st.prev_next}>
                 if let Some(id) = prev {
-                    <button type="button" class="att-prev" onclick={go(id)}>
-                        { format!("← Previous: {}", title_of(id)) }
-                    </button>
+                    <button type="button" class="att-prev" onclick={go(id)}>{ fill(st.previous, &[&title_of(id)]) }</button>
                 }
                 if let Some(id) = next {
-                    <button type="button" class="att-next" onclick={go(id)}>
-                        { format!("Next: {} →", title_of(id)) }
-                    </button>
+                    <button type="button" class="att-next" onclick={go(id)}>{ fill(st.next, &[&title_of(id)]) }</button>
                 }
             </nav>
         </section>

@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
-use super::{entry_dom_id, TimelineRef};
+use super::{entry_dom_id, use_lang, TimelineRef};
+use crate::i18n::{fill, strings};
 use crate::layout::{agenda, DayKey};
-use crate::model::{civil_from_days, Event, EventId, PartialDate, Period};
+use crate::model::{civil_from_days, Event, EventId, Lang, PartialDate, Period};
 
 /// Properties of [`EntryList`].
 #[derive(Properties, PartialEq)]
@@ -23,9 +24,11 @@ pub struct EntryListProps {
 /// All events and periods, in time order.
 #[function_component]
 pub fn EntryList(props: &EntryListProps) -> Html {
+    let lang = use_lang();
+    let st = strings(lang);
     let Some(t) = props.data.get() else { return Html::default() };
     let p = &props.prefix;
-    let mark = |e: &Event| event_mark(props, e);
+    let mark = |e: &Event| event_mark(props, e, lang);
     let mut groups: Vec<(&str, Vec<&Period>)> = Vec::new();
     for period in &t.periods {
         match groups.iter_mut().find(|(g, _)| *g == period.group) {
@@ -37,27 +40,27 @@ pub fn EntryList(props: &EntryListProps) -> Html {
         <div class="att-lists">
             <section class="att-events" aria-labelledby={format!("{p}-events-h")}>
                 <h3 class="att-sh" id={format!("{p}-events-h")}>
-                    { format!("{} events in time order", t.events.len()) }
+                    { fill(st.in_time_order, &[&st.count(lang, t.events.len(), &st.event_forms)]) }
                 </h3>
                 <ol class="att-list">
                     { for t.events.iter().map(|e| html! {
                         <li key={e.id.as_str()} class="att-item" data-cat={e.category.key()}>
                             { mark(e) }
-                            if !e.children.is_empty() { { agenda_list(props, e) } }
+                            if !e.children.is_empty() { { agenda_list(props, e, lang) } }
                         </li>
                     }) }
                 </ol>
             </section>
             if !groups.is_empty() {
                 <section class="att-periods" aria-labelledby={format!("{p}-periods-h")}>
-                    <h3 class="att-sh" id={format!("{p}-periods-h")}>{ "Periods" }</h3>
+                    <h3 class="att-sh" id={format!("{p}-periods-h")}>{ st.periods }</h3>
                     { for groups.iter().map(|(group, periods)| html! {
                         <>
                             <h4 class="att-gh">{ *group }</h4>
                             <ol class="att-list att-plist">
                                 { for periods.iter().map(|per| html! {
                                     <li key={per.id.as_str()} class="att-item" data-cat={per.category.key()}>
-                                        { button(props, &per.id, Some((&per.when.start, per.label_en())), &per.info.title, Some(per.category.label())) }
+                                        { button(props, &per.id, Some((&per.when.start, crate::intl::period(lang, per))), per.info.title_in(lang), Some(st.category(per.category))) }
                                     </li>
                                 }) }
                             </ol>
@@ -69,9 +72,9 @@ pub fn EntryList(props: &EntryListProps) -> Html {
     }
 }
 
-fn event_mark(props: &EntryListProps, e: &Event) -> Html {
-    let date = (&e.when.start, e.when.label_en());
-    button(props, &e.id, Some(date), &e.info.title, Some(e.category.label()))
+fn event_mark(props: &EntryListProps, e: &Event, lang: Lang) -> Html {
+    let date = (&e.when.start, crate::intl::when(lang, &e.when));
+    button(props, &e.id, Some(date), e.info.title_in(lang), Some(strings(lang).category(e.category)))
 }
 
 /// A mark: a button with the entry's date (top-level entries), title and category badge.
@@ -101,16 +104,16 @@ fn button(
 }
 
 /// The sessions of a meeting, grouped by day ("Day 1", "Day not reported").
-fn agenda_list(props: &EntryListProps, parent: &Event) -> Html {
+fn agenda_list(props: &EntryListProps, parent: &Event, lang: Lang) -> Html {
     html! {
-        <ol class="att-agenda" aria-label={format!("Sessions of: {}", parent.info.title)}>
+        <ol class="att-agenda" aria-label={fill(strings(lang).sessions_of, &[parent.info.title_in(lang)])}>
             { for agenda(parent).into_iter().map(|day| html! {
-                <li key={day_label(day.key)} class="att-day">
-                    <span class="att-dayh">{ day_label(day.key) }</span>
+                <li key={day_label(day.key, lang)} class="att-day">
+                    <span class="att-dayh">{ day_label(day.key, lang) }</span>
                     <ol class="att-list">
                         { for day.children.iter().map(|c| html! {
                             <li key={c.id.as_str()} class="att-item att-child" data-cat={c.category.key()}>
-                                { button(props, &c.id, None, &c.info.title, None) }
+                                { button(props, &c.id, None, c.info.title_in(lang), None) }
                             </li>
                         }) }
                     </ol>
@@ -120,16 +123,17 @@ fn agenda_list(props: &EntryListProps, parent: &Event) -> Html {
     }
 }
 
-/// "Day 1", "14 June 2024", "Day not reported".
-pub(crate) fn day_label(key: DayKey) -> String {
+/// "Day 1", "14 June 2024", "Day not reported", in `lang`.
+pub(crate) fn day_label(key: DayKey, lang: Lang) -> String {
+    let st = strings(lang);
     match key {
-        DayKey::Day(n) => format!("Day {n}"),
+        DayKey::Day(n) => fill(st.day_n, &[&n.to_string()]),
         DayKey::Date(days) => {
             let (y, m, d) = civil_from_days(days);
             PartialDate::new(i64::from(y), Some(i64::from(m)), Some(i64::from(d)), None, None)
-                .map(|p| p.label_en())
+                .map(|p| crate::intl::date(lang, &p))
                 .unwrap_or_default()
         }
-        DayKey::Unknown => "Day not reported".to_owned(),
+        DayKey::Unknown => st.day_not_reported.to_owned(),
     }
 }

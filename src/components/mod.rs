@@ -76,6 +76,20 @@ impl PartialEq for TimelineRef {
     }
 }
 
+/// The reader's language, provided by the root of each instance.
+#[yew::hook]
+pub(crate) fn use_lang() -> crate::model::Lang {
+    yew::use_context::<crate::model::Lang>().unwrap_or_default()
+}
+
+/// An entry's date in the reader's language.
+pub(crate) fn item_date(lang: crate::model::Lang, item: crate::model::Item<'_>) -> String {
+    match item {
+        crate::model::Item::Event(e, _) => crate::intl::when(lang, &e.when),
+        crate::model::Item::Period(p) => crate::intl::period(lang, p),
+    }
+}
+
 /// DOM id of an entry's mark, unique per widget instance.
 pub(crate) fn entry_dom_id(prefix: &str, id: &str) -> String {
     format!("{prefix}-e-{id}")

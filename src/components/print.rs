@@ -4,9 +4,10 @@
 use yew::prelude::*;
 
 use super::list::day_label;
-use super::TimelineRef;
+use super::{use_lang, TimelineRef};
+use crate::i18n::strings;
 use crate::layout::agenda;
-use crate::model::Info;
+use crate::model::{Info, Lang};
 
 /// Largest number of entries printed as a list (a huge data set prints a note instead).
 const MAX_PRINTED: usize = 2000;
@@ -18,10 +19,10 @@ pub struct PrintListProps {
     pub data: TimelineRef,
 }
 
-fn sources(info: &Info) -> Html {
+fn sources(info: &Info, lang: Lang) -> Html {
     html! {
         <span class="att-psrc">
-            { "Sources: " }
+            { format!("{}: ", strings(lang).sources) }
             { for info.sources.iter().enumerate().map(|(i, s)| html! {
                 <>
                     if i > 0 { { "; " } }
@@ -35,6 +36,8 @@ fn sources(info: &Info) -> Html {
 /// Every entry in time order, for paper.
 #[function_component]
 pub fn PrintList(props: &PrintListProps) -> Html {
+    let lang = use_lang();
+    let st = strings(lang);
     let Some(t) = props.data.get() else { return Html::default() };
     if t.len() > MAX_PRINTED {
         return html! { <p class="att-print">{ format!("{} entries are too many to print as a list.", t.len()) }</p> };
@@ -44,16 +47,16 @@ pub fn PrintList(props: &PrintListProps) -> Html {
             <ol class="att-plist2">
                 { for t.events.iter().map(|e| html! {
                     <li key={e.id.as_str()}>
-                        <strong><time datetime={e.when.iso()}>{ e.when.label_en() }</time>{ " — " }{ e.info.title.clone() }</strong>
-                        { format!(" ({}). {} ", e.category.label(), e.info.summary) }
-                        { sources(&e.info) }
+                        <strong><time datetime={e.when.iso()}>{ crate::intl::when(lang, &e.when) }</time>{ " — " }{ e.info.title_in(lang).to_owned() }</strong>
+                        { format!(" ({}). {} ", st.category(e.category), e.info.summary_in(lang)) }
+                        { sources(&e.info, lang) }
                         if !e.children.is_empty() {
                             <ol>
                                 { for agenda(e).into_iter().flat_map(|d| d.children.into_iter().map(move |c| (d.key, c))).map(|(key, c)| html! {
                                     <li key={c.id.as_str()}>
-                                        <strong>{ format!("{}: {}", day_label(key), c.info.title) }</strong>
-                                        { format!(". {} ", c.info.summary) }
-                                        { sources(&c.info) }
+                                        <strong>{ format!("{}: {}", day_label(key, lang), c.info.title_in(lang)) }</strong>
+                                        { format!(". {} ", c.info.summary_in(lang)) }
+                                        { sources(&c.info, lang) }
                                     </li>
                                 }) }
                             </ol>
@@ -62,13 +65,13 @@ pub fn PrintList(props: &PrintListProps) -> Html {
                 }) }
             </ol>
             if !t.periods.is_empty() {
-                <h3>{ "Periods" }</h3>
+                <h3>{ st.periods }</h3>
                 <ul>
                     { for t.periods.iter().map(|p| html! {
                         <li key={p.id.as_str()}>
-                            <strong>{ format!("{}: {}", p.group, p.info.title) }</strong>
-                            { format!(", {}. {} ", p.label_en(), p.info.summary) }
-                            { sources(&p.info) }
+                            <strong>{ format!("{}: {}", p.group, p.info.title_in(lang)) }</strong>
+                            { format!(", {}. {} ", crate::intl::period(lang, p), p.info.summary_in(lang)) }
+                            { sources(&p.info, lang) }
                         </li>
                     }) }
                 </ul>

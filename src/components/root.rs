@@ -129,6 +129,8 @@ fn Instance(props: &RootProps) -> Html {
     };
     let theme = props.theme.clone();
     let lang = props.lang.clone();
+    let l = props.lang.as_deref().and_then(crate::model::Lang::from_tag).unwrap_or_default();
+    let st = crate::i18n::strings(l);
     match data {
         Some(data) => html! {
             <TimelineView data={data} prefix={props.prefix.clone()} start={props.start.clone()}
@@ -144,17 +146,17 @@ fn Instance(props: &RootProps) -> Html {
             let body = match &*fetched {
                 Fetch::Failed(e) => html! {
                     <section class="att-errors" role="alert" aria-labelledby={format!("{}-title", props.prefix)}>
-                        <h2 class="att-h" id={format!("{}-title", props.prefix)}>{ "The timeline could not be loaded" }</h2>
-                        <p>{ e.explain(&src) }</p>
+                        <h2 class="att-h" id={format!("{}-title", props.prefix)}>{ st.load_failed }</h2>
+                        <p>{ e.explain(&src, l) }</p>
                         if let LoadError::Invalid(errs) = e {
                             <ErrorList errors={Rc::new(errs.clone())} prefix={AttrValue::from(format!("{}-data", props.prefix))} />
                         }
-                        <button type="button" class="att-btn" onclick={retry}>{ "Try again" }</button>
+                        <button type="button" class="att-btn" onclick={retry}>{ st.try_again }</button>
                     </section>
                 },
-                _ => html! { <p class="att-loading" role="status">{ "Loading the timeline…" }</p> },
+                _ => html! { <p class="att-loading" role="status">{ st.loading }</p> },
             };
-            html! { <div class="att" id={props.prefix.clone()} data-theme={theme} lang={lang}>{ body }</div> }
+            html! { <div class="att" id={props.prefix.clone()} data-theme={theme} lang={l.tag()}>{ body }</div> }
         }
     }
 }

@@ -10,9 +10,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-use super::{entry_dom_id, TimelineRef};
+use super::{entry_dom_id, use_lang, TimelineRef};
+use crate::i18n::{fill, strings};
 use crate::layout::{bands, place, ticks, title_width, BandInput, MarkInput, Viewport};
-use crate::model::{Category, Event, Item, Timeline};
+use crate::model::{Category, Event, Item, Lang, Timeline};
 use crate::state::{span_of, Action, ViewState};
 
 /// Height of a mark row; on narrow widgets, rows hold 44-px touch targets.
@@ -95,6 +96,7 @@ fn minutes(m: i64) -> f64 {
 /// The time axis with its lanes.
 #[function_component]
 pub fn Stage(props: &StageProps) -> Html {
+    let lang = use_lang();
     let surface = use_node_ref();
     let gesture = use_mut_ref(Gesture::default);
     let state = &props.state;
@@ -164,9 +166,9 @@ pub fn Stage(props: &StageProps) -> Html {
     let body = if width > 0.0 {
         html! {
             <>
-                { axis(&view, width) }
-                { period_bands(props, t, width) }
-                { lanes_html(props, t, &lanes, width) }
+                { axis(&view, width, lang) }
+                { period_bands(props, t, width, lang) }
+                { lanes_html(props, t, &lanes, width, lang) }
             </>
         }
     } else {
@@ -181,20 +183,20 @@ pub fn Stage(props: &StageProps) -> Html {
     }
 }
 
-fn axis(view: &Viewport, width: f64) -> Html {
+fn axis(view: &Viewport, width: f64, lang: Lang) -> Html {
     let t = ticks(view, width);
     html! {
         <div class="att-axis" aria-hidden="true" data-unit={t.step.name()}>
             { for t.ticks.iter().map(|tk| html! {
                 <span key={format!("{}", tk.t)} class="att-tick" data-x={px(tk.x)}>
-                    { tk.label.clone() }
+                    { crate::intl::tick(lang, tk.t, t.step.unit, &tk.label) }
                 </span>
             }) }
         </div>
     }
 }
 
-fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
+fn period_bands(props: &StageProps, t: &Timeline, width: f64, lang: Lang) -> Html {
     if t.periods.is_empty() {
         return Html::default();
     }
@@ -219,7 +221,7 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
     let (bands, rows) = bands(&input, groups.len(), horizon, &view, width, min_w);
     let p = &props.prefix;
     html! {
-        <div class="att-bands" role="group" aria-label="Periods">
+        <div class="att-bands" role="group" aria-label={strings(lang).periods}>
             { for groups.iter().enumerate().map(|(g, name)| {
                 let h = rows[g].max(1) as f64 * band_h(width);
                 html! {
@@ -242,8 +244,8 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
                                     data-x={px(x)} data-y={px(b.row as f64 * band_h(width))} data-w={px(w.max(4.0))}>
                                     <button type="button" class={classes!("att-band", b.open.then_some("att-open"), sel.then_some("att-sel"))}
                                         id={entry_dom_id(p, per.id.as_str())} tabindex="-1" {onclick}
-                                        aria-label={format!("{}, {}, {}", per.info.title, per.label_en(), per.group)}>
-                                        { per.info.title.clone() }
+                                        aria-label={format!("{}, {}, {}", per.info.title_in(lang), crate::intl::period(lang, per), per.group)}>
+                                        { per.info.title_in(lang).to_owned() }
                                     </button>
                                 </li>
                             }
@@ -256,7 +258,8 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64) -> Html {
     }
 }
 
-fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) -> Html {
+fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64, lang: Lang) -> Html {
+    let st = strings(lang);
     let state = &props.state;
     let p = &props.prefix;
     let events: Vec<&Event> = t.events.iter().filter(|e| lanes.contains(&e.category)).collect();
@@ -267,7 +270,7 @@ fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) 
             lane: lanes.iter().position(|c| *c == e.category).unwrap_or(0),
             start: minutes(e.when.start_minute()),
             end: minutes(e.when.end_minute()),
-            label_w: title_width(e.info.short().chars().count()),
+            label_w: title_width(e.info.short_in(lang).chars().count()),
             pinned: pinned(e),
         })
         .collect();
@@ -288,11 +291,11 @@ fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) 
             let h = out.rows.get(li).copied().unwrap_or(1) as f64 * row_h(width);
             html! {
                 <div key={cat.key()} class="att-lane" data-cat={cat.key()} role="group" aria-labelledby={format!("{p}-lane-{}", cat.key())}>
-                    <h3 class="att-lane-h" id={format!("{p}-lane-{}", cat.key())}>{ cat.label() }</h3>
+                    <h3 class="att-lane-h" id={format!("{p}-lane-{}", cat.key())}>{ st.category(*cat) }</h3>
                     <ol class="att-marks" data-h={px(h)}>
                         { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w)).map(|pl| {
                             let e = events[pl.index];
-                            mark(props, e, pl, tab_stop.as_ref() == Some(&e.id), (pl.index + 1, events.len()))
+                            mark(props, e, pl, tab_stop.as_ref() == Some(&e.id), (pl.index + 1, events.len()), lang)
                         }) }
                         { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).map(|c| {
                             let first = events[c.members[0]];
@@ -305,8 +308,8 @@ fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64) 
                                 <li key={format!("cluster-{}", first.id)} class="att-m att-clm"
                                     data-x={px(c.x)} data-y={px(c.row as f64 * row_h(width))} data-w={px(c.w)}>
                                     <button type="button" class="att-cl" tabindex="-1" {onclick}
-                                        aria-label={format!("{} more {} events, {} to {}: zoom in", c.members.len(), cat.label(),
-                                            first.when.start.label_en(), last.when.start.label_en())}>
+                                        aria-label={fill(st.cluster, &[&c.members.len().to_string(), st.category(*cat),
+                                            &crate::intl::date(lang, &first.when.start), &crate::intl::date(lang, &last.when.start)])}>
                                         { format!("+{}", c.members.len()) }
                                     </button>
                                 </li>
@@ -326,6 +329,7 @@ fn mark(
     pl: &crate::layout::Placed,
     tab_stop: bool,
     (n, m): (usize, usize),
+    lang: Lang,
 ) -> Html {
     let state = &props.state;
     let sel = state.selected.as_ref() == Some(&e.id);
@@ -336,10 +340,17 @@ fn mark(
     };
     // The name comes from the content: the visible label, then (hidden) the rest, so the visible text
     // is always part of the name: "title, date, lane, N of M[, K sessions]".
-    let rest_title =
-        if e.info.short() == e.info.title { String::new() } else { format!(" — {}", e.info.title) };
-    let sessions =
-        if e.children.is_empty() { String::new() } else { format!(", {} sessions", e.children.len()) };
+    let st = strings(lang);
+    let rest_title = if e.info.short_in(lang) == e.info.title_in(lang) {
+        String::new()
+    } else {
+        format!(" — {}", e.info.title_in(lang))
+    };
+    let sessions = if e.children.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", st.count(lang, e.children.len(), &st.session_forms))
+    };
     html! {
         <li key={e.id.as_str()} class="att-m"
             data-x={px(pl.left)} data-y={px(pl.row as f64 * row_h(state.width))} data-w={px(pl.w)}>
@@ -351,11 +362,11 @@ fn mark(
                         data-l={px(pl.x - pl.left)} data-w={px(pl.bar_w)}></span>
                 }
                 <span class="att-dot" aria-hidden="true"></span>
-                <span class="att-lbl">{ e.info.short().to_owned() }</span>
+                <span class="att-lbl">{ e.info.short_in(lang).to_owned() }</span>
                 <span class="att-vh">
                     { format!("{rest_title}, ") }
-                    <time datetime={e.when.iso()}>{ e.when.label_en() }</time>
-                    { format!(", {}, {n} of {m}{sessions}", e.category.label()) }
+                    <time datetime={e.when.iso()}>{ crate::intl::when(lang, &e.when) }</time>
+                    { format!(", {}, {}{sessions}", st.category(e.category), fill(st.n_of_m, &[&n.to_string(), &m.to_string()])) }
                 </span>
                 if !e.children.is_empty() {
                     <span class="att-kids" aria-hidden="true">{ format!(" ▸ {}", e.children.len()) }</span>

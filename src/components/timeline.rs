@@ -14,7 +14,8 @@ use super::print::PrintList;
 use super::stage::Stage;
 use super::toolbar::{span_for, Toolbar};
 use super::{entry_dom_id, HostEvent, Request, Shared, TimelineRef};
-use crate::model::{EventId, Item, Start};
+use crate::i18n::{fill, strings};
+use crate::model::{EventId, Item, Lang, Start};
 use crate::state::{initial, Action, Focus, Mode, Scope, ViewState};
 
 /// Properties of [`TimelineView`].
@@ -50,7 +51,7 @@ pub struct TimelineViewProps {
 pub fn TimelineView(props: &TimelineViewProps) -> Html {
     match props.data.0.as_ref() {
         Err(errors) => html! {
-            <div class="att" id={props.prefix.clone()} data-theme={props.theme.clone()} lang={props.lang.clone()}>
+            <div class="att" id={props.prefix.clone()} data-theme={props.theme.clone()} lang="en">
                 <ErrorList errors={Rc::new(errors.clone())} prefix={props.prefix.clone()} />
             </div>
         },
@@ -61,6 +62,8 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
 /// The interactive timeline (data known to be valid).
 #[function_component]
 fn Live(props: &TimelineViewProps) -> Html {
+    let lang = props.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
+    let s = strings(lang);
     let data = TimelineRef(props.data.0.clone());
     let root = use_node_ref();
     let state = {
@@ -73,7 +76,7 @@ fn Live(props: &TimelineViewProps) -> Html {
             let (start, notice) = match start.as_deref().map(|s| Start::parse(s, t)) {
                 None => (t.start.clone(), None),
                 Some(Ok(s)) => (s, None),
-                Some(Err(e)) => (t.start.clone(), Some(format!("Could not use the start setting: {e}."))),
+                Some(Err(e)) => (t.start.clone(), Some(fill(strings(lang).bad_start, &[&e]))),
             };
             let (limits, view, open) = initial(t, &start);
             let mut s = ViewState::new(limits, view);
@@ -149,7 +152,7 @@ fn Live(props: &TimelineViewProps) -> Html {
                         state.dispatch(Action::SetMode(Mode::Timeline));
                         state.dispatch(Action::Show { from: *a as f64, to: *b as f64, pad: 0.0 });
                     }
-                    Request::Open(id) => open(&state, &data, id),
+                    Request::Open(id) => open(&state, &data, id, lang),
                 }
             }
         });
@@ -157,7 +160,7 @@ fn Live(props: &TimelineViewProps) -> Html {
 
     let onselect = {
         let (state, data) = (state.clone(), data.clone());
-        Callback::from(move |id: EventId| open(&state, &data, id.as_str()))
+        Callback::from(move |id: EventId| open(&state, &data, id.as_str(), lang))
     };
     let onenter = {
         let state = state.clone();
@@ -209,14 +212,16 @@ fn Live(props: &TimelineViewProps) -> Html {
     let announce = match (&state.selected, state.mode, &state.scope) {
         (Some(id), _, _) => t
             .find(id.as_str())
-            .map(|i| format!("Opened: {}, {}", i.info().title, i.label_en()))
+            .map(|i| {
+                fill(s.opened, &[&format!("{}, {}", i.info().title_in(lang), super::item_date(lang, i))])
+            })
             .unwrap_or_default(),
         (None, Mode::Timeline, Scope::All) if state.width > 0.0 && !state.gesture => {
             let unit = crate::layout::ticks(&state.view, state.width).step.unit;
-            format!("Showing {}", crate::layout::range_label(&state.view, unit))
+            fill(s.showing, &[&crate::intl::range(lang, &state.view, unit)])
         }
         (None, _, Scope::Event(id)) => {
-            t.find(id.as_str()).map(|i| format!("Sessions of {}", i.info().short())).unwrap_or_default()
+            t.find(id.as_str()).map(|i| fill(s.sessions_of, &[i.info().short_in(lang)])).unwrap_or_default()
         }
         _ => String::new(),
     };
@@ -234,15 +239,16 @@ fn Live(props: &TimelineViewProps) -> Html {
         })
     };
     html! {
+        <ContextProvider<Lang> context={lang}>
         <div class="att" id={prefix.clone()} ref={root} {onkeydown} role="region"
             aria-labelledby={(props.ordinal <= 1).then(|| format!("{prefix}-title"))}
-            aria-label={(props.ordinal > 1).then(|| format!("{} ({})", t.title, props.ordinal))}
-            data-theme={props.theme.clone()} lang={props.lang.clone()}>
-            <button type="button" class="att-skip" onclick={skip}>{ "Skip the timeline" }</button>
+            aria-label={(props.ordinal > 1).then(|| format!("{} ({})", t.title_in(lang), props.ordinal))}
+            data-theme={props.theme.clone()} lang={lang.tag()}>
+            <button type="button" class="att-skip" onclick={skip}>{ s.skip }</button>
             <div class="att-vh" role="status" aria-live="polite">{ announce }</div>
             <header class="att-head">
-                <h2 class="att-h" id={format!("{prefix}-title")}>{ t.title.clone() }</h2>
-                if let Some(d) = &t.description { <p class="att-desc">{ d.clone() }</p> }
+                <h2 class="att-h" id={format!("{prefix}-title")}>{ t.title_in(lang).to_owned() }</h2>
+                if let Some(d) = t.description_in(lang) { <p class="att-desc">{ d.to_owned() }</p> }
             </header>
             <Toolbar data={data.clone()} prefix={prefix.clone()} state={state.clone()} />
             <p class="att-notice" role="status">{ state.notice.clone().unwrap_or_default() }</p>
@@ -254,18 +260,17 @@ fn Live(props: &TimelineViewProps) -> Html {
                 }
             </div>
             <PrintList data={data_for_print} />
-            <span class="att-vh" id={format!("{prefix}-end")} tabindex="-1">{ "End of the timeline" }</span>
+            <span class="att-vh" id={format!("{prefix}-end")} tabindex="-1">{ s.end }</span>
         </div>
+        </ContextProvider<Lang>>
     }
 }
 
 /// Opens an entry by id: enters its parent first when it is a session; a quiet notice if unknown.
-fn open(state: &UseReducerHandle<ViewState>, data: &TimelineRef, id: &str) {
+fn open(state: &UseReducerHandle<ViewState>, data: &TimelineRef, id: &str, lang: Lang) {
     let Some(t) = data.get() else { return };
     match t.find(id) {
-        None => state.dispatch(Action::Notice(Some(format!(
-            "There is no entry “{id}” in this timeline; showing the whole timeline."
-        )))),
+        None => state.dispatch(Action::Notice(Some(fill(strings(lang).no_entry, &[id])))),
         Some(item) => {
             if let Item::Event(_, Some(parent)) = item {
                 if state.scope != Scope::Event(parent.id.clone()) {

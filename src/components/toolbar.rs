@@ -4,9 +4,10 @@
 use yew::prelude::*;
 
 use super::stage::lanes;
-use super::TimelineRef;
-use crate::layout::{range_label, ticks};
-use crate::model::{Category, Item};
+use super::{use_lang, TimelineRef};
+use crate::i18n::{fill, strings};
+use crate::layout::ticks;
+use crate::model::{Category, Item, Lang};
 use crate::state::{span_of, Action, Mode, Scope, ViewState};
 
 /// Properties of [`Toolbar`].
@@ -23,6 +24,8 @@ pub struct ToolbarProps {
 /// Everything above the stage.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let lang = use_lang();
+    let st = strings(lang);
     let Some(t) = props.data.get() else { return Html::default() };
     let s = &props.state;
     let act = |a: Action| {
@@ -38,7 +41,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let crumbs = match &s.scope {
         Scope::All => Html::default(),
         Scope::Event(id) => {
-            let title = t.find(id.as_str()).map(|i| i.info().short().to_owned()).unwrap_or_default();
+            let title = t.find(id.as_str()).map(|i| i.info().short_in(lang).to_owned()).unwrap_or_default();
             let back = {
                 let (d, data, id) = (s.dispatcher(), props.data.clone(), id.clone());
                 Callback::from(move |_: MouseEvent| {
@@ -48,9 +51,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 })
             };
             html! {
-                <nav class="att-crumbs" aria-label="Breadcrumb">
+                <nav class="att-crumbs" aria-label={st.breadcrumb}>
                     <ol>
-                        <li><button type="button" class="att-link" onclick={back}>{ format!("All events, {}", years(t)) }</button></li>
+                        <li><button type="button" class="att-link" onclick={back}>{ fill(st.all_events, &[&years(t)]) }</button></li>
                         <li><span aria-current="page">{ title }</span></li>
                     </ol>
                 </nav>
@@ -62,28 +65,29 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let onclick = act(Action::Enter(e.id.clone()));
         html! {
             <button type="button" class="att-btn att-enter" key={e.id.as_str()} {onclick}
-                aria-label={format!("Open {} ({} sessions)", e.info.short(), e.children.len())}>
-                { format!("{} ▸", e.info.short()) }
+                aria-label={fill(st.open_sessions, &[e.info.short_in(lang), &st.count(lang, e.children.len(), &st.session_forms)])}>
+                { format!("{} ▸", e.info.short_in(lang)) }
             </button>
         }
     });
 
-    let legend = lanes_legend(props, t);
+    let legend = lanes_legend(props, t, lang);
     let range = if timeline_mode && in_all && s.width > 0.0 {
         let tk = ticks(&s.view, s.width);
+        let (before, after) = st.showing.split_once("{}").unwrap_or((st.showing, ""));
         html! {
             <p class="att-range">
-                { "Showing " }<strong>{ range_label(&s.view, tk.step.unit) }</strong>
-                <span class="att-unit">{ format!(" · axis in {}", tk.step.name()) }</span>
+                { before }<strong>{ crate::intl::range(lang, &s.view, tk.step.unit) }</strong>{ after }
+                <span class="att-unit">{ format!(" · {}", fill(st.axis_in, &[crate::intl::unit_name(lang, tk.step.name())])) }</span>
             </p>
         }
     } else {
         Html::default()
     };
     let mode_btn = if timeline_mode {
-        html! { <button type="button" class="att-btn" onclick={act(Action::SetMode(Mode::List))}>{ "Show as list" }</button> }
+        html! { <button type="button" class="att-btn" onclick={act(Action::SetMode(Mode::List))}>{ st.show_list }</button> }
     } else {
-        html! { <button type="button" class="att-btn" onclick={act(Action::SetMode(Mode::Timeline))}>{ "Show as timeline" }</button> }
+        html! { <button type="button" class="att-btn" onclick={act(Action::SetMode(Mode::Timeline))}>{ st.show_timeline }</button> }
     };
 
     html! {
@@ -91,14 +95,14 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             { crumbs }
             <div class="att-tools">
                 if timeline_mode && in_all {
-                    <div class="att-zoom" role="group" aria-label="Zoom and move">
-                        <button type="button" class="att-btn att-icon" aria-label="Zoom out" disabled={!can_zoom_out}
+                    <div class="att-zoom" role="group" aria-label={st.zoom_group}>
+                        <button type="button" class="att-btn att-icon" aria-label={st.zoom_out} disabled={!can_zoom_out}
                             onclick={act(Action::ZoomBy { factor: 0.5, anchor: None })}>{ "−" }</button>
-                        <button type="button" class="att-btn att-icon" aria-label="Zoom in" disabled={!can_zoom_in}
+                        <button type="button" class="att-btn att-icon" aria-label={st.zoom_in} disabled={!can_zoom_in}
                             onclick={act(Action::ZoomBy { factor: 2.0, anchor: None })}>{ "+" }</button>
-                        <button type="button" class="att-btn" onclick={act(Action::Fit)} disabled={!can_zoom_out}>{ "Fit all" }</button>
-                        <button type="button" class="att-btn att-icon" aria-label="Earlier" onclick={act(Action::PanBy(step))}>{ "←" }</button>
-                        <button type="button" class="att-btn att-icon" aria-label="Later" onclick={act(Action::PanBy(-step))}>{ "→" }</button>
+                        <button type="button" class="att-btn" onclick={act(Action::Fit)} disabled={!can_zoom_out}>{ st.fit_all }</button>
+                        <button type="button" class="att-btn att-icon" aria-label={st.earlier} onclick={act(Action::PanBy(step))}>{ "←" }</button>
+                        <button type="button" class="att-btn att-icon" aria-label={st.later} onclick={act(Action::PanBy(-step))}>{ "→" }</button>
                     </div>
                 }
                 if in_all { { for openers } }
@@ -120,13 +124,14 @@ fn years(t: &crate::model::Timeline) -> String {
     }
 }
 
-fn lanes_legend(props: &ToolbarProps, t: &crate::model::Timeline) -> Html {
+fn lanes_legend(props: &ToolbarProps, t: &crate::model::Timeline, lang: Lang) -> Html {
+    let st = strings(lang);
     let s = &props.state;
     let present: Vec<Category> =
         Category::ALL.into_iter().filter(|c| t.events.iter().any(|e| e.category == *c)).collect();
     let shown = lanes(t, s);
     html! {
-        <div class="att-legend" role="group" aria-label="Lanes shown">
+        <div class="att-legend" role="group" aria-label={st.lanes_shown}>
             { for present.iter().map(|c| {
                 let on = shown.contains(c);
                 let onclick = {
@@ -137,7 +142,7 @@ fn lanes_legend(props: &ToolbarProps, t: &crate::model::Timeline) -> Html {
                 html! {
                     <button type="button" key={c.key()} class="att-chip" data-cat={c.key()} aria-pressed={if on { "true" } else { "false" }}
                         disabled={on && shown.len() == 1} {onclick}>
-                        <span class="att-swatch" aria-hidden="true"></span>{ format!("{} ({n})", c.label()) }
+                        <span class="att-swatch" aria-hidden="true"></span>{ format!("{} ({n})", st.category(*c)) }
                     </button>
                 }
             }) }

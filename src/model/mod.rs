@@ -332,7 +332,11 @@ impl<'a> Item<'a> {
 impl Timeline {
     /// The heading in `lang`, else in English.
     pub fn title_in(&self, lang: Lang) -> &str {
-        self.i18n.iter().find(|(l, _)| *l == lang).and_then(|(_, t)| t.title.as_deref()).unwrap_or(&self.title)
+        self.i18n
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, t)| t.title.as_deref())
+            .unwrap_or(&self.title)
     }
 
     /// The description in `lang`, else in English.

@@ -5,7 +5,9 @@ use std::rc::Rc;
 
 use super::date::{PartialDate, When};
 use super::error::{join, DataError};
-use super::wire::{RawDate, RawDoc, RawEvent, RawPeriod, RawSource, RawStart, RawTranslation, FORMAT_VERSION};
+use super::wire::{
+    RawDate, RawDoc, RawEvent, RawPeriod, RawSource, RawStart, RawTranslation, FORMAT_VERSION,
+};
 use super::{Category, Event, EventId, Info, Lang, Period, Placement, Source, Start, Timeline, Translation};
 
 const MAX_ID: usize = 64;
@@ -310,7 +312,13 @@ impl Validator {
                 }
                 Some(l) if t.lang == l.tag() => l,
                 _ => {
-                    self.err(&t.path, format!("\"{}\" is not a language of this widget; expected one of: fr, de, it, ru, es", t.lang));
+                    self.err(
+                        &t.path,
+                        format!(
+                            "\"{}\" is not a language of this widget; expected one of: fr, de, it, ru, es",
+                            t.lang
+                        ),
+                    );
                     continue;
                 }
             };

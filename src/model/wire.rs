@@ -112,8 +112,9 @@ const EVENT_FIELDS: &[&str] = &[
     "id", "title", "label", "date", "end", "days", "category", "summary", "note", "actors", "sources",
     "children", "i18n",
 ];
-const CHILD_FIELDS: &[&str] =
-    &["id", "title", "label", "date", "end", "day", "category", "summary", "note", "actors", "sources", "i18n"];
+const CHILD_FIELDS: &[&str] = &[
+    "id", "title", "label", "date", "end", "day", "category", "summary", "note", "actors", "sources", "i18n",
+];
 const PERIOD_FIELDS: &[&str] =
     &["id", "title", "group", "category", "start", "end", "summary", "note", "sources", "i18n"];
 
@@ -211,7 +212,10 @@ fn decode_translations(o: &Obj<'_>, fields: &[&str], errs: &mut Vec<DataError>) 
         return Vec::new();
     };
     let Json::Object(langs) = json else {
-        errs.push(DataError::new(&path, format!("expected an object {{\"fr\": {{…}}, …}}, found {}", json.kind())));
+        errs.push(DataError::new(
+            &path,
+            format!("expected an object {{\"fr\": {{…}}, …}}, found {}", json.kind()),
+        ));
         return Vec::new();
     };
     langs
@@ -220,7 +224,8 @@ fn decode_translations(o: &Obj<'_>, fields: &[&str], errs: &mut Vec<DataError>) 
             let p = join(&path, lang);
             let t = Obj::new(tr, &p, fields, errs)?;
             let has = |k: &str| fields.contains(&k);
-            let get = |k: &str, errs: &mut Vec<DataError>| if has(k) { t.string(k, false, errs) } else { None };
+            let get =
+                |k: &str, errs: &mut Vec<DataError>| if has(k) { t.string(k, false, errs) } else { None };
             Some(RawTranslation {
                 lang: lang.clone(),
                 title: get("title", errs),
