@@ -94,8 +94,18 @@ fn text(e: &Element) -> String {
     e.text_content().unwrap_or_default()
 }
 
+/// The accessible name as assistive technology computes it here: aria-label, else the text
+/// without aria-hidden parts.
 fn name(e: &Element) -> String {
-    e.get_attribute("aria-label").unwrap_or_else(|| text(e))
+    if let Some(label) = e.get_attribute("aria-label") {
+        return label;
+    }
+    let Ok(copy) = e.clone_node_with_deep(true) else { return text(e) };
+    let Ok(copy) = copy.dyn_into::<Element>() else { return text(e) };
+    for hidden in all(&copy, "[aria-hidden=true]") {
+        hidden.remove();
+    }
+    text(&copy)
 }
 
 /// The first button whose accessible name contains `needle`.

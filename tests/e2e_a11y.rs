@@ -120,7 +120,8 @@ async fn a_screen_reader_gets_lists_times_names_and_announcements() {
         .execute(
             "const r = arguments[0].shadowRoot; const m = arguments[1]; \
              return [m.closest('ol') !== null, m.closest('li') !== null, m.querySelector('time').getAttribute('datetime'), \
-                     m.textContent, r.querySelector('[aria-live=polite]').textContent]",
+                     (() => { const c = m.cloneNode(true); c.querySelectorAll('[aria-hidden=true]').forEach(x => x.remove()); return c.textContent; })(), \
+                     r.querySelector('[aria-live=polite]').textContent]",
             vec![serde_json::to_value(&host).unwrap(), serde_json::to_value(&mark).unwrap()],
         )
         .await
@@ -135,6 +136,25 @@ async fn a_screen_reader_gets_lists_times_names_and_announcements() {
             "Showing 2000 – 2025"
         ])
     );
+    // What assistive technology gets: the accessibility tree, as Chromium computes it.
+    let tree = b.cdp("Accessibility.getFullAXTree", serde_json::json!({})).await;
+    let nodes = tree["nodes"].as_array().cloned().unwrap_or_default();
+    let node = nodes
+        .iter()
+        .find(|n| {
+            n["name"]["value"].as_str().is_some_and(|v| v.starts_with("UN adopts the Palermo Convention"))
+                && n["role"]["value"] == "button"
+        })
+        .expect("the mark in the accessibility tree");
+    let (role, name) = (node["role"]["value"].clone(), node["name"]["value"].clone());
+    println!("accessibility tree: role={role} name={name}");
+    assert_eq!(role, "button");
+    assert_eq!(
+        name,
+        "UN adopts the Palermo Convention and Trafficking Protocol, 15 November 2000, UN, 2 of 53"
+    );
+    let listitem = nodes.iter().any(|n| n["role"]["value"] == "listitem");
+    assert!(listitem, "marks are list items");
     mark.click().await.expect("open");
     settle().await;
     let live = b

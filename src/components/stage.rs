@@ -338,8 +338,8 @@ fn mark(
         let (d, id, span) = (state.dispatcher(), e.id.clone(), span_of(Item::Event(e, None)));
         Callback::from(move |_: MouseEvent| d.dispatch(Action::Select { id: id.clone(), span: Some(span) }))
     };
-    // The name comes from the content: the visible label, then (hidden) the rest, so the visible text
-    // is always part of the name: "title, date, lane, N of M[, K sessions]".
+    // The name comes from the content, "title, date, lane, N of M[, K sessions]", and starts with the
+    // visible label.
     let st = strings(lang);
     let rest_title = if e.info.short_in(lang) == e.info.title_in(lang) {
         String::new()
@@ -362,9 +362,11 @@ fn mark(
                         data-l={px(pl.x - pl.left)} data-w={px(pl.bar_w)}></span>
                 }
                 <span class="att-dot" aria-hidden="true"></span>
-                <span class="att-lbl">{ e.info.short_in(lang).to_owned() }</span>
+                // One hidden span holds the whole name (the visible label is its start), so the
+                // accessible name has no stray spaces between the pieces.
+                <span class="att-lbl" aria-hidden="true">{ e.info.short_in(lang).to_owned() }</span>
                 <span class="att-vh">
-                    { format!("{rest_title}, ") }
+                    { format!("{}{rest_title}, ", e.info.short_in(lang)) }
                     <time datetime={e.when.iso()}>{ crate::intl::when(lang, &e.when) }</time>
                     { format!(", {}, {}{sessions}", st.category(e.category), fill(st.n_of_m, &[&n.to_string(), &m.to_string()])) }
                 </span>

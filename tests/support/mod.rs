@@ -360,6 +360,11 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
 }
 
 impl Browser {
+    /// Sends a Chrome DevTools Protocol command; returns its result.
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> serde_json::Value {
+        self.client.issue_cmd(Cdp { cmd: cmd.into(), params }).await.unwrap_or_else(|e| panic!("{cmd}: {e}"))
+    }
+
     /// Emulates CSS media: `media` (`print`, or empty for screen) and features such as
     /// `forced-colors: active`.
     pub async fn emulate_media(&self, media: &str, features: &[(&str, &str)]) {
