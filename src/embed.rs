@@ -84,6 +84,8 @@ pub struct Options {
     pub theme: Option<String>,
     /// Keep the open entry in the URL hash (`#event=ID`).
     pub deep_link: bool,
+    /// Data given directly by a script (`mount(element, { data })`), already parsed.
+    pub data: Option<JsValue>,
 }
 
 impl Options {
@@ -103,16 +105,18 @@ impl Options {
             height: get("height"),
             theme: get("theme"),
             deep_link,
+            data: None,
         }
     }
 
-    /// From a JS object `{ src, lang, start, height, theme, deepLink }`; anything else is ignored.
+    /// From a JS object `{ src, lang, start, height, theme, deepLink, data }`; anything else is ignored.
     pub fn from_js(v: &JsValue) -> Self {
         let get = |k: &str| {
             Reflect::get(v, &JsValue::from_str(k)).ok().and_then(|x| x.as_string()).filter(|s| !s.is_empty())
         };
         let deep_link =
             Reflect::get(v, &JsValue::from_str("deepLink")).ok().and_then(|x| x.as_bool()).unwrap_or(false);
+        let data = Reflect::get(v, &JsValue::from_str("data")).ok().filter(JsValue::is_object);
         Self {
             src: get("src"),
             lang: get("lang"),
@@ -120,6 +124,7 @@ impl Options {
             height: get("height"),
             theme: get("theme"),
             deep_link,
+            data,
         }
     }
 }
@@ -264,8 +269,12 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
         let props = RootProps {
             ordinal,
             active: true,
-            src: options.src.clone(),
-            data: if options.src.is_some() { None } else { Some(Shared(bundled())) },
+            src: if options.data.is_some() { None } else { options.src.clone() },
+            data: match (&options.data, &options.src) {
+                (Some(v), _) => Some(Shared(Rc::new(crate::source::from_value(v.clone())))),
+                (None, Some(_)) => None,
+                (None, None) => Some(Shared(bundled())),
+            },
             prefix: next_prefix().into(),
             start: options.start.clone().map(Into::into),
             lang: Some(page_language(&element, options.lang.as_deref()).tag().into()),

@@ -6,6 +6,13 @@ use wasm_bindgen::JsCast;
 
 use crate::model::{self, DataError, Json, Timeline};
 
+/// Validates an already-parsed JS value (`mount(element, { data })`); never panics.
+pub fn from_value(value: wasm_bindgen::JsValue) -> Result<Timeline, Vec<DataError>> {
+    let json: Json = serde_wasm_bindgen::from_value(value)
+        .map_err(|e| vec![DataError::new("", format!("could not read the data: {e}"))])?;
+    model::from_json(&json)
+}
+
 /// Parses and validates `text`; never panics. Syntax errors carry the browser's own position text.
 pub fn parse(text: &str) -> Result<Timeline, Vec<DataError>> {
     let value = JSON::parse(text).map_err(|e| {

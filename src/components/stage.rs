@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use super::{entry_dom_id, use_lang, TimelineRef};
 use crate::i18n::{fill, strings};
-use crate::layout::{bands, place, ticks, title_width, BandInput, MarkInput, Viewport};
+use crate::layout::{bands, lane_order, place_in_order, ticks, title_width, BandInput, MarkInput, Viewport};
 use crate::model::{Category, Event, Item, Lang, Timeline};
 use crate::state::{span_of, Action, ViewState};
 
@@ -88,6 +88,40 @@ fn apply_geometry(root: &Element) {
     }
 }
 
+/// What the layout needs from the data, prepared once per data set, language and shown lanes (not
+/// once per frame): the shown events, their marks, and each lane's time order.
+#[derive(PartialEq)]
+pub(crate) struct Prepared {
+    lanes: Vec<Category>,
+    /// Indices into `Timeline::events`.
+    events: Vec<usize>,
+    marks: Vec<MarkInput>,
+    order: Vec<Vec<usize>>,
+}
+
+fn prepare(t: &Timeline, lang: Lang, hidden: &[Category]) -> Prepared {
+    let lanes: Vec<Category> = Category::ALL
+        .into_iter()
+        .filter(|c| !hidden.contains(c) && t.events.iter().any(|e| e.category == *c))
+        .collect();
+    let events: Vec<usize> = (0..t.events.len()).filter(|&i| lanes.contains(&t.events[i].category)).collect();
+    let marks: Vec<MarkInput> = events
+        .iter()
+        .map(|&i| {
+            let e = &t.events[i];
+            MarkInput {
+                lane: lanes.iter().position(|c| *c == e.category).unwrap_or(0),
+                start: minutes(e.when.start_minute()),
+                end: minutes(e.when.end_minute()),
+                label_w: title_width(e.info.short_in(lang).chars().count()),
+                pinned: false,
+            }
+        })
+        .collect();
+    let order = lane_order(&marks, lanes.len());
+    Prepared { lanes, events, marks, order }
+}
+
 #[allow(clippy::cast_precision_loss)]
 fn minutes(m: i64) -> f64 {
     m as f64
@@ -134,11 +168,16 @@ pub fn Stage(props: &StageProps) -> Html {
         });
     }
 
+    let prepared = {
+        let hidden = state.hidden.clone();
+        use_memo((props.data.clone(), lang, hidden), |(data, lang, hidden)| {
+            data.get().map(|t| prepare(t, *lang, hidden))
+        })
+    };
     let Some(t) = props.data.get() else { return Html::default() };
-    let p = &props.prefix;
+    let Some(prepared) = prepared.as_ref() else { return Html::default() };
     let width = state.width;
     let view = state.view;
-    let lanes = lanes(t, state);
 
     let onwheel = {
         let state = state.clone();
@@ -159,7 +198,7 @@ pub fn Stage(props: &StageProps) -> Html {
     };
     let onkeydown = {
         let (state, data) = (state.clone(), props.data.clone());
-        let prefix = p.to_string();
+        let prefix = props.prefix.to_string();
         Callback::from(move |e: KeyboardEvent| on_mark_key(&e, &state, &data, &prefix))
     };
 
@@ -168,7 +207,7 @@ pub fn Stage(props: &StageProps) -> Html {
             <>
                 { axis(&view, width, lang) }
                 { period_bands(props, t, width, lang) }
-                { lanes_html(props, t, &lanes, width, lang) }
+                { lanes_html(props, t, prepared, width, lang) }
             </>
         }
     } else {
@@ -258,23 +297,20 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64, lang: Lang) -> Htm
     }
 }
 
-fn lanes_html(props: &StageProps, t: &Timeline, lanes: &[Category], width: f64, lang: Lang) -> Html {
+fn lanes_html(props: &StageProps, t: &Timeline, prepared: &Prepared, width: f64, lang: Lang) -> Html {
     let st = strings(lang);
     let state = &props.state;
     let p = &props.prefix;
-    let events: Vec<&Event> = t.events.iter().filter(|e| lanes.contains(&e.category)).collect();
-    let pinned = |e: &Event| state.selected.as_ref() == Some(&e.id) || state.active.as_ref() == Some(&e.id);
-    let input: Vec<MarkInput> = events
+    let lanes = &prepared.lanes;
+    let events: Vec<&Event> = prepared.events.iter().map(|&i| &t.events[i]).collect();
+    // The selected and focused marks are never in a cluster.
+    let pinned: Vec<usize> = events
         .iter()
-        .map(|e| MarkInput {
-            lane: lanes.iter().position(|c| *c == e.category).unwrap_or(0),
-            start: minutes(e.when.start_minute()),
-            end: minutes(e.when.end_minute()),
-            label_w: title_width(e.info.short_in(lang).chars().count()),
-            pinned: pinned(e),
-        })
+        .enumerate()
+        .filter(|(_, e)| state.selected.as_ref() == Some(&e.id) || state.active.as_ref() == Some(&e.id))
+        .map(|(i, _)| i)
         .collect();
-    let out = place(&input, lanes.len(), &state.view, width, MAX_ROWS);
+    let out = place_in_order(&prepared.marks, &prepared.order, &pinned, &state.view, width, MAX_ROWS);
     let visible = |left: f64, w: f64| left + w > 0.0 && left < width;
     let rendered = |left: f64, w: f64| left + w > -OVERSCAN && left < width + OVERSCAN;
     // One tab stop: the active mark if it is on screen, else the earliest mark on screen.

@@ -88,16 +88,37 @@ pub fn title_width(chars: usize) -> f64 {
 
 /// Places `marks` in `lanes` lanes of at most `max_rows` rows each, for `view` at `width` pixels.
 pub fn place(marks: &[MarkInput], lanes: usize, view: &Viewport, width: f64, max_rows: usize) -> LaneLayout {
+    place_in_order(marks, &lane_order(marks, lanes), &[], view, width, max_rows)
+}
+
+/// Each lane's marks in time order (ties in input order): what [`place_in_order`] needs, computed
+/// once per data set rather than once per frame.
+pub fn lane_order(marks: &[MarkInput], lanes: usize) -> Vec<Vec<usize>> {
     let mut by_lane: Vec<Vec<usize>> = vec![Vec::new(); lanes];
     for (i, m) in marks.iter().enumerate() {
         if let Some(l) = by_lane.get_mut(m.lane) {
             l.push(i);
         }
     }
-    let mut out = LaneLayout { rows: vec![0; lanes], ..LaneLayout::default() };
-    let max_rows = max_rows.max(1);
-    for (lane, mut idx) in by_lane.into_iter().enumerate() {
+    for idx in &mut by_lane {
         idx.sort_by(|&a, &b| marks[a].start.total_cmp(&marks[b].start).then(a.cmp(&b)));
+    }
+    by_lane
+}
+
+/// [`place`] with the lanes' order given (see [`lane_order`]) and extra pinned marks: O(n) per call.
+pub fn place_in_order(
+    marks: &[MarkInput],
+    order: &[Vec<usize>],
+    pinned: &[usize],
+    view: &Viewport,
+    width: f64,
+    max_rows: usize,
+) -> LaneLayout {
+    let is_pinned = |i: usize| marks[i].pinned || pinned.contains(&i);
+    let mut out = LaneLayout { rows: vec![0; order.len()], ..LaneLayout::default() };
+    let max_rows = max_rows.max(1);
+    for (lane, idx) in order.iter().enumerate() {
         let geometry = |i: usize| {
             let m = &marks[i];
             let x = view.x(m.start, width);
@@ -112,7 +133,7 @@ pub fn place(marks: &[MarkInput], lanes: usize, view: &Viewport, width: f64, max
         // Pinned marks first, each in the first row where it overlaps no other pinned mark.
         let mut reserved: Vec<Vec<(f64, f64)>> = vec![Vec::new(); max_rows];
         let mut used = 0;
-        for &i in idx.iter().filter(|&&i| marks[i].pinned) {
+        for &i in idx.iter().filter(|&&i| is_pinned(i)) {
             let mut p = geometry(i);
             let (a, b) = (p.left, p.left + p.w + GAP);
             let row =
@@ -123,7 +144,7 @@ pub fn place(marks: &[MarkInput], lanes: usize, view: &Viewport, width: f64, max
             out.placed.push(p);
         }
         let mut row_end = vec![f64::NEG_INFINITY; max_rows];
-        for i in idx.into_iter().filter(|&i| !marks[i].pinned) {
+        for &i in idx.iter().filter(|&&i| !is_pinned(i)) {
             let mut p = geometry(i);
             let (a, b) = (p.left, p.left + p.w + GAP);
             let free = |r: usize| row_end[r] <= a && reserved[r].iter().all(|&(c, d)| b <= c || d <= a);
