@@ -78,6 +78,10 @@ fn free_port() -> u16 {
     TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
 }
 
+thread_local! {
+    static EXTRA_MOUNTS: std::cell::RefCell<Vec<(&'static str, PathBuf)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// A served `dist/` plus a headless Chromium session.
 pub struct Browser {
     pub client: Client,
@@ -88,6 +92,12 @@ pub struct Browser {
 impl Browser {
     /// Serves `$E2E_DIST` (default `dist/`) and opens Chromium with a `width`×`height` desktop window.
     pub async fn start(width: u32, height: u32) -> Self {
+        Self::launch(width, height, false, &[]).await
+    }
+
+    /// Like [`Browser::start`], also serving `extra` (URL prefix, directory) mounts.
+    pub async fn with_mounts(width: u32, height: u32, extra: Vec<(&'static str, PathBuf)>) -> Self {
+        EXTRA_MOUNTS.with(|m| *m.borrow_mut() = extra);
         Self::launch(width, height, false, &[]).await
     }
 
@@ -121,12 +131,14 @@ impl Browser {
             text.push_str(&" ".repeat(6_000_000));
             std::fs::write(&big, text).expect("big.json");
         }
-        let port = serve(vec![
+        let mut mounts: Vec<(&'static str, PathBuf)> = EXTRA_MOUNTS.with(|m| std::mem::take(&mut *m.borrow_mut()));
+        mounts.extend([
             ("/news/timeline/", dist.clone()),
             ("/fixtures/", fixtures),
             ("/generated/", generated),
             ("/", dist),
         ]);
+        let port = serve(mounts);
         let driver_port = free_port();
         let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned());
         let driver = Command::new(&driver_bin)

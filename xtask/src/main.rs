@@ -28,8 +28,9 @@ fn main() -> ExitCode {
         Some("setup") => setup(Need::All).map(|_| ()),
         Some("size") => size(&root().join("dist")),
         Some("dist") => dist_command(&args[1..]),
+        Some("bench") => bench(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|dist [--public-url /path/]|setup|size>");
+            eprintln!("usage: cargo xtask <serve|test|bench|dist [--public-url /path/]|setup|size>");
             return ExitCode::from(2);
         }
     };
@@ -278,6 +279,28 @@ fn dist(public_url: &str) -> Result {
     }
     eprintln!("    wrote dist/embed.js (→ {js}), snippet.html, the fallback list in index.html, embed.html, frame.js, frame.css, parent.js");
     Ok(())
+}
+
+/// The release build, the peers (npm, under bench/), then tests/bench.rs; writes bench/results.md.
+fn bench() -> Result {
+    let driver = setup(Need::All)?.ok_or("no chromedriver")?;
+    dist("/")?;
+    let peers = root().join("bench");
+    if peers.join("node_modules/vis-timeline/package.json").is_file()
+        && peers.join("node_modules/@knight-lab/timelinejs/package.json").is_file()
+    {
+        eprintln!("ok: peers in bench/node_modules");
+    } else {
+        let verb = if peers.join("package-lock.json").is_file() { "ci" } else { "install" };
+        run("npm (peers)", cmd("npm").current_dir(&peers).args([verb, "--no-audit", "--no-fund"]))?;
+    }
+    run(
+        "benchmark (this widget, TimelineJS, vis-timeline)",
+        cmd(&cargo())
+            .args(["test", "--release", "--features", "bench", "--test", "bench", "--", "--nocapture"])
+            .env("CHROMEDRIVER", &driver)
+            .env("E2E_DIST", root().join("dist")),
+    )
 }
 
 fn serve(extra: &[String]) -> Result {
