@@ -19,6 +19,8 @@ use support::Browser;
 const SIZES: [usize; 4] = [100, 1_000, 10_000, 100_000];
 const RUNS: usize = 5;
 const PAGE_TIMEOUT: Duration = Duration::from_secs(60);
+/// A whole run (load, input, click) may take this long before the widget counts as not finishing.
+const RUN_LIMIT: Duration = Duration::from_secs(120);
 
 #[derive(Clone, Copy, PartialEq)]
 enum Widget {
@@ -153,7 +155,7 @@ await new Promise(r => {{ const f = () => root.querySelector("li.att-m") ? r() :
 await new Promise(r => requestAnimationFrame(() => r()));
 window.__render = performance.now();
 window.__target = () => [...root.querySelectorAll("li.att-m button")].find(b => {{ const r = b.getBoundingClientRect(); return r.left > 0 && r.right < innerWidth && r.top > 0 && r.bottom < innerHeight; }});
-window.__armClick(() => root.querySelector("section[id$=-detail]"));
+window.__detail = () => root.querySelector("section[id$=-detail]");
 </script></body></html>"#, head("")),
     )
     .expect("ours.html");
@@ -163,11 +165,10 @@ window.__armClick(() => root.querySelector("section[id$=-detail]"));
 const n = new URLSearchParams(location.search).get("n");
 fetch(`/bench/tl-${{n}}.json`).then(r => r.json()).then(data => {{
   const t = new TL.Timeline("tl", data, {{ script_path: new URL("/peers/@knight-lab/timelinejs/dist/js/", location.href).href, hash_bookmark: false }});
-  window.__tl = t; let changed = false;
-  t.on("change", () => {{ changed = true; }});
+  window.__tl = t;
   t.on("loaded", () => requestAnimationFrame(() => {{ window.__render = performance.now();
-    window.__target = () => [...document.querySelectorAll(".tl-timemarker")].find(m => {{ const r = m.getBoundingClientRect(); return r.left > 0 && r.right < innerWidth && r.width > 0; }});
-    window.__armClick(() => changed); }}));
+    window.__target = () => [...document.querySelectorAll(".tl-timemarker")].find(m => {{ const r = m.getBoundingClientRect(); return r.left > 0 && r.right < innerWidth && r.width > 0 && !m.classList.contains("tl-timemarker-active"); }});
+    window.__detail = () => window.__tl.current_id !== window.__before; }}));
 }});
 </script></body></html>"#, head(r#"<link rel="stylesheet" href="/peers/@knight-lab/timelinejs/dist/css/timeline.css"><script src="/peers/@knight-lab/timelinejs/dist/js/timeline.js"></script>"#)),
     )
@@ -205,12 +206,17 @@ fn percentile(v: &mut [f64], p: f64) -> f64 {
     v[i]
 }
 
+/// Runs a script; `None` when the page does not answer (a busy main thread counts as not finishing).
+async fn js(b: &Browser, script: &str) -> Option<Value> {
+    b.client.execute(script, vec![]).await.ok()
+}
+
 async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
     let c = &b.client;
     c.goto(&b.url(&format!("/bench/{}.html?n={n}", w.page()))).await.ok()?;
     let started = std::time::Instant::now();
     let render = loop {
-        if let Some(t) = b.js("return window.__render || null").await.as_f64() {
+        if let Some(t) = js(b, "return window.__render || null").await.and_then(|v| v.as_f64()) {
             break t;
         }
         if started.elapsed() > PAGE_TIMEOUT {
@@ -222,7 +228,7 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
     let memory = c.execute_async("const done = arguments[arguments.length - 1]; window.__memory().then(done)", vec![]).await.ok()?.as_f64()?;
     // 20 steps of real input over the middle of the widget: 10 Ctrl + wheel zooms, 10 drags.
     let (x, y) = (600i64, 300i64);
-    b.js("window.scrollTo(0, 0); window.__startFrames()").await;
+    js(b, "window.scrollTo(0, 0); window.__startFrames()").await?;
     for i in 0..10 {
         let keys = KeyActions::new("kbd".into())
             .then(KeyAction::Down { value: Key::Control.into() })
@@ -241,20 +247,29 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
         c.perform_actions(drag).await.ok()?;
     }
     c.release_actions().await.ok()?;
-    let frames = b.js("return window.__stopFrames()").await;
+    let frames = js(b, "return window.__stopFrames()").await?;
     let mut frames: Vec<f64> = frames.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
     let p50 = percentile(&mut frames, 0.5);
     let p95 = percentile(&mut frames, 0.95);
     // Click → details visible (vis-timeline has no detail view).
     let mut click = None;
     if w != Widget::Vis {
-        let target = c.execute("const t = window.__target && window.__target(); return t || null", vec![]).await.ok()?;
+        // Armed now, not at render time: a drag ends with a click event of its own.
+        let target = c
+            .execute(
+                "const t = window.__target && window.__target(); if (!t) return null; \
+                 window.__before = window.__tl ? window.__tl.current_id : null; window.__clickMs = null; \
+                 window.__armClick(window.__detail); return t",
+                vec![],
+            )
+            .await
+            .ok()?;
         if !target.is_null() {
             let id = target.as_object()?.values().next()?.as_str()?.to_owned();
             let el = fantoccini::elements::Element::from_element_id(c.clone(), id.into());
             if el.click().await.is_ok() {
                 for _ in 0..100 {
-                    if let Some(ms) = b.js("return window.__clickMs").await.as_f64() {
+                    if let Some(ms) = js(b, "return window.__clickMs").await.and_then(|v| v.as_f64()) {
                         click = Some(ms);
                         break;
                     }
@@ -335,7 +350,15 @@ async fn bench() {
         generate(&dir, n);
     }
     pages(&dir);
-    let b = Browser::with_mounts(1280, 900, vec![("/bench/", dir.clone()), ("/peers/", root.join("bench/node_modules"))]).await;
+    let mounts = || vec![("/bench/", dir.clone()), ("/peers/", root.join("bench/node_modules"))];
+    let start = || async {
+        let b = Browser::with_mounts(1280, 900, mounts()).await;
+        // A peer that blocks its page must count as "did not finish", quickly.
+        let limits = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(10)), Some(PAGE_TIMEOUT), None);
+        b.client.update_timeouts(limits).await.expect("timeouts");
+        b
+    };
+    let mut b = start().await;
     let mut rows = Vec::new();
     for w in [Widget::Ours, Widget::TimelineJs, Widget::Vis] {
         let mut gave_up = false;
@@ -343,10 +366,16 @@ async fn bench() {
             let mut runs = Vec::new();
             if !gave_up {
                 for _ in 0..RUNS {
-                    match one_run(&b, w, n).await {
-                        Some(r) => runs.push(r),
-                        None => {
+                    match tokio::time::timeout(RUN_LIMIT, one_run(&b, w, n)).await {
+                        Ok(Some(r)) => runs.push(r),
+                        Ok(None) => {
                             gave_up = true;
+                            break;
+                        }
+                        Err(_) => {
+                            // The page hung the browser: start a fresh one for the next widget.
+                            gave_up = true;
+                            drop(std::mem::replace(&mut b, start().await));
                             break;
                         }
                     }
@@ -360,7 +389,7 @@ async fn bench() {
 
     let mut md = String::from("# Benchmark results\n\nGenerated by `cargo xtask bench` (see README, Performance). ");
     let _ = writeln!(md, "Median of {RUNS} runs per cell; headless Chromium, 1280 × 900, the widget 1200 px wide; \
-        a cell is empty when the page did not finish its first render within {} s.\n", PAGE_TIMEOUT.as_secs());
+        a cell says \"did not finish\" when the first render took over {} s or a run over {} s.\n", PAGE_TIMEOUT.as_secs(), RUN_LIMIT.as_secs());
     md.push_str("| N | widget | first render (ms) | JS heap + wasm (MB) | frame p50 / p95 (ms) | click → details (ms) |\n|---:|---|---:|---:|---:|---:|\n");
     let mut summary: Vec<(Widget, usize, f64, f64, f64)> = Vec::new();
     for (w, n, runs) in &rows {
