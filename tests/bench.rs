@@ -11,7 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use fantoccini::actions::{Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, WheelAction, WheelActions, MOUSE_BUTTON_LEFT};
+use fantoccini::actions::{
+    Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, WheelAction, WheelActions,
+    MOUSE_BUTTON_LEFT,
+};
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 use support::Browser;
@@ -59,9 +62,32 @@ impl Rng {
 }
 
 const WORDS: &[&str] = &[
-    "convention", "protocol", "council", "report", "national", "rapporteur", "victims", "labour", "forced",
-    "agreement", "ministerial", "decision", "action", "plan", "strategy", "directive", "evaluation", "round",
-    "meeting", "conference", "alliance", "rights", "justice", "prevention", "protection", "prosecution",
+    "convention",
+    "protocol",
+    "council",
+    "report",
+    "national",
+    "rapporteur",
+    "victims",
+    "labour",
+    "forced",
+    "agreement",
+    "ministerial",
+    "decision",
+    "action",
+    "plan",
+    "strategy",
+    "directive",
+    "evaluation",
+    "round",
+    "meeting",
+    "conference",
+    "alliance",
+    "rights",
+    "justice",
+    "prevention",
+    "protection",
+    "prosecution",
 ];
 const CATS: [&str; 6] = ["un", "osce", "coe", "eu", "national-law", "civil-society"];
 
@@ -110,7 +136,10 @@ fn generate(dir: &Path, n: usize) {
         vis.push(v);
     }
     let write = |name: String, v: Value| std::fs::write(dir.join(name), v.to_string()).expect("write data");
-    write(format!("ours-{n}.json"), json!({"version": 1, "title": format!("{n} generated events"), "events": ours}));
+    write(
+        format!("ours-{n}.json"),
+        json!({"version": 1, "title": format!("{n} generated events"), "events": ours}),
+    );
     write(format!("tl-{n}.json"), json!({"events": tl}));
     let groups: Vec<Value> = CATS.iter().map(|c| json!({"id": c, "content": c})).collect();
     write(format!("vis-{n}.json"), json!({"items": vis, "groups": groups}));
@@ -140,7 +169,9 @@ window.__memory = async () => { if (window.gc) window.gc(); await new Promise(r 
 
 fn pages(dir: &Path) {
     std::fs::write(dir.join("common.js"), COMMON_JS).expect("common.js");
-    let head = |extra: &str| format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>bench</title>{extra}<script src=\"/bench/common.js\"></script></head>");
+    let head = |extra: &str| {
+        format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>bench</title>{extra}<script src=\"/bench/common.js\"></script></head>")
+    };
     std::fs::write(
         dir.join("ours.html"),
         format!(r#"{}<body><div id="box" style="width:1200px"></div><script type="module">
@@ -225,7 +256,11 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let memory = c.execute_async("const done = arguments[arguments.length - 1]; window.__memory().then(done)", vec![]).await.ok()?.as_f64()?;
+    let memory = c
+        .execute_async("const done = arguments[arguments.length - 1]; window.__memory().then(done)", vec![])
+        .await
+        .ok()?
+        .as_f64()?;
     // 20 steps of real input over the middle of the widget: 10 Ctrl + wheel zooms, 10 drags.
     let (x, y) = (600i64, 300i64);
     js(b, "window.scrollTo(0, 0); window.__startFrames()").await?;
@@ -236,19 +271,30 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
             .then(KeyAction::Up { value: Key::Control.into() });
         let mut wheel = WheelActions::new("wheel".into());
         wheel.push(WheelAction::Pause { duration: Duration::from_millis(0) });
-        wheel.push(WheelAction::Scroll { duration: None, x, y, delta_x: 0, delta_y: if i < 6 { -240 } else { 120 } });
+        wheel.push(WheelAction::Scroll {
+            duration: None,
+            x,
+            y,
+            delta_x: 0,
+            delta_y: if i < 6 { -240 } else { 120 },
+        });
         wheel.push(WheelAction::Pause { duration: Duration::from_millis(0) });
         c.perform_actions(Actions::from(keys).and(wheel)).await.ok()?;
         let drag = MouseActions::new("mouse".into())
             .then(PointerAction::MoveTo { duration: None, x: x as f64, y: y as f64 })
             .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
-            .then(PointerAction::MoveBy { duration: Some(Duration::from_millis(120)), x: if i % 2 == 0 { 160.0 } else { -160.0 }, y: 0.0 })
+            .then(PointerAction::MoveBy {
+                duration: Some(Duration::from_millis(120)),
+                x: if i % 2 == 0 { 160.0 } else { -160.0 },
+                y: 0.0,
+            })
             .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
         c.perform_actions(drag).await.ok()?;
     }
     c.release_actions().await.ok()?;
     let frames = js(b, "return window.__stopFrames()").await?;
-    let mut frames: Vec<f64> = frames.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+    let mut frames: Vec<f64> =
+        frames.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
     let p50 = percentile(&mut frames, 0.5);
     let p95 = percentile(&mut frames, 0.95);
     // Click → details visible (vis-timeline has no detail view).
@@ -287,7 +333,12 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 fn compressed(path: &Path) -> (u64, u64, u64) {
     let raw = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-    let gz = Command::new("gzip").args(["-9", "-c"]).arg(path).output().map(|o| o.stdout.len() as u64).unwrap_or(0);
+    let gz = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .output()
+        .map(|o| o.stdout.len() as u64)
+        .unwrap_or(0);
     let br = Command::new("node")
         .args(["-e", "const z=require('zlib');process.stdout.write(String(z.brotliCompressSync(require('fs').readFileSync(process.argv[1]),{params:{[z.constants.BROTLI_PARAM_QUALITY]:11}}).length))"])
         .arg(path)
@@ -304,26 +355,37 @@ fn bytes_table(root: &Path) -> (String, Vec<(String, u64)>) {
     let mut ours: Vec<PathBuf> = vec![dist.join("embed.js")];
     for e in std::fs::read_dir(&dist).expect("dist").flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with("anti-trafficking-timeline-") && (name.ends_with(".js") || name.ends_with(".wasm")) {
+        if name.starts_with("anti-trafficking-timeline-")
+            && (name.ends_with(".js") || name.ends_with(".wasm"))
+        {
             ours.push(e.path());
         }
     }
-    if let Some(snip) = std::fs::read_dir(dist.join("snippets")).ok().and_then(|mut d| d.next()).and_then(Result::ok) {
+    if let Some(snip) =
+        std::fs::read_dir(dist.join("snippets")).ok().and_then(|mut d| d.next()).and_then(Result::ok)
+    {
         ours.push(snip.path().join("inline0.js"));
     }
     let peers = root.join("bench/node_modules");
     let sets: Vec<(&str, Vec<PathBuf>)> = vec![
         ("this widget (wasm + JS; CSS is inside the wasm)", ours),
-        ("TimelineJS 3.9.11 (JS + CSS)", vec![
-            peers.join("@knight-lab/timelinejs/dist/js/timeline.js"),
-            peers.join("@knight-lab/timelinejs/dist/css/timeline.css"),
-        ]),
-        ("vis-timeline 8.5.4 (standalone JS + CSS)", vec![
-            peers.join("vis-timeline/standalone/umd/vis-timeline-graph2d.min.js"),
-            peers.join("vis-timeline/styles/vis-timeline-graph2d.min.css"),
-        ]),
+        (
+            "TimelineJS 3.9.11 (JS + CSS)",
+            vec![
+                peers.join("@knight-lab/timelinejs/dist/js/timeline.js"),
+                peers.join("@knight-lab/timelinejs/dist/css/timeline.css"),
+            ],
+        ),
+        (
+            "vis-timeline 8.5.4 (standalone JS + CSS)",
+            vec![
+                peers.join("vis-timeline/standalone/umd/vis-timeline-graph2d.min.js"),
+                peers.join("vis-timeline/styles/vis-timeline-graph2d.min.css"),
+            ],
+        ),
     ];
-    let mut md = String::from("| code for the first render | bytes | gzip -9 | brotli |\n|---|---:|---:|---:|\n");
+    let mut md =
+        String::from("| code for the first render | bytes | gzip -9 | brotli |\n|---|---:|---:|---:|\n");
     let mut totals = Vec::new();
     for (name, files) in sets {
         let (mut r, mut g, mut b) = (0, 0, 0);
@@ -337,7 +399,10 @@ fn bytes_table(root: &Path) -> (String, Vec<(String, u64)>) {
         totals.push((name.to_owned(), g));
     }
     let (r, g, b) = compressed(&root.join("data/timeline.json"));
-    let _ = writeln!(md, "| data: the bundled `data/timeline.json` (inside this widget's wasm) | {r} | {g} | {b} |");
+    let _ = writeln!(
+        md,
+        "| data: the bundled `data/timeline.json` (inside this widget's wasm) | {r} | {g} | {b} |"
+    );
     (md, totals)
 }
 
@@ -354,7 +419,11 @@ async fn bench() {
     let start = || async {
         let b = Browser::with_mounts(1280, 900, mounts()).await;
         // A peer that blocks its page must count as "did not finish", quickly.
-        let limits = fantoccini::wd::TimeoutConfiguration::new(Some(Duration::from_secs(10)), Some(PAGE_TIMEOUT), None);
+        let limits = fantoccini::wd::TimeoutConfiguration::new(
+            Some(Duration::from_secs(10)),
+            Some(PAGE_TIMEOUT),
+            None,
+        );
         b.client.update_timeouts(limits).await.expect("timeouts");
         b
     };
@@ -387,9 +456,15 @@ async fn bench() {
     }
     b.stop().await;
 
-    let mut md = String::from("# Benchmark results\n\nGenerated by `cargo xtask bench` (see README, Performance). ");
-    let _ = writeln!(md, "Median of {RUNS} runs per cell; headless Chromium, 1280 × 900, the widget 1200 px wide; \
-        a cell says \"did not finish\" when the first render took over {} s or a run over {} s.\n", PAGE_TIMEOUT.as_secs(), RUN_LIMIT.as_secs());
+    let mut md =
+        String::from("# Benchmark results\n\nGenerated by `cargo xtask bench` (see README, Performance). ");
+    let _ = writeln!(
+        md,
+        "Median of {RUNS} runs per cell; headless Chromium, 1280 × 900, the widget 1200 px wide; \
+        a cell says \"did not finish\" when the first render took over {} s or a run over {} s.\n",
+        PAGE_TIMEOUT.as_secs(),
+        RUN_LIMIT.as_secs()
+    );
     md.push_str("| N | widget | first render (ms) | JS heap + wasm (MB) | frame p50 / p95 (ms) | click → details (ms) |\n|---:|---|---:|---:|---:|---:|\n");
     let mut summary: Vec<(Widget, usize, f64, f64, f64)> = Vec::new();
     for (w, n, runs) in &rows {
@@ -402,8 +477,15 @@ async fn bench() {
         let p50 = median(runs.iter().map(|r| r.p50).collect());
         let p95 = median(runs.iter().map(|r| r.p95).collect());
         let clicks: Vec<f64> = runs.iter().filter_map(|r| r.click).collect();
-        let click = if *w == Widget::Vis { "no detail view".to_owned() } else if clicks.is_empty() { "—".to_owned() } else { format!("{:.0}", median(clicks)) };
-        let _ = writeln!(md, "| {n} | {} | {render:.0} | {mem:.1} | {p50:.1} / {p95:.1} | {click} |", w.name());
+        let click = if *w == Widget::Vis {
+            "no detail view".to_owned()
+        } else if clicks.is_empty() {
+            "—".to_owned()
+        } else {
+            format!("{:.0}", median(clicks))
+        };
+        let _ =
+            writeln!(md, "| {n} | {} | {render:.0} | {mem:.1} | {p50:.1} / {p95:.1} | {click} |", w.name());
         summary.push((*w, *n, render, mem, p95));
     }
     let (bytes, totals) = bytes_table(&root);
@@ -415,13 +497,34 @@ async fn bench() {
     let ok = |b: bool| if b { "met" } else { "NOT met" };
     if let (Some(o), tl, v) = (get(Widget::Ours, 100), get(Widget::TimelineJs, 100), get(Widget::Vis, 100)) {
         let faster = [tl, v].iter().flatten().map(|s| s.2).fold(f64::INFINITY, f64::min);
-        let _ = writeln!(t, "- First render at N = 100 ≤ half the faster peer: {:.0} ms vs {:.0} ms → {}", o.2, faster, ok(o.2 <= faster / 2.0));
+        let _ = writeln!(
+            t,
+            "- First render at N = 100 ≤ half the faster peer: {:.0} ms vs {:.0} ms → {}",
+            o.2,
+            faster,
+            ok(o.2 <= faster / 2.0)
+        );
     }
     if let Some(o) = get(Widget::Ours, 10_000) {
         let _ = writeln!(t, "- N = 10,000 renders in < 500 ms: {:.0} ms → {}", o.2, ok(o.2 < 500.0));
-        let _ = writeln!(t, "- N = 10,000 pans/zooms with p95 frame ≤ 16.7 ms: {:.1} ms → {}", o.4, ok(o.4 <= 16.7));
-        let lighter = [get(Widget::TimelineJs, 10_000), get(Widget::Vis, 10_000)].iter().flatten().map(|s| s.3).fold(f64::INFINITY, f64::min);
-        let _ = writeln!(t, "- Memory at N = 10,000 ≤ the lighter peer: {:.1} MB vs {:.1} MB → {}", o.3, lighter, ok(o.3 <= lighter));
+        let _ = writeln!(
+            t,
+            "- N = 10,000 pans/zooms with p95 frame ≤ 16.7 ms: {:.1} ms → {}",
+            o.4,
+            ok(o.4 <= 16.7)
+        );
+        let lighter = [get(Widget::TimelineJs, 10_000), get(Widget::Vis, 10_000)]
+            .iter()
+            .flatten()
+            .map(|s| s.3)
+            .fold(f64::INFINITY, f64::min);
+        let _ = writeln!(
+            t,
+            "- Memory at N = 10,000 ≤ the lighter peer: {:.1} MB vs {:.1} MB → {}",
+            o.3,
+            lighter,
+            ok(o.3 <= lighter)
+        );
     }
     match get(Widget::Ours, 100_000) {
         Some(o) => {
@@ -432,7 +535,12 @@ async fn bench() {
         }
     }
     if let Some((_, g)) = totals.first() {
-        let _ = writeln!(t, "- wasm + JS + CSS ≤ 110 KB gzip -9: {:.1} KB → {}", *g as f64 / 1000.0, ok(*g <= 110_000));
+        let _ = writeln!(
+            t,
+            "- wasm + JS + CSS ≤ 110 KB gzip -9: {:.1} KB → {}",
+            *g as f64 / 1000.0,
+            ok(*g <= 110_000)
+        );
     }
     md.push_str(&t);
     let out = root.join("bench/results.md");

@@ -131,7 +131,8 @@ impl Browser {
             text.push_str(&" ".repeat(6_000_000));
             std::fs::write(&big, text).expect("big.json");
         }
-        let mut mounts: Vec<(&'static str, PathBuf)> = EXTRA_MOUNTS.with(|m| std::mem::take(&mut *m.borrow_mut()));
+        let mut mounts: Vec<(&'static str, PathBuf)> =
+            EXTRA_MOUNTS.with(|m| std::mem::take(&mut *m.borrow_mut()));
         mounts.extend([
             ("/news/timeline/", dist.clone()),
             ("/fixtures/", fixtures),
