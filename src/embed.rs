@@ -91,32 +91,28 @@ pub struct Options {
 impl Options {
     /// From attributes: `src`, `lang`, `start`, `height`, `theme`, `deep-link` (or their `data-` forms).
     pub fn from_attributes(el: &Element) -> Self {
-        let get = |name: &str| {
-            el.get_attribute(name)
-                .or_else(|| el.get_attribute(&format!("data-{name}")))
-                .map(|v| v.trim().to_owned())
-                .filter(|v| !v.is_empty())
-        };
         let deep_link = el.has_attribute("deep-link") || el.has_attribute("data-deep-link");
-        Self {
-            src: get("src"),
-            lang: get("lang"),
-            start: get("start"),
-            height: get("height"),
-            theme: get("theme"),
+        Self::assemble(
+            |name| {
+                el.get_attribute(name)
+                    .or_else(|| el.get_attribute(&format!("data-{name}")))
+                    .map(|v| v.trim().to_owned())
+                    .filter(|v| !v.is_empty())
+            },
             deep_link,
-            data: None,
-        }
+            None,
+        )
     }
 
     /// From a JS object `{ src, lang, start, height, theme, deepLink, data }`; anything else is ignored.
     pub fn from_js(v: &JsValue) -> Self {
-        let get = |k: &str| {
-            Reflect::get(v, &JsValue::from_str(k)).ok().and_then(|x| x.as_string()).filter(|s| !s.is_empty())
-        };
-        let deep_link =
-            Reflect::get(v, &JsValue::from_str("deepLink")).ok().and_then(|x| x.as_bool()).unwrap_or(false);
-        let data = Reflect::get(v, &JsValue::from_str("data")).ok().filter(JsValue::is_object);
+        let field = |k: &str| Reflect::get(v, &JsValue::from_str(k)).ok();
+        let deep_link = field("deepLink").and_then(|x| x.as_bool()).unwrap_or(false);
+        let data = field("data").filter(JsValue::is_object);
+        Self::assemble(|k| field(k).and_then(|x| x.as_string()).filter(|s| !s.is_empty()), deep_link, data)
+    }
+
+    fn assemble(get: impl Fn(&str) -> Option<String>, deep_link: bool, data: Option<JsValue>) -> Self {
         Self {
             src: get("src"),
             lang: get("lang"),

@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::{fill, strings};
 use crate::layout::{range_label, Unit, Viewport};
-use crate::model::{Lang, PartialDate, Period, Precision, When};
+use crate::model::{Lang, PartialDate, Period, Precision, PrecisionGap, When};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Style {
@@ -144,12 +144,11 @@ pub fn period(lang: Lang, p: &Period) -> String {
 /// What the reader should know about a date's precision (`day not reported`, …), in `lang`.
 pub fn precision_note(lang: Lang, w: &When) -> Option<&'static str> {
     let s = strings(lang);
-    match (w.days.is_some(), w.precision()) {
-        (true, Precision::Year | Precision::Month) => Some(s.exact_dates_unknown),
-        (_, Precision::Year) => Some(s.month_day_unknown),
-        (_, Precision::Month) => Some(s.day_unknown),
-        _ => None,
-    }
+    w.precision_gap().map(|gap| match gap {
+        PrecisionGap::ExactDates => s.exact_dates_unknown,
+        PrecisionGap::MonthAndDay => s.month_day_unknown,
+        PrecisionGap::Day => s.day_unknown,
+    })
 }
 
 #[allow(clippy::cast_possible_truncation)]

@@ -418,14 +418,24 @@ fn range_label_en(a: &PartialDate, b: &PartialDate) -> String {
     format!("{} – {}", a.label_en(), b.label_en())
 }
 
+/// What a date does not say, when it is coarser than a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrecisionGap {
+    /// A span of days whose calendar dates are unknown ("2024, two days").
+    ExactDates,
+    /// Known to the year only.
+    MonthAndDay,
+    /// Known to the month only.
+    Day,
+}
+
 impl When {
-    /// What the reader should know about the precision, if the date is not simply exact:
-    /// `exact dates not reported`, `day not reported`, … `None` when known to the day or better.
-    pub fn precision_note_en(&self) -> Option<&'static str> {
+    /// What the reader should be told is not reported; `None` when known to the day or better.
+    pub fn precision_gap(&self) -> Option<PrecisionGap> {
         match (self.days.is_some(), self.precision()) {
-            (true, Precision::Year | Precision::Month) => Some("exact dates not reported"),
-            (_, Precision::Year) => Some("month and day not reported"),
-            (_, Precision::Month) => Some("day not reported"),
+            (true, Precision::Year | Precision::Month) => Some(PrecisionGap::ExactDates),
+            (_, Precision::Year) => Some(PrecisionGap::MonthAndDay),
+            (_, Precision::Month) => Some(PrecisionGap::Day),
             _ => None,
         }
     }

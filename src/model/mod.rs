@@ -15,7 +15,8 @@ pub mod wire;
 use std::rc::Rc;
 
 pub use date::{
-    civil_from_days, days_from_civil, days_in_month, is_leap, DateError, PartialDate, Precision, When,
+    civil_from_days, days_from_civil, days_in_month, is_leap, DateError, PartialDate, Precision,
+    PrecisionGap, When,
 };
 pub use error::DataError;
 pub use json::Json;
@@ -311,13 +312,6 @@ impl<'a> Item<'a> {
         match self {
             Item::Event(e, _) => &e.when,
             Item::Period(p) => &p.when,
-        }
-    }
-    /// English date label.
-    pub fn label_en(self) -> String {
-        match self {
-            Item::Event(e, _) => e.when.label_en(),
-            Item::Period(p) => p.label_en(),
         }
     }
     /// Category.
