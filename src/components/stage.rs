@@ -52,9 +52,14 @@ pub struct StageProps {
 
 /// The lanes shown: categories with events, minus those hidden.
 pub(crate) fn lanes(t: &Timeline, state: &ViewState) -> Vec<Category> {
+    shown_lanes(t, &state.hidden)
+}
+
+/// Categories that have events and are not in `hidden`, in lane order.
+fn shown_lanes(t: &Timeline, hidden: &[Category]) -> Vec<Category> {
     Category::ALL
         .into_iter()
-        .filter(|c| state.shows_lane(*c) && t.events.iter().any(|e| e.category == *c))
+        .filter(|c| !hidden.contains(c) && t.events.iter().any(|e| e.category == *c))
         .collect()
 }
 
@@ -100,10 +105,7 @@ pub(crate) struct Prepared {
 }
 
 fn prepare(t: &Timeline, lang: Lang, hidden: &[Category]) -> Prepared {
-    let lanes: Vec<Category> = Category::ALL
-        .into_iter()
-        .filter(|c| !hidden.contains(c) && t.events.iter().any(|e| e.category == *c))
-        .collect();
+    let lanes = shown_lanes(t, hidden);
     let events: Vec<usize> = (0..t.events.len()).filter(|&i| lanes.contains(&t.events[i].category)).collect();
     let marks: Vec<MarkInput> = events
         .iter()
