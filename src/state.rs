@@ -64,6 +64,9 @@ pub struct ViewState {
     pub notice: Option<String>,
     /// A drag or pinch is under way (movement is not animated).
     pub gesture: bool,
+    /// The latest move of the view is animated: a button, key or jump is; the wheel, a pinch and a
+    /// drag follow the hand directly (and animating hundreds of marks per wheel step costs frames).
+    pub animate: bool,
 }
 
 /// What a reader (or the host page) can do.
@@ -116,6 +119,7 @@ impl ViewState {
             hidden: Vec::new(),
             notice: None,
             gesture: false,
+            animate: true,
         }
     }
 
@@ -190,6 +194,7 @@ impl ViewState {
     /// The state after `action`; the same `Rc` when nothing changed (so nothing re-renders).
     pub fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let n = self.focus.1.wrapping_add(1);
+        let direct = matches!(action, Action::ZoomBy { anchor: Some(_), .. } | Action::PanBy(_));
         let mut s = (*self).clone();
         match action {
             Action::Select { id, span } => {
@@ -246,6 +251,9 @@ impl ViewState {
             Action::SetMode(m) => s.mode = m,
             Action::Notice(text) => s.notice = text,
             Action::Gesture(on) => s.gesture = on,
+        }
+        if s.view != self.view {
+            s.animate = !direct;
         }
         if s == *self {
             self
@@ -316,6 +324,20 @@ mod tests {
         assert_eq!(f.view, Viewport::fit(&f.limits));
         let e = f.apply(Action::ZoomBy { factor: 10.0, anchor: None }).apply(Action::Edge(false));
         assert!((e.view.from - e.limits.min).abs() < 1e-6);
+    }
+
+    #[test]
+    fn only_discrete_moves_are_animated() {
+        let s = state();
+        let wheel = s.clone().apply(Action::ZoomBy { factor: 2.0, anchor: Some(10.0) });
+        assert!(!wheel.animate);
+        let button = wheel.clone().apply(Action::ZoomBy { factor: 2.0, anchor: None });
+        assert!(button.animate);
+        let drag = button.apply(Action::PanBy(50.0));
+        assert!(!drag.animate);
+        // A change that does not move the view keeps the last kind of move.
+        assert!(!drag.apply(Action::ToggleLane(Category::Un)).animate);
+        assert!(s.apply(Action::PanBy(50.0)).apply(Action::Fit).animate);
     }
 
     #[test]

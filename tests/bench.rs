@@ -429,7 +429,10 @@ async fn bench() {
     };
     let mut b = start().await;
     let mut rows = Vec::new();
-    for w in [Widget::Ours, Widget::TimelineJs, Widget::Vis] {
+    // BENCH_ONLY=ours (or tl, vis, comma-separated) runs a subset, for quick comparisons while working.
+    let only = std::env::var("BENCH_ONLY").unwrap_or_default();
+    let picked = |w: Widget| only.is_empty() || only.split(',').any(|o| w.page() == o.trim());
+    for w in [Widget::Ours, Widget::TimelineJs, Widget::Vis].into_iter().filter(|&w| picked(w)) {
         let mut gave_up = false;
         for n in SIZES {
             let mut runs = Vec::new();

@@ -4,7 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use anti_trafficking_timeline::layout::{
-    bands, place, ticks, title_width, BandInput, Limits, MarkInput, Unit, Viewport, GAP, LABEL_GAP,
+    bands, lane_order, place, place_in_order, ticks, title_width, BandInput, Frame, Limits, MarkInput, Unit,
+    Viewport, GAP, LABEL_GAP,
 };
 use proptest::prelude::*;
 
@@ -26,6 +27,42 @@ fn viewport() -> impl Strategy<Value = Viewport> {
 }
 
 proptest! {
+    /// The widget places marks once per zoom level: a pan must not change the world frame, and the
+    /// world placement seen through the view's offset is where the view frame puts each mark.
+    #[test]
+    fn a_pan_keeps_the_world_placement(
+        starts in proptest::collection::vec((0usize..3, 0.0f64..1.0, 0.0f64..0.01, 1usize..60), 0..200),
+        v in viewport(), width in 300.0f64..1600.0, dx in -5000.0f64..5000.0
+    ) {
+        let lim = limits();
+        let marks: Vec<MarkInput> = starts.iter().map(|&(lane, s, len, chars)| {
+            let start = lim.min + s * lim.max_span();
+            MarkInput { lane, start, end: start + len * lim.max_span(), label_w: title_width(chars), pinned: false }
+        }).collect();
+        let order = lane_order(&marks, 3);
+        let before = Frame::world(&v, width, &lim);
+        let after = Frame::world(&v.pan(dx, width, &lim), width, &lim);
+        prop_assert_eq!(before, after);
+        let world = place_in_order(&marks, &order, &[], &before, 3);
+        // Without flipping or clusters near the edges, the view frame agrees with the world frame.
+        let view = place_in_order(&marks, &order, &[], &Frame { left: f64::NEG_INFINITY, right: f64::INFINITY, ..Frame::of_view(&v, width) }, 3);
+        let wide = place_in_order(&marks, &order, &[], &Frame { left: f64::NEG_INFINITY, right: f64::INFINITY, ..before }, 3);
+        prop_assert_eq!(view.placed.len(), wide.placed.len());
+        let off = before.x(v.from);
+        for (a, b) in view.placed.iter().zip(&wide.placed) {
+            prop_assert_eq!((a.index, a.row), (b.index, b.row));
+            // Near the view (where it matters), within a tenth of a pixel: the world frame's span is
+            // rounded to 1/1024 minute.
+            if a.x.abs() < 3.0 * width {
+                prop_assert!((a.x - (b.x - off)).abs() < 0.1, "{} vs {}", a.x, b.x - off);
+            }
+        }
+        // Every label in the world frame stays within the data's span.
+        for p in &world.placed {
+            prop_assert!(!p.flipped || p.left >= before.left - 1e-6);
+        }
+    }
+
     #[test]
     fn time_to_px_to_time_round_trips_within_a_pixel(v in viewport(), width in 200.0f64..2000.0, f in 0.0f64..1.0) {
         let t = v.from + f * v.span();

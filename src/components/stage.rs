@@ -12,7 +12,9 @@ use yew::prelude::*;
 
 use super::{entry_dom_id, use_lang, TimelineRef};
 use crate::i18n::{fill, strings};
-use crate::layout::{bands, lane_order, place_in_order, ticks, title_width, BandInput, MarkInput, Viewport};
+use crate::layout::{
+    bands, lane_order, place_in_order, ticks, title_width, BandInput, Frame, LaneLayout, MarkInput, Viewport,
+};
 use crate::model::{Category, Event, Item, Lang, Timeline};
 use crate::state::{span_of, Action, ViewState};
 
@@ -38,6 +40,17 @@ const NARROW: f64 = 560.0;
 const MAX_ROWS: usize = 3;
 /// Pixels beyond each edge that are still rendered.
 const OVERSCAN: f64 = 240.0;
+/// Marks are positioned relative to a base that moves in steps of this many pixels, so that a pan
+/// moves one layer per lane (not every mark) and no position exceeds what CSS layout can represent.
+const CHUNK: f64 = 1_048_576.0;
+
+/// Compares by pointer: memo dependencies on large, immutable values.
+struct Same<T>(std::rc::Rc<T>);
+impl<T> PartialEq for Same<T> {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 /// Properties of [`Stage`].
 #[derive(Properties, PartialEq)]
@@ -143,13 +156,19 @@ pub fn Stage(props: &StageProps) -> Html {
         let dispatcher = state.dispatcher();
         use_effect_with((), move |()| {
             let observer = surface.cast::<Element>().and_then(|el| {
-                let cb = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-                    if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
-                        dispatcher.dispatch(Action::Resize(entry.content_rect().width()));
-                    }
-                });
+                let cb = {
+                    let dispatcher = dispatcher.clone();
+                    Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                        if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
+                            dispatcher.dispatch(Action::Resize(entry.content_rect().width()));
+                        }
+                    })
+                };
                 let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
                 ro.observe(&el);
+                // Measured now too, so that the first frame already has the marks (the observer's
+                // first report comes a frame later).
+                dispatcher.dispatch(Action::Resize(f64::from(el.client_width())));
                 Some((ro, cb))
             });
             move || {
@@ -175,6 +194,31 @@ pub fn Stage(props: &StageProps) -> Html {
         use_memo((props.data.clone(), lang, hidden), |(data, lang, hidden)| {
             data.get().map(|t| prepare(t, *lang, hidden))
         })
+    };
+    // The placement, in the frame of the whole span at this zoom: computed once per zoom level (and
+    // selection), not once per pan step.
+    let frame = Frame::world(&state.view, state.width.max(1.0), &state.limits);
+    let placement = {
+        let pins = (state.selected.clone(), state.active.clone());
+        use_memo(
+            (Same(prepared.clone()), props.data.clone(), frame, pins),
+            |(prepared, data, frame, pins)| {
+                let (Some(p), Some(t)) = (prepared.0.as_ref(), data.get()) else {
+                    return LaneLayout::default();
+                };
+                // The selected and focused marks are never in a cluster.
+                let pinned: Vec<usize> = p
+                    .events
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &i)| {
+                        [&pins.0, &pins.1].iter().any(|id| id.as_ref() == Some(&t.events[i].id))
+                    })
+                    .map(|(k, _)| k)
+                    .collect();
+                place_in_order(&p.marks, &p.order, &pinned, frame, MAX_ROWS)
+            },
+        )
     };
     let Some(t) = props.data.get() else { return Html::default() };
     let Some(prepared) = prepared.as_ref() else { return Html::default() };
@@ -209,14 +253,14 @@ pub fn Stage(props: &StageProps) -> Html {
             <>
                 { axis(&view, width, lang) }
                 { period_bands(props, t, width, lang) }
-                { lanes_html(props, t, prepared, width, lang) }
+                { lanes_html(props, t, prepared, &placement, frame.x(view.from), lang) }
             </>
         }
     } else {
         Html::default()
     };
     html! {
-        <div class={classes!("att-surface", (!state.gesture).then_some("att-anim"))} ref={surface}
+        <div class={classes!("att-surface", (state.animate && !state.gesture).then_some("att-anim"))} ref={surface}
             {onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
             onpointercancel={onpointerup} {onkeydown}>
             { body }
@@ -299,29 +343,36 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64, lang: Lang) -> Htm
     }
 }
 
-fn lanes_html(props: &StageProps, t: &Timeline, prepared: &Prepared, width: f64, lang: Lang) -> Html {
+/// The lanes and their marks. `out` is placed in the world frame; `off` is the view's left edge in
+/// that frame: marks are positioned relative to a base (a multiple of [`CHUNK`]) and each lane's list
+/// is translated by `base - off`.
+fn lanes_html(
+    props: &StageProps,
+    t: &Timeline,
+    prepared: &Prepared,
+    out: &LaneLayout,
+    off: f64,
+    lang: Lang,
+) -> Html {
     let st = strings(lang);
     let state = &props.state;
+    let width = state.width;
     let p = &props.prefix;
     let lanes = &prepared.lanes;
     let events: Vec<&Event> = prepared.events.iter().map(|&i| &t.events[i]).collect();
-    // The selected and focused marks are never in a cluster.
-    let pinned: Vec<usize> = events
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| state.selected.as_ref() == Some(&e.id) || state.active.as_ref() == Some(&e.id))
-        .map(|(i, _)| i)
-        .collect();
-    let out = place_in_order(&prepared.marks, &prepared.order, &pinned, &state.view, width, MAX_ROWS);
-    let visible = |left: f64, w: f64| left + w > 0.0 && left < width;
-    let rendered = |left: f64, w: f64| left + w > -OVERSCAN && left < width + OVERSCAN;
+    let base = (off / CHUNK).floor() * CHUNK;
+    let visible = |left: f64, w: f64| left + w > off && left < off + width;
+    let rendered = |left: f64, w: f64| left + w > off - OVERSCAN && left < off + width + OVERSCAN;
     // One tab stop: the active mark if it is on screen, else the earliest mark on screen.
     let tab_stop = out
         .placed
         .iter()
         .find(|pl| state.active.as_ref() == Some(&events[pl.index].id) && visible(pl.left, pl.w))
         .or_else(|| {
-            out.placed.iter().filter(|pl| pl.x >= 0.0 && pl.x < width).min_by(|a, b| a.x.total_cmp(&b.x))
+            out.placed
+                .iter()
+                .filter(|pl| pl.x >= off && pl.x < off + width)
+                .min_by(|a, b| a.x.total_cmp(&b.x))
         })
         .map(|pl| events[pl.index].id.clone());
     html! {
@@ -330,10 +381,10 @@ fn lanes_html(props: &StageProps, t: &Timeline, prepared: &Prepared, width: f64,
             html! {
                 <div key={cat.key()} class="att-lane" data-cat={cat.key()} role="group" aria-labelledby={format!("{p}-lane-{}", cat.key())}>
                     <h3 class="att-lane-h" id={format!("{p}-lane-{}", cat.key())}>{ st.category(*cat) }</h3>
-                    <ol class="att-marks" data-h={px(h)}>
+                    <ol class="att-marks" data-h={px(h)} data-x={px(base - off)}>
                         { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w)).map(|pl| {
                             let e = events[pl.index];
-                            mark(props, e, pl, tab_stop.as_ref() == Some(&e.id), (pl.index + 1, events.len()), lang)
+                            mark(props, e, pl, base, tab_stop.as_ref() == Some(&e.id), (pl.index + 1, events.len()), lang)
                         }) }
                         { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).map(|c| {
                             let first = events[c.members[0]];
@@ -344,7 +395,7 @@ fn lanes_html(props: &StageProps, t: &Timeline, prepared: &Prepared, width: f64,
                             };
                             html! {
                                 <li key={format!("cluster-{}", first.id)} class="att-m att-clm"
-                                    data-x={px(c.x)} data-y={px(c.row as f64 * row_h(width))} data-w={px(c.w)}>
+                                    data-x={px(c.x - base)} data-y={px(c.row as f64 * row_h(width))} data-w={px(c.w)}>
                                     <button type="button" class="att-cl" tabindex="-1" {onclick}
                                         aria-label={fill(st.cluster, &[&c.members.len().to_string(), st.category(*cat),
                                             &crate::intl::date(lang, &first.when.start), &crate::intl::date(lang, &last.when.start)])}>
@@ -365,6 +416,7 @@ fn mark(
     props: &StageProps,
     e: &Event,
     pl: &crate::layout::Placed,
+    base: f64,
     tab_stop: bool,
     (n, m): (usize, usize),
     lang: Lang,
@@ -391,7 +443,7 @@ fn mark(
     };
     html! {
         <li key={e.id.as_str()} class="att-m"
-            data-x={px(pl.left)} data-y={px(pl.row as f64 * row_h(state.width))} data-w={px(pl.w)}>
+            data-x={px(pl.left - base)} data-y={px(pl.row as f64 * row_h(state.width))} data-w={px(pl.w)}>
             <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), pl.flipped.then_some("att-flip"))}
                 id={entry_dom_id(&props.prefix, e.id.as_str())} tabindex={if tab_stop { "0" } else { "-1" }}
                 aria-current={sel.then_some("true")} {onclick}>

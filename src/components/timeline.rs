@@ -195,6 +195,18 @@ fn Live(props: &TimelineViewProps) -> Html {
         })
     };
 
+    // The print list (every entry) is built shortly after the first render, not during it.
+    let print_ready = use_state(|| false);
+    {
+        let print_ready = print_ready.clone();
+        use_effect_with((), move |()| {
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::from_millis(300)).await;
+                print_ready.set(true);
+            });
+        });
+    }
+
     let Some(t) = data.get() else { return Html::default() };
     let data_for_print = data.clone();
     let main = match (&state.mode, &state.scope) {
@@ -259,7 +271,7 @@ fn Live(props: &TimelineViewProps) -> Html {
                         onselect={onselect} onenter={onenter} onclose={onclose} />
                 }
             </div>
-            <PrintList data={data_for_print} />
+            if *print_ready { <PrintList data={data_for_print} /> }
             <span class="att-vh" id={format!("{prefix}-end")} tabindex="-1">{ s.end }</span>
         </div>
         </ContextProvider<Lang>>

@@ -3,7 +3,7 @@
 //!
 //! O(n log n): one sort per lane, then one greedy pass.
 
-use super::scale::Viewport;
+use super::scale::{Limits, Viewport};
 
 /// One mark to place.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -86,9 +86,49 @@ pub fn title_width(chars: usize) -> f64 {
     (c * 7.2 + 26.0).clamp(64.0, 220.0)
 }
 
+/// The pixel space marks are placed in: `x = (t - origin) * scale`, with labels kept between `left`
+/// and `right` (they flip to the left of their dot near `right`).
+///
+/// For a still view this is the view itself ([`Frame::of_view`]). The widget places marks in the
+/// frame of the whole data span at the current zoom ([`Frame::world`]): the placement then does not
+/// change when the view pans, so a pan moves one layer instead of every mark, and the placement is
+/// computed once per zoom level.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frame {
+    /// Time at `x = 0`.
+    pub origin: f64,
+    /// Pixels per minute.
+    pub scale: f64,
+    /// Leftmost pixel a label may reach.
+    pub left: f64,
+    /// Rightmost pixel a label may reach.
+    pub right: f64,
+}
+
+impl Frame {
+    /// The view's own pixels: `0..width`.
+    pub fn of_view(view: &Viewport, width: f64) -> Self {
+        Self { origin: view.from, scale: width / view.span(), left: 0.0, right: width }
+    }
+
+    /// The whole span `[lim.min, lim.max]` at the zoom of `view` (`width` pixels wide): `x = 0` is
+    /// `lim.min`. The scale is rounded (to 1/1024 minute of span) so that views that differ only by a
+    /// pan give the same frame, bit for bit.
+    pub fn world(view: &Viewport, width: f64, lim: &Limits) -> Self {
+        let span = ((view.span() * 1024.0).round() / 1024.0).max(f64::MIN_POSITIVE);
+        let scale = width / span;
+        Self { origin: lim.min, scale, left: 0.0, right: (lim.max - lim.min) * scale }
+    }
+
+    /// Pixel position of time `t`.
+    pub fn x(&self, t: f64) -> f64 {
+        (t - self.origin) * self.scale
+    }
+}
+
 /// Places `marks` in `lanes` lanes of at most `max_rows` rows each, for `view` at `width` pixels.
 pub fn place(marks: &[MarkInput], lanes: usize, view: &Viewport, width: f64, max_rows: usize) -> LaneLayout {
-    place_in_order(marks, &lane_order(marks, lanes), &[], view, width, max_rows)
+    place_in_order(marks, &lane_order(marks, lanes), &[], &Frame::of_view(view, width), max_rows)
 }
 
 /// Each lane's marks in time order (ties in input order): what [`place_in_order`] needs, computed
@@ -106,13 +146,13 @@ pub fn lane_order(marks: &[MarkInput], lanes: usize) -> Vec<Vec<usize>> {
     by_lane
 }
 
-/// [`place`] with the lanes' order given (see [`lane_order`]) and extra pinned marks: O(n) per call.
+/// [`place`] in `frame`, with the lanes' order given (see [`lane_order`]) and extra pinned marks:
+/// O(n) per call.
 pub fn place_in_order(
     marks: &[MarkInput],
     order: &[Vec<usize>],
     pinned: &[usize],
-    view: &Viewport,
-    width: f64,
+    frame: &Frame,
     max_rows: usize,
 ) -> LaneLayout {
     let is_pinned = |i: usize| marks[i].pinned || pinned.contains(&i);
@@ -121,11 +161,11 @@ pub fn place_in_order(
     for (lane, idx) in order.iter().enumerate() {
         let geometry = |i: usize| {
             let m = &marks[i];
-            let x = view.x(m.start, width);
-            let bar = view.x(m.end, width) - x;
+            let x = frame.x(m.start);
+            let bar = frame.x(m.end) - x;
             let bar_w = if bar >= MIN_BAR { bar } else { 0.0 };
             // Near the right edge, the label goes to the left of its dot (the bar stays to the right).
-            let flipped = x + m.label_w.max(bar_w) > width && x - m.label_w >= 0.0;
+            let flipped = x + m.label_w.max(bar_w) > frame.right && x - m.label_w >= frame.left;
             let (left, w) =
                 if flipped { (x - m.label_w, m.label_w + bar_w) } else { (x, m.label_w.max(bar_w)) };
             Placed { index: i, lane, row: 0, x, left, bar_w, w, flipped }
@@ -156,8 +196,8 @@ pub fn place_in_order(
                 continue;
             }
             let m = &marks[i];
-            // Kept inside the view at the right edge.
-            let cx = p.x.min(width - CLUSTER_W);
+            // Kept inside the frame at the right edge.
+            let cx = p.x.min(frame.right - CLUSTER_W);
             match out.clusters.last_mut() {
                 Some(c) if c.lane == lane && cx < c.x + c.w + GAP => {
                     c.members.push(i);

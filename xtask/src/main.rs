@@ -249,9 +249,11 @@ fn dist(public_url: &str) -> Result {
         "// Stable entry point: <script type=\"module\" src=\".../embed.js\"></script>\n\
          // Loads the widget (content-hashed files beside this one), defines <anti-trafficking-timeline>,\n\
          // mounts every [data-anti-trafficking-timeline] element, and exports mount(element, options).\n\
-         import init, {{ mount as mountNow }} from \"./{js}\";\n\
-         export const ready = init({{ module_or_path: new URL(\"./{wasm}\", import.meta.url) }});\n\
-         export async function mount(element, options) {{\n  await ready;\n  return mountNow(element, options || {{}});\n}}\n"
+         // The wasm download starts at once, beside the glue's import (not after it).\n\
+         const wasm = fetch(new URL(\"./{wasm}\", import.meta.url));\n\
+         const glue = import(\"./{js}\");\n\
+         export const ready = glue.then((g) => g.default({{ module_or_path: wasm }}));\n\
+         export async function mount(element, options) {{\n  await ready;\n  return (await glue).mount(element, options || {{}});\n}}\n"
     );
     std::fs::write(out.join("embed.js"), entry).map_err(|e| format!("embed.js: {e}"))?;
     // The no-JavaScript fallback, from the same data: in the standalone page, and in a snippet.
