@@ -37,6 +37,10 @@ thread_local! {
     /// Ordinals of the mounted instances (1 = the first on the page).
     static ORDINALS: RefCell<Vec<u32>> = const { RefCell::new(Vec::new()) };
     static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// Mounted hosts by instance number (`att3` → 3), for the panic hook.
+    static HOSTS: RefCell<Vec<(u32, Element)>> = const { RefCell::new(Vec::new()) };
+    /// The panic hook has run (it reports once).
+    static CRASHED: Cell<bool> = const { Cell::new(false) };
     static BUNDLED: RefCell<Option<Rc<Loaded>>> = const { RefCell::new(None) };
 }
 
@@ -195,6 +199,7 @@ impl Handle {
             let _ = target.remove_event_listener_with_callback(name, cb.as_ref().unchecked_ref());
         }
         let taken = self.inner.app.borrow_mut().take();
+        HOSTS.with(|h| h.borrow_mut().retain(|(_, e)| e != &self.inner.host));
         if taken.is_some() {
             let ordinal = self.inner.props.borrow().ordinal;
             ORDINALS.with(|o| o.borrow_mut().retain(|n| *n != ordinal));
@@ -297,6 +302,9 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
         });
     }
     let props = inner.props.borrow().clone();
+    if let Some(n) = props.prefix.strip_prefix("att").and_then(|n| n.parse::<u32>().ok()) {
+        HOSTS.with(|h| h.borrow_mut().push((n, element.clone())));
+    }
     let pooled = POOL.with(|p| p.borrow_mut().pop());
     let (app, root) = match pooled {
         Some((mut app, root)) => {
@@ -318,9 +326,76 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
     Ok(Handle { inner })
 }
 
-/// Defines `<anti-trafficking-timeline>` and mounts every `[data-anti-trafficking-timeline]` element.
-/// Returns how many `div`s were mounted (custom elements mount themselves when connected).
+/// `mount_element(element)`: mounts a timeline configured by the element's attributes (used by
+/// `embed.js` for `<anti-trafficking-timeline>` and `[data-anti-trafficking-timeline]`).
+#[wasm_bindgen]
+pub fn mount_element(element: Element) -> Result<Handle, JsValue> {
+    let options = Options::from_attributes(&element);
+    mount(element, options)
+}
+
+/// Whether `embed.js` loaded this module (it then defines the element and mounts, and recovers from
+/// an internal error by loading a fresh copy of the module).
+fn managed() -> bool {
+    Reflect::get(&js_sys::global(), &JsValue::from_str("__attEmbed")).is_ok_and(|v| v.is_truthy())
+}
+
+/// Installs the panic hook: a panic is a bug, but if one happens, the instance that was at work
+/// shows an error (in the reader's language) and fires `timeline:error` (detail: `message`,
+/// `fatal: true`), and the error is logged once. WebAssembly cannot unwind, so this copy of the
+/// module stops; `embed.js` then mounts the other instances again on a fresh copy. The host page is
+/// never affected. (Through Yew, which would otherwise install its own hook when an app starts.)
+pub fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        if CRASHED.with(|c| c.replace(true)) {
+            return;
+        }
+        let message = format!("anti-trafficking-timeline: internal error: {info}");
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        let active = crate::guard::active();
+        let hosts: Vec<(u32, Element)> =
+            HOSTS.with(|h| h.try_borrow().map(|h| h.clone()).unwrap_or_default());
+        let failed: Vec<&Element> = match hosts.iter().find(|(n, _)| *n == active) {
+            Some((_, host)) => vec![host],
+            None => hosts.iter().map(|(_, h)| h).collect(), // unknown: every instance of this copy
+        };
+        for host in failed {
+            show_crash(host, &message);
+        }
+    }));
+}
+
+/// Replaces an instance's content with an error message and fires `timeline:error` on its host.
+fn show_crash(host: &Element, message: &str) {
+    let lang = page_language(host, host.get_attribute("lang").as_deref());
+    if let (Some(shadow), Some(doc)) = (host.shadow_root(), host.owner_document()) {
+        if let Ok(div) = doc.create_element("div") {
+            let _ = div.set_attribute("class", "att att-crash");
+            let _ = div.set_attribute("role", "alert");
+            div.set_text_content(Some(crate::i18n::strings(lang).crashed));
+            shadow.replace_children_with_node_1(&div);
+        }
+    }
+    let detail = Object::new();
+    let _ = Reflect::set(&detail, &JsValue::from_str("message"), &JsValue::from_str(message));
+    let _ = Reflect::set(&detail, &JsValue::from_str("fatal"), &JsValue::TRUE);
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(e) = CustomEvent::new_with_event_init_dict("timeline:error", &init) {
+        let _ = host.dispatch_event(&e);
+    }
+}
+
+/// Installs the panic hook; unless `embed.js` manages the page, defines `<anti-trafficking-timeline>`
+/// and mounts every `[data-anti-trafficking-timeline]` element. Returns how many `div`s were mounted
+/// (custom elements mount themselves when connected).
 pub fn start() -> usize {
+    install_panic_hook();
+    if managed() {
+        return 0;
+    }
     let mount_el = Closure::<dyn Fn(Element) -> JsValue>::new(|el: Element| {
         let options = Options::from_attributes(&el);
         match mount(el, options) {

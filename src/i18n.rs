@@ -94,6 +94,10 @@ pub struct Strings {
     pub err_status: &'static str,
     /// `{url}`.
     pub err_network: &'static str,
+    /// Shown when the widget stops because of an internal error (a bug).
+    pub crashed: &'static str,
+    /// `{url}`, `{content type}`: the server sent something else than JSON.
+    pub err_not_json: &'static str,
     /// `{url}`, `{size}`, `{limit}`.
     pub err_too_big: &'static str,
     /// `{url}`, `{n}`.
@@ -220,6 +224,8 @@ static EN: Strings = Strings {
     err_timeout: "The data file at {} did not arrive within {} seconds.",
     err_status: "The server answered “{}” for {}.",
     err_network: "The data file at {} could not be fetched: the server is unreachable, or it does not allow this page to read the file (CORS: it must send Access-Control-Allow-Origin).",
+    crashed: "The timeline stopped because of an internal error. Reload the page to see it again.",
+    err_not_json: "The address {} sent {} (such as a web page), not a JSON data file.",
     err_too_big: "The data file at {} is {} MB; the limit is {} MB.",
     err_invalid: "The data file at {} has {} problem(s).",
 };
@@ -287,6 +293,8 @@ static FR: Strings = Strings {
     err_timeout: "Le fichier de données {} n'est pas arrivé en {} secondes.",
     err_status: "Le serveur a répondu « {} » pour {}.",
     err_network: "Le fichier de données {} n'a pas pu être récupéré : le serveur est injoignable, ou il n'autorise pas cette page à lire le fichier (CORS : il doit envoyer Access-Control-Allow-Origin).",
+    crashed: "La frise s'est arrêtée à cause d'une erreur interne. Rechargez la page pour la revoir.",
+    err_not_json: "L'adresse {} a renvoyé {} (une page web, par exemple), et non un fichier de données JSON.",
     err_too_big: "Le fichier de données {} fait {} Mo ; la limite est de {} Mo.",
     err_invalid: "Le fichier de données {} comporte {} problème(s).",
 };
@@ -354,6 +362,8 @@ static DE: Strings = Strings {
     err_timeout: "Die Datendatei {} ist nicht innerhalb von {} Sekunden angekommen.",
     err_status: "Der Server antwortete „{}“ für {}.",
     err_network: "Die Datendatei {} konnte nicht geladen werden: Der Server ist nicht erreichbar oder erlaubt dieser Seite nicht, die Datei zu lesen (CORS: Er muss Access-Control-Allow-Origin senden).",
+    crashed: "Die Zeitleiste wurde wegen eines internen Fehlers angehalten. Laden Sie die Seite neu, um sie wieder zu sehen.",
+    err_not_json: "Die Adresse {} lieferte {} (etwa eine Webseite), keine JSON-Datendatei.",
     err_too_big: "Die Datendatei {} ist {} MB groß; die Grenze liegt bei {} MB.",
     err_invalid: "Die Datendatei {} hat {} Problem(e).",
 };
@@ -421,6 +431,8 @@ static IT: Strings = Strings {
     err_timeout: "Il file di dati {} non è arrivato entro {} secondi.",
     err_status: "Il server ha risposto «{}» per {}.",
     err_network: "Non è stato possibile ottenere il file di dati {}: il server non è raggiungibile o non consente a questa pagina di leggere il file (CORS: deve inviare Access-Control-Allow-Origin).",
+    crashed: "La cronologia si è interrotta per un errore interno. Ricarica la pagina per vederla di nuovo.",
+    err_not_json: "L'indirizzo {} ha inviato {} (ad esempio una pagina web), non un file di dati JSON.",
     err_too_big: "Il file di dati {} è di {} MB; il limite è {} MB.",
     err_invalid: "Il file di dati {} ha {} problema/i.",
 };
@@ -488,6 +500,8 @@ static RU: Strings = Strings {
     err_timeout: "Файл данных {} не пришёл за {} секунд.",
     err_status: "Сервер ответил «{}» на запрос {}.",
     err_network: "Не удалось получить файл данных {}: сервер недоступен или не разрешает этой странице читать файл (CORS: он должен отправлять Access-Control-Allow-Origin).",
+    crashed: "Хронология остановилась из-за внутренней ошибки. Перезагрузите страницу, чтобы увидеть её снова.",
+    err_not_json: "По адресу {} пришёл ответ {} (например, веб-страница), а не файл данных JSON.",
     err_too_big: "Файл данных {} весит {} МБ; предел — {} МБ.",
     err_invalid: "В файле данных {} проблем: {}.",
 };
@@ -555,6 +569,8 @@ static ES: Strings = Strings {
     err_timeout: "El archivo de datos {} no llegó en {} segundos.",
     err_status: "El servidor respondió «{}» para {}.",
     err_network: "No se pudo obtener el archivo de datos {}: el servidor no responde o no permite que esta página lea el archivo (CORS: debe enviar Access-Control-Allow-Origin).",
+    crashed: "La cronología se detuvo por un error interno. Vuelva a cargar la página para verla de nuevo.",
+    err_not_json: "La dirección {} envió {} (por ejemplo, una página web), no un archivo de datos JSON.",
     err_too_big: "El archivo de datos {} ocupa {} MB; el límite es {} MB.",
     err_invalid: "El archivo de datos {} tiene {} problema(s).",
 };
@@ -605,6 +621,8 @@ mod tests {
                 s.err_network,
                 s.err_too_big,
                 s.err_invalid,
+                s.err_not_json,
+                s.crashed,
             ]
             .map(|t| t.matches("{}").count())
         };

@@ -20,6 +20,8 @@ pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
+pub mod guard;
+#[cfg(target_arch = "wasm32")]
 pub mod intl;
 #[cfg(target_arch = "wasm32")]
 pub mod source;

@@ -48,6 +48,8 @@ pub enum LoadError {
     Network,
     /// Larger than [`MAX_BYTES`].
     TooBig(u64),
+    /// The server sent something else than JSON (a web page, an image…): its content type.
+    NotJson(String),
     /// Arrived, but is not a valid data file.
     Invalid(Vec<DataError>),
 }
@@ -68,6 +70,7 @@ impl LoadError {
                 fill(st.err_too_big, &[url, &format!("{size:.1}"), &format!("{limit:.0}")])
             }
             LoadError::Invalid(errs) => fill(st.err_invalid, &[url, &errs.len().to_string()]),
+            LoadError::NotJson(kind) => fill(st.err_not_json, &[url, kind]),
         }
     }
 }
@@ -87,6 +90,13 @@ pub fn allowed_url(src: &str) -> bool {
     }
 }
 
+/// Whether a response's content type can hold a data file: JSON (`application/json`, `…+json`),
+/// plain text, a download, or none given. A web page (a sign-in or error page) or an image cannot.
+pub fn json_type(content_type: &str) -> bool {
+    let t = content_type.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    t.is_empty() || t.contains("json") || t == "text/plain" || t == "application/octet-stream"
+}
+
 /// Fetches and validates a data file. `signal` aborts it (timeout or destroy).
 pub async fn fetch(src: &str, signal: &AbortSignal) -> Result<Timeline, LoadError> {
     if !allowed_url(src) {
@@ -104,6 +114,11 @@ pub async fn fetch(src: &str, signal: &AbortSignal) -> Result<Timeline, LoadErro
         .map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status(), response.status_text()));
+    }
+    let kind = response.headers().get("content-type").ok().flatten().unwrap_or_default();
+    if !json_type(&kind) {
+        let bare = kind.split(';').next().unwrap_or_default().trim().to_owned();
+        return Err(LoadError::NotJson(crate::model::shown(&bare)));
     }
     let declared =
         response.headers().get("content-length").ok().flatten().and_then(|v| v.parse::<u64>().ok());

@@ -15,32 +15,13 @@ async fn settle() {
     tokio::time::sleep(Duration::from_millis(200)).await;
 }
 
-/// Runs `script` with widget `index`'s host element as `arguments[0]`.
 async fn on_host(b: &Browser, index: usize, script: &str) -> Value {
-    let host = b.wait("host", "", index).await;
-    b.client.execute(script, vec![serde_json::to_value(&host).expect("host")]).await.expect("script")
-}
-
-/// Text of widget `index` (its shadow root).
-async fn widget_text(b: &Browser, index: usize) -> String {
-    on_host(b, index, "return (arguments[0].shadowRoot || arguments[0]).textContent")
-        .await
-        .as_str()
-        .unwrap_or_default()
-        .to_owned()
+    b.on_host(index, script).await
 }
 
 /// Waits until widget `index`'s text contains `needle`.
 async fn wait_text(b: &Browser, index: usize, needle: &str) -> String {
-    let mut last = String::new();
-    for _ in 0..100 {
-        last = widget_text(b, index).await;
-        if last.contains(needle) {
-            return last;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    panic!("widget {index} never showed {needle:?}; it shows: {last}");
+    b.wait_widget_text(index, needle, 10).await
 }
 
 async fn other_origins(b: &Browser) -> Value {

@@ -26,6 +26,7 @@ pub struct AgendaViewProps {
 /// Day columns ("Day 1", "Day 2", "Day not reported") with the sessions in order.
 #[function_component]
 pub fn AgendaView(props: &AgendaViewProps) -> Html {
+    crate::guard::rendering(&props.prefix);
     let lang = use_lang();
     let st = strings(lang);
     let Some(t) = props.data.get() else { return Html::default() };

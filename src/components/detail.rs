@@ -29,6 +29,7 @@ pub struct DetailPanelProps {
 /// Details of one entry.
 #[function_component]
 pub fn DetailPanel(props: &DetailPanelProps) -> Html {
+    crate::guard::rendering(&props.prefix);
     let lang = use_lang();
     let st = strings(lang);
     let Some(t) = props.data.get() else { return Html::default() };

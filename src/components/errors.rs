@@ -18,6 +18,7 @@ pub struct ErrorListProps {
 /// "The timeline data has N problems" and the problems, each with its path.
 #[function_component]
 pub fn ErrorList(props: &ErrorListProps) -> Html {
+    crate::guard::rendering(&props.prefix);
     let n = props.errors.len();
     let heading = if n == 1 {
         "The timeline data has 1 problem".to_owned()

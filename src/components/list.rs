@@ -24,6 +24,7 @@ pub struct EntryListProps {
 /// All events and periods, in time order.
 #[function_component]
 pub fn EntryList(props: &EntryListProps) -> Html {
+    crate::guard::rendering(&props.prefix);
     let lang = use_lang();
     let st = strings(lang);
     let Some(t) = props.data.get() else { return Html::default() };

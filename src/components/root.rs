@@ -71,6 +71,7 @@ pub fn Root(props: &RootProps) -> Html {
 /// Loads the data if needed, then shows the timeline.
 #[function_component]
 fn Instance(props: &RootProps) -> Html {
+    crate::guard::rendering(&props.prefix);
     let fetched = use_state(|| Fetch::Loading);
     let attempt = use_state(|| 0u32);
     {

@@ -145,6 +145,7 @@ fn minutes(m: i64) -> f64 {
 /// The time axis with its lanes.
 #[function_component]
 pub fn Stage(props: &StageProps) -> Html {
+    crate::guard::rendering(&props.prefix);
     let lang = use_lang();
     let surface = use_node_ref();
     let gesture = use_mut_ref(Gesture::default);

@@ -62,6 +62,7 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
 /// The interactive timeline (data known to be valid).
 #[function_component]
 fn Live(props: &TimelineViewProps) -> Html {
+    crate::guard::rendering(&props.prefix);
     let lang = props.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
     let s = strings(lang);
     let data = TimelineRef(props.data.0.clone());
@@ -92,6 +93,11 @@ fn Live(props: &TimelineViewProps) -> Html {
         })
     };
     let prefix = props.prefix.clone();
+    #[cfg(feature = "panic-test")]
+    #[allow(clippy::panic)]
+    if state.selected.as_ref().is_some_and(|id| id.as_str() == "panic-test") {
+        panic!("the deliberate panic of the panic-test build");
+    }
 
     // Carry out focus requests made by the reducer.
     {

@@ -24,6 +24,7 @@ pub struct ToolbarProps {
 /// Everything above the stage.
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
+    crate::guard::rendering(&props.prefix);
     let lang = use_lang();
     let st = strings(lang);
     let Some(t) = props.data.get() else { return Html::default() };

@@ -4,9 +4,40 @@
 //! problem in a data file can be found afterwards and reported with its path (see `wire`). The same
 //! type is filled by `serde_json` natively and by `serde-wasm-bindgen` from `JSON.parse` in the browser.
 
+use std::cell::Cell;
 use std::fmt;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{Deserialize, Deserializer, Error, MapAccess, SeqAccess, Visitor};
+
+/// Deepest nesting of lists and objects accepted. A data file needs 6; the limit keeps a hostile file
+/// from exhausting the stack (a stack overflow in WebAssembly cannot be caught).
+pub const MAX_DEPTH: usize = 32;
+
+thread_local! {
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+}
+
+/// One level of nesting while it is open: refuses to open more than [`MAX_DEPTH`].
+struct Level;
+
+impl Level {
+    fn enter<E: Error>() -> Result<Self, E> {
+        let d = DEPTH.with(Cell::get);
+        if d >= MAX_DEPTH {
+            return Err(E::custom(format_args!(
+                "lists and objects are nested more than {MAX_DEPTH} levels deep"
+            )));
+        }
+        DEPTH.with(|c| c.set(d + 1));
+        Ok(Level)
+    }
+}
+
+impl Drop for Level {
+    fn drop(&mut self) {
+        DEPTH.with(|c| c.set(c.get().saturating_sub(1)));
+    }
+}
 
 /// Any JSON value.
 #[derive(Debug, Clone, PartialEq)]
@@ -77,6 +108,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Json::deserialize(d)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+        let _level = Level::enter::<A::Error>()?;
         let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
         while let Some(item) = seq.next_element()? {
             items.push(item);
@@ -84,6 +116,7 @@ impl<'de> Visitor<'de> for JsonVisitor {
         Ok(Json::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+        let _level = Level::enter::<A::Error>()?;
         let mut entries = Vec::new();
         while let Some((k, v)) = map.next_entry::<String, Json>()? {
             entries.push((k, v));

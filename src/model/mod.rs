@@ -22,6 +22,7 @@ pub use error::DataError;
 pub use json::Json;
 pub use lang::{Lang, Translation};
 pub use validate::validate;
+pub use wire::shown;
 
 /// A stable, URL-safe identifier (`[a-z0-9-]`, at most 64 characters). Cheap to clone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -267,10 +268,12 @@ impl Start {
             return Ok(Start::All);
         }
         if let Some((a, b)) = text.split_once('/') {
-            let from = PartialDate::parse_iso(a)
-                .ok_or_else(|| format!("\"{a}\" is not a date like 2004, 2004-05 or 2004-05-13"))?;
-            let to = PartialDate::parse_iso(b)
-                .ok_or_else(|| format!("\"{b}\" is not a date like 2004, 2004-05 or 2004-05-13"))?;
+            let from = PartialDate::parse_iso(a).ok_or_else(|| {
+                format!("\"{}\" is not a date like 2004, 2004-05 or 2004-05-13", wire::shown(a))
+            })?;
+            let to = PartialDate::parse_iso(b).ok_or_else(|| {
+                format!("\"{}\" is not a date like 2004, 2004-05 or 2004-05-13", wire::shown(b))
+            })?;
             if to.end_minute() <= from.start_minute() {
                 return Err(format!("the range {text} ends before it starts"));
             }
@@ -402,8 +405,22 @@ impl Timeline {
 pub fn from_json(json: &Json) -> Result<Timeline, Vec<DataError>> {
     let mut errs = Vec::new();
     let raw = wire::decode(json, &mut errs);
-    validate(raw, errs)
+    validate(raw, errs).map_err(|mut errs| {
+        // A hostile or badly broken file can have millions of problems: list the first ones.
+        if errs.len() > MAX_ERRORS {
+            let more = errs.len() - MAX_ERRORS;
+            errs.truncate(MAX_ERRORS);
+            errs.push(DataError::new(
+                "",
+                format!("… and {more} more problems (the first {MAX_ERRORS} are listed)"),
+            ));
+        }
+        errs
+    })
 }
+
+/// Most problems listed for one data file.
+pub const MAX_ERRORS: usize = 100;
 
 /// Parses and validates JSON text (native builds; the browser uses `JSON.parse`, see `source`).
 #[cfg(not(target_arch = "wasm32"))]

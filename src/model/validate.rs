@@ -6,13 +6,17 @@ use std::rc::Rc;
 use super::date::{PartialDate, When};
 use super::error::{join, DataError};
 use super::wire::{
-    RawDate, RawDoc, RawEvent, RawPeriod, RawSource, RawStart, RawTranslation, FORMAT_VERSION,
+    shown, RawDate, RawDoc, RawEvent, RawPeriod, RawSource, RawStart, RawTranslation, FORMAT_VERSION,
 };
 use super::{Category, Event, EventId, Info, Lang, Period, Placement, Source, Start, Timeline, Translation};
 
 const MAX_ID: usize = 64;
 const MAX_TITLE: usize = 200;
 const MAX_LABEL: usize = 40;
+/// Longest summary, note, description or source title, in characters.
+pub const MAX_TEXT: usize = 5_000;
+/// Most entries in a file (events and their sessions together).
+pub const MAX_ENTRIES: usize = super::wire::MAX_EVENTS;
 const MAX_DAYS: i64 = 366;
 
 /// Turns decoded wire types into a [`Timeline`]. `errs` holds the shape problems found while decoding;
@@ -26,7 +30,19 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
         )),
     }
     let mut v = Validator { errs, ids: HashMap::new() };
-    let title = raw.title.map_or_else(String::new, |t| t.trim().to_owned());
+    let entries: usize = raw.events.iter().map(|e| 1 + e.children.len()).sum();
+    if entries > MAX_ENTRIES {
+        v.err(
+            "events",
+            format!("has {entries} entries with their sessions; at most {MAX_ENTRIES} are allowed"),
+        );
+        return Err(v.errs);
+    }
+    let title = match raw.title {
+        Some(t) if !t.trim().is_empty() => v.title("title", t).unwrap_or_default(),
+        _ => String::new(),
+    };
+    let description = raw.description.and_then(|d| v.text("description", d));
     if raw.events.is_empty() && v.errs.is_empty() {
         v.err("events", "is empty; expected at least one event");
     }
@@ -39,7 +55,7 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
     }
     events.sort_by_key(|e| (e.when.start_minute(), e.when.end_minute()));
     periods.sort_by_key(|p| (p.when.start_minute(), p.when.end_minute()));
-    Ok(Timeline { title, description: raw.description, events, periods, start, i18n })
+    Ok(Timeline { title, description, events, periods, start, i18n })
 }
 
 struct Validator {
@@ -164,7 +180,7 @@ impl Validator {
         let path = raw.path;
         let id = raw.id.and_then(|id| self.id(&path, id));
         let title = raw.title.and_then(|t| self.title(&join(&path, "title"), t));
-        let group = raw.group.and_then(|g| self.text(&join(&path, "group"), g));
+        let group = raw.group.and_then(|g| self.title(&join(&path, "group"), g));
         let summary = raw.summary.and_then(|s| self.text(&join(&path, "summary"), s));
         let category = raw.category.and_then(|c| self.category(&join(&path, "category"), &c));
         let sources = self.sources(raw.sources);
@@ -207,12 +223,15 @@ impl Validator {
         if !well_formed {
             self.err(
                 p,
-                format!("\"{id}\" is not a valid id; use 1–{MAX_ID} lower-case letters, digits and hyphens"),
+                format!(
+                    "\"{}\" is not a valid id; use 1–{MAX_ID} lower-case letters, digits and hyphens",
+                    shown(&id)
+                ),
             );
             return None;
         }
         if let Some(first) = self.ids.get(&id) {
-            let msg = format!("\"{id}\" is already used by {first}; ids must be unique");
+            let msg = format!("\"{}\" is already used by {first}; ids must be unique", shown(&id));
             self.err(p, msg);
             return None;
         }
@@ -224,6 +243,11 @@ impl Validator {
         let t = s.trim();
         if t.is_empty() {
             self.err(path, "is empty; expected some text");
+            return None;
+        }
+        let n = t.chars().count();
+        if n > MAX_TEXT {
+            self.err(path, format!("is {n} characters long; at most {MAX_TEXT} are allowed"));
             return None;
         }
         Some(t.to_owned())
@@ -255,7 +279,7 @@ impl Validator {
             (Some(id), None, None) => match self.ids.contains_key(&id) {
                 true => Some(Start::Event(EventId(Rc::from(id)))),
                 false => {
-                    self.err(join(&path, "event"), format!("\"{id}\" is not the id of any entry"));
+                    self.err(join(&path, "event"), format!("\"{}\" is not the id of any entry", shown(&id)));
                     None
                 }
             },
@@ -279,7 +303,10 @@ impl Validator {
         let c = Category::from_key(key);
         if c.is_none() {
             let all: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
-            self.err(path, format!("\"{key}\" is not a category; expected one of: {}", all.join(", ")));
+            self.err(
+                path,
+                format!("\"{}\" is not a category; expected one of: {}", shown(key), all.join(", ")),
+            );
         }
         c
     }
@@ -340,7 +367,7 @@ impl Validator {
                 if is_http_url(&u) {
                     Some(u)
                 } else {
-                    self.err(join(&s.path, "url"), format!("\"{u}\" is not an http(s) URL"));
+                    self.err(join(&s.path, "url"), format!("\"{}\" is not an http(s) URL", shown(&u)));
                     None
                 }
             });

@@ -118,6 +118,21 @@ const CHILD_FIELDS: &[&str] = &[
 const PERIOD_FIELDS: &[&str] =
     &["id", "title", "group", "category", "start", "end", "summary", "note", "sources", "i18n"];
 
+/// Most top-level events in a file.
+pub const MAX_EVENTS: usize = 100_000;
+/// Most sessions (children) in one event.
+pub const MAX_CHILDREN: usize = 500;
+/// Most periods in a file.
+pub const MAX_PERIODS: usize = 1_000;
+/// Most sources of one entry.
+pub const MAX_SOURCES: usize = 50;
+/// Most actors of one entry.
+pub const MAX_ACTORS: usize = 50;
+/// Longest text value, in characters (fields have tighter limits; see `validate`).
+pub const MAX_STRING: usize = 20_000;
+/// Longest name in a list of names (actors), in characters.
+const MAX_TITLE_LIKE: usize = 200;
+
 /// Decodes a whole document, appending every shape problem to `errs`.
 pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
     let Some(o) = Obj::new(json, "", DOC_FIELDS, errs) else {
@@ -137,14 +152,39 @@ pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
     });
     let events = o
         .list("events", true, errs)
+        .and_then(|l| at_most(l, MAX_EVENTS, errs))
         .map(|(path, items)| decode_all(items, &path, errs, |j, p, e| decode_event(j, p, EVENT_FIELDS, e)))
         .unwrap_or_default();
     let periods = o
         .list("periods", false, errs)
+        .and_then(|l| at_most(l, MAX_PERIODS, errs))
         .map(|(path, items)| decode_all(items, &path, errs, decode_period))
         .unwrap_or_default();
     let i18n = decode_translations(&o, DOC_TRANSLATION_FIELDS, errs);
     RawDoc { version, title, description, start, events, periods, i18n }
+}
+
+/// The list, unless it has more than `max` items (then one error, and nothing is decoded).
+fn at_most<'j>(
+    (path, items): (String, &'j [Json]),
+    max: usize,
+    errs: &mut Vec<DataError>,
+) -> Option<(String, &'j [Json])> {
+    if items.len() > max {
+        errs.push(DataError::new(path, format!("has {} items; at most {max} are allowed", items.len())));
+        return None;
+    }
+    Some((path, items))
+}
+
+/// `s`, shortened to 60 characters for quoting in a message.
+pub fn shown(s: &str) -> String {
+    if s.chars().count() <= 60 {
+        s.to_owned()
+    } else {
+        let head: String = s.chars().take(59).collect();
+        format!("{head}…")
+    }
 }
 
 fn decode_all<T>(
@@ -179,6 +219,7 @@ fn decode_event(json: &Json, path: String, fields: &[&str], errs: &mut Vec<DataE
         ev.days = o.int("days", false, errs);
         ev.children = o
             .list("children", false, errs)
+            .and_then(|l| at_most(l, MAX_CHILDREN, errs))
             .map(|(p, items)| decode_all(items, &p, errs, |j, p, e| decode_event(j, p, CHILD_FIELDS, e)))
             .unwrap_or_default();
     }
@@ -239,7 +280,8 @@ fn decode_translations(o: &Obj<'_>, fields: &[&str], errs: &mut Vec<DataError>) 
 }
 
 fn decode_sources(o: &Obj<'_>, errs: &mut Vec<DataError>) -> Vec<RawSource> {
-    let Some((path, items)) = o.list("sources", true, errs) else {
+    let Some((path, items)) = o.list("sources", true, errs).and_then(|l| at_most(l, MAX_SOURCES, errs))
+    else {
         return Vec::new();
     };
     if items.is_empty() {
@@ -277,15 +319,29 @@ impl<'j> Obj<'j> {
             errs.push(DataError::new(path, format!("expected an object {{…}}, found {}", json.kind())));
             return None;
         };
+        // Far more fields than any object here has: one error (and no quadratic duplicate search).
+        if entries.len() > 4 * allowed.len() + 8 {
+            errs.push(DataError::new(
+                path,
+                format!(
+                    "has {} fields; expected at most these {}: {}",
+                    entries.len(),
+                    allowed.len(),
+                    allowed.join(", ")
+                ),
+            ));
+            return None;
+        }
         for (i, (key, _)) in entries.iter().enumerate() {
-            if entries[..i].iter().any(|(k, _)| k == key) {
-                errs.push(DataError::new(join(path, key), "appears twice in the same object"));
+            let at = join(path, &shown(key));
+            if entries.iter().take(i).any(|(k, _)| k == key) {
+                errs.push(DataError::new(at, "appears twice in the same object"));
             } else if !allowed.contains(&key.as_str()) {
                 let hint = match closest(key, allowed) {
                     Some(s) => format!("unknown field; did you mean \"{s}\"?"),
                     None => format!("unknown field; expected one of: {}", allowed.join(", ")),
                 };
-                errs.push(DataError::new(join(path, key), hint));
+                errs.push(DataError::new(at, hint));
             }
         }
         Some(Self { path: path.to_owned(), entries })
@@ -313,6 +369,14 @@ impl<'j> Obj<'j> {
 
     fn string(&self, key: &str, required: bool, errs: &mut Vec<DataError>) -> Option<String> {
         match self.get(key, required, "text", errs)? {
+            Json::String(s) if s.chars().count() > MAX_STRING => {
+                let n = s.chars().count();
+                errs.push(DataError::new(
+                    join(&self.path, key),
+                    format!("is {n} characters long; at most {MAX_STRING} are allowed"),
+                ));
+                None
+            }
             Json::String(s) => Some(s.clone()),
             other => {
                 self.wrong(key, "text", other, errs);
@@ -361,12 +425,17 @@ impl<'j> Obj<'j> {
     }
 
     fn strings(&self, key: &str, errs: &mut Vec<DataError>) -> Vec<String> {
-        let Some((path, items)) = self.list(key, false, errs) else {
+        let Some((path, items)) = self.list(key, false, errs).and_then(|l| at_most(l, MAX_ACTORS, errs))
+        else {
             return Vec::new();
         };
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             match item {
+                Json::String(s) if s.chars().count() > MAX_TITLE_LIKE => errs.push(DataError::new(
+                    index(&path, i),
+                    format!("is {} characters long; at most {MAX_TITLE_LIKE} are allowed", s.chars().count()),
+                )),
                 Json::String(s) => out.push(s.clone()),
                 other => errs
                     .push(DataError::new(index(&path, i), format!("expected text, found {}", other.kind()))),
@@ -378,6 +447,9 @@ impl<'j> Obj<'j> {
 
 /// The allowed key closest to a misspelt one, if it is close enough to be a typo.
 fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    if key.len() > 40 {
+        return None; // not a typo of a field name
+    }
     allowed
         .iter()
         .map(|a| (edit_distance(&key.to_lowercase(), a), *a))

@@ -5,6 +5,7 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -41,6 +42,9 @@ fn respond(mounts: &[(&'static str, PathBuf)], port: u16, mut stream: TcpStream)
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
+    if let Some(kind) = path.strip_prefix("/special/") {
+        return special(kind, port, stream);
+    }
     let rel = if path.ends_with('/') { format!("{path}index.html") } else { path.to_owned() };
     let file = mounts
         .iter()
@@ -70,6 +74,43 @@ fn respond(mounts: &[(&'static str, PathBuf)], port: u16, mut stream: TcpStream)
             )?;
             stream.write_all(&body)
         }
+        _ => stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+    }
+}
+
+/// Misbehaving servers for the runtime-data tests: `/special/500`, `/special/html` (a web page where
+/// data was expected), `/special/huge` (50 MB, length not announced), `/special/hang` (never
+/// answers), `/special/redirect` (to another origin, which does not allow this page).
+fn special(kind: &str, port: u16, mut stream: TcpStream) -> std::io::Result<()> {
+    match kind {
+        "500" => stream.write_all(
+            b"HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\noops\n",
+        ),
+        "html" => {
+            let body = "<!doctype html><title>Sign in</title><p>Please sign in.</p>";
+            write!(
+                stream,
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            )
+        }
+        "huge" => {
+            stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n")?;
+            stream.write_all(b"{\"version\": 1, \"events\": [")?;
+            let chunk = vec![b' '; 1 << 20];
+            for _ in 0..50 {
+                stream.write_all(&chunk)?;
+            }
+            stream.write_all(b"]}")
+        }
+        "hang" => {
+            std::thread::sleep(std::time::Duration::from_secs(60));
+            Ok(())
+        }
+        "redirect" => write!(
+            stream,
+            "HTTP/1.1 302 Found\r\nLocation: http://localhost:{port}/fixtures/small.json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        ),
         _ => stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
     }
 }
@@ -133,6 +174,10 @@ impl Browser {
         }
         let mut mounts: Vec<(&'static str, PathBuf)> =
             EXTRA_MOUNTS.with(|m| std::mem::take(&mut *m.borrow_mut()));
+        // The build whose entry `panic-test` panics (see the `panic-test` feature), if built.
+        if let Some(panic_dist) = std::env::var_os("E2E_DIST_PANIC") {
+            mounts.push(("/panic/", PathBuf::from(panic_dist)));
+        }
         mounts.extend([
             ("/news/timeline/", dist.clone()),
             ("/fixtures/", fixtures),
@@ -142,10 +187,13 @@ impl Browser {
         let port = serve(mounts);
         let driver_port = free_port();
         let driver_bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".to_owned());
+        // Its own process group, so that stopping it also stops the Chromium it started (a hung page
+        // would otherwise leave an orphaned browser busy for the rest of the run).
         let driver = Command::new(&driver_bin)
             .arg(format!("--port={driver_port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
+            .process_group(0)
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {driver_bin}: {e}"));
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -209,15 +257,23 @@ impl Browser {
 
     /// Ends the session and chromedriver.
     pub async fn stop(mut self) {
-        let _ = self.client.clone().close().await;
-        let _ = self.driver.kill();
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.client.clone().close()).await;
+        self.kill_all();
         let _ = self.driver.wait();
+    }
+
+    /// Stops chromedriver and every browser process it started (its process group).
+    fn kill_all(&mut self) {
+        let _ =
+            Command::new("kill").args(["-s", "KILL", "--"]).arg(format!("-{}", self.driver.id())).status();
+        let _ = self.driver.kill();
     }
 }
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        let _ = self.driver.kill();
+        self.kill_all();
+        let _ = self.driver.wait();
     }
 }
 
@@ -328,6 +384,44 @@ impl Browser {
     /// Text of widget 0's region labelled by a heading with text `title`, if shown.
     pub async fn region_text(&self, title: &str) -> Option<String> {
         self.find("region", title, 0).await?.text().await.ok()
+    }
+}
+
+impl Browser {
+    /// Runs `script` with widget `index`'s host element as `arguments[0]`.
+    pub async fn on_host(&self, index: usize, script: &str) -> serde_json::Value {
+        let host = self.wait("host", "", index).await;
+        self.client.execute(script, vec![serde_json::to_value(&host).expect("host")]).await.expect("script")
+    }
+
+    /// Text of widget `index` (its shadow root).
+    pub async fn widget_text(&self, index: usize) -> String {
+        self.on_host(index, "return (arguments[0].shadowRoot || arguments[0]).textContent")
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    }
+
+    /// Waits (up to `secs`) until widget `index`'s text contains `needle`; returns the text.
+    pub async fn wait_widget_text(&self, index: usize, needle: &str, secs: u64) -> String {
+        let mut last = String::new();
+        for _ in 0..secs * 10 {
+            last = self.widget_text(index).await;
+            if last.contains(needle) {
+                return last;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("widget {index} never showed {needle:?}; it shows: {last}");
+    }
+
+    /// Text of widget `index`'s detail panel, if it is open.
+    pub async fn panel_text(&self, index: usize) -> Option<String> {
+        let v = self
+            .on_host(index, "const s = arguments[0].shadowRoot.querySelector('section[id$=-detail]'); return s && s.textContent")
+            .await;
+        v.as_str().map(str::to_owned)
     }
 }
 

@@ -5,7 +5,8 @@
 //!   browser tests, the release build, the end-to-end tests, and the size report.
 //!
 //! Also: `cargo xtask dist [--public-url /path/]` (the folder a newsroom copies to its static host),
-//! `cargo xtask setup` (installs only), `cargo xtask size` (sizes of `dist/`).
+//! `cargo xtask setup` (installs only), `cargo xtask size` (sizes of `dist/`), `cargo xtask bench`
+//! (README, Performance), `cargo xtask fuzz [--seconds N] [data|layout]` (libFuzzer, nightly).
 //! Installs are idempotent: a tool already there at the pinned version (see `pins.rs`) is skipped.
 
 mod pins;
@@ -29,8 +30,13 @@ fn main() -> ExitCode {
         Some("size") => size(&root().join("dist")),
         Some("dist") => dist_command(&args[1..]),
         Some("bench") => bench(),
+        Some("fuzz") => fuzz(&args[1..]),
+        Some("e2e") => e2e_command(&args[1..]),
+        Some("licences") => licences(),
         _ => {
-            eprintln!("usage: cargo xtask <serve|test|bench|dist [--public-url /path/]|setup|size>");
+            eprintln!(
+                "usage: cargo xtask <serve|test|bench|fuzz [--seconds N] [data|layout]|e2e [SUITE…]|licences|dist [--public-url /path/]|setup|size>"
+            );
             return ExitCode::from(2);
         }
     };
@@ -229,14 +235,27 @@ fn dist_command(args: &[String]) -> Result {
 
 /// The release build in `dist/`, plus the stable entry `embed.js` and the iframe page.
 fn dist(public_url: &str) -> Result {
+    dist_into(public_url, &root().join("dist"), None)
+}
+
+/// [`dist`] into `out`, with extra cargo features (the panic-test build).
+fn dist_into(public_url: &str, out: &Path, features: Option<&str>) -> Result {
+    let mut build = cmd("trunk");
+    build.args(["build", "--release", "--public-url", public_url]).arg("--dist").arg(out);
+    if let Some(f) = features {
+        build.args(["--features", f]);
+    }
     run(
-        "release build (trunk build --release)",
-        cmd("trunk").args(["build", "--release", "--public-url", public_url]),
+        &format!(
+            "release build (trunk build --release{})",
+            features.map(|f| format!(" --features {f}")).unwrap_or_default()
+        ),
+        &mut build,
     )?;
-    let out = root().join("dist");
+    let out = out.to_path_buf();
     let mut js = None;
     let mut wasm = None;
-    for entry in std::fs::read_dir(&out).map_err(|e| format!("dist/: {e}"))?.flatten() {
+    for entry in std::fs::read_dir(&out).map_err(|e| format!("{}: {e}", out.display()))?.flatten() {
         let name = entry.file_name().to_string_lossy().into_owned();
         if name.starts_with("anti-trafficking-timeline-") && name.ends_with("_bg.wasm") {
             wasm = Some(name);
@@ -244,17 +263,10 @@ fn dist(public_url: &str) -> Result {
             js = Some(name);
         }
     }
-    let (js, wasm) = js.zip(wasm).ok_or("the release build has no wasm-bindgen output in dist/")?;
-    let entry = format!(
-        "// Stable entry point: <script type=\"module\" src=\".../embed.js\"></script>\n\
-         // Loads the widget (content-hashed files beside this one), defines <anti-trafficking-timeline>,\n\
-         // mounts every [data-anti-trafficking-timeline] element, and exports mount(element, options).\n\
-         // The wasm download starts at once, beside the glue's import (not after it).\n\
-         const wasm = fetch(new URL(\"./{wasm}\", import.meta.url));\n\
-         const glue = import(\"./{js}\");\n\
-         export const ready = glue.then((g) => g.default({{ module_or_path: wasm }}));\n\
-         export async function mount(element, options) {{\n  await ready;\n  return (await glue).mount(element, options || {{}});\n}}\n"
-    );
+    let (js, wasm) = js.zip(wasm).ok_or("the release build has no wasm-bindgen output")?;
+    let template = std::fs::read_to_string(root().join("assets/embed/embed.template.js"))
+        .map_err(|e| format!("assets/embed/embed.template.js: {e}"))?;
+    let entry = template.replace("{{WASM}}", &wasm).replace("{{GLUE}}", &js);
     std::fs::write(out.join("embed.js"), entry).map_err(|e| format!("embed.js: {e}"))?;
     // The no-JavaScript fallback, from the same data: in the standalone page, and in a snippet.
     let data =
@@ -305,6 +317,102 @@ fn bench() -> Result {
     )
 }
 
+/// The fuzz targets in `fuzz/`: `data` (a data file through parsing, validation, layout and the
+/// fallback) and `layout` (zoom, pan, placement and ticks with arbitrary numbers).
+const FUZZ_TARGETS: [&str; 2] = ["data", "layout"];
+
+/// Runs each fuzz target for `--seconds` (default 60) with cargo-fuzz on the nightly toolchain,
+/// seeded with the repository's data files; prints executions and findings per target.
+fn fuzz(args: &[String]) -> Result {
+    let mut seconds = 60u64;
+    let mut targets: Vec<&str> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--seconds" => {
+                seconds = it
+                    .next()
+                    .and_then(|s| s.parse().ok())
+                    .filter(|n| *n > 0)
+                    .ok_or("--seconds needs a number above 0")?;
+            }
+            t if FUZZ_TARGETS.contains(&t) => {
+                targets.push(FUZZ_TARGETS.iter().find(|x| **x == t).copied().unwrap_or("data"))
+            }
+            other => {
+                return Err(format!("unknown fuzz argument {other:?}; targets: {}", FUZZ_TARGETS.join(", ")))
+            }
+        }
+    }
+    if targets.is_empty() {
+        targets = FUZZ_TARGETS.to_vec();
+    }
+    if output_of("rustup", &["run", "nightly", "rustc", "--version"]).is_none() {
+        run(
+            "rustup toolchain install nightly",
+            cmd("rustup").args(["toolchain", "install", "nightly", "--profile", "minimal"]),
+        )?;
+    }
+    if output_of("cargo-fuzz", &["--version"]).is_none() {
+        run(
+            "cargo install cargo-fuzz",
+            cmd(&cargo()).args(["install", "cargo-fuzz", "--version", pins::CARGO_FUZZ]),
+        )?;
+    }
+    let fuzz_dir = root().join("fuzz");
+    // Seeds: the bundled data and every JSON fixture (copied: libFuzzer adds to its first corpus folder).
+    let corpus = fuzz_dir.join("corpus/data");
+    std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+    let mut seeds = vec![root().join("data/timeline.json")];
+    for dir in ["tests/fixtures", "tests/fuzz-cases"] {
+        if let Ok(entries) = std::fs::read_dir(root().join(dir)) {
+            seeds.extend(
+                entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "json")),
+            );
+        }
+    }
+    for (i, seed) in seeds.iter().enumerate() {
+        let _ = std::fs::copy(seed, corpus.join(format!("seed-{i}.json")));
+    }
+    let mut report = Vec::new();
+    for target in targets {
+        let corpus = fuzz_dir.join("corpus").join(target);
+        std::fs::create_dir_all(&corpus).map_err(|e| format!("{}: {e}", corpus.display()))?;
+        let mut c = cmd("cargo");
+        c.args(["+nightly", "fuzz", "run", target])
+            .arg(&corpus)
+            .arg("--")
+            .arg(format!("-max_total_time={seconds}"))
+            .arg("-rss_limit_mb=4096")
+            .arg("-timeout=10");
+        if target == "data" {
+            c.arg(format!("-dict={}", fuzz_dir.join("data.dict").display()));
+        }
+        eprintln!("\n==> fuzz {target} for {seconds} s");
+        let out = c.stderr(Stdio::piped()).output().map_err(|e| format!("cargo fuzz: {e}"))?;
+        let log = String::from_utf8_lossy(&out.stderr);
+        let done = log.lines().rev().find(|l| l.starts_with("Done ")).unwrap_or("(no summary)").to_owned();
+        let crashes = std::fs::read_dir(fuzz_dir.join("artifacts").join(target))
+            .map(|d| d.flatten().count())
+            .unwrap_or(0);
+        eprintln!("    {target}: {done}; artifacts: {crashes}");
+        if !out.status.success() {
+            let tail: Vec<&str> = log.lines().rev().take(40).collect();
+            eprintln!("{}", tail.into_iter().rev().collect::<Vec<_>>().join("\n"));
+            report.push(format!("{target}: FOUND A CRASH (see fuzz/artifacts/{target}/)"));
+        } else {
+            report.push(format!("{target}: {done}; no crash"));
+        }
+    }
+    eprintln!("\nfuzzing:\n  {}", report.join("\n  "));
+    if report.iter().any(|r| r.contains("CRASH")) {
+        return Err(
+            "a fuzz target crashed; turn each artifact into a regression test (tests/fuzz-cases/)".to_owned()
+        );
+    }
+    Ok(())
+}
+
 fn serve(extra: &[String]) -> Result {
     setup(Need::Serve)?;
     run("trunk serve (http://127.0.0.1:8080)", cmd("trunk").arg("serve").args(extra))
@@ -314,6 +422,7 @@ fn test() -> Result {
     let driver = setup(Need::All)?.ok_or("no chromedriver")?;
     let c = cargo();
     run("cargo fmt --check", cmd(&c).args(["fmt", "--all", "--check"]))?;
+    licences()?;
     run(
         "clippy (native)",
         cmd(&c).args(["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"]),
@@ -340,15 +449,98 @@ fn test() -> Result {
             .env("CHROMEDRIVER", &driver)
             .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
     )?;
+    e2e(&driver, &E2E_SUITES)?;
+    size(&root().join("dist"))
+}
+
+/// Licences every dependency may have (SPDX ids). The widget is MIT OR Apache-2.0, and so is most of
+/// the ecosystem; these are the permissive licences compatible with shipping it in news pages.
+const ALLOWED_LICENCES: [&str; 10] = [
+    "MIT",
+    "Apache-2.0",
+    "Apache-2.0 WITH LLVM-exception",
+    "BSD-2-Clause",
+    "BSD-3-Clause",
+    "ISC",
+    "Zlib",
+    "Unicode-3.0",
+    "CC0-1.0",
+    "Unlicense",
+];
+
+/// Whether an SPDX expression is satisfied by the allowed licences (`A OR B`: either; `A AND B`: both).
+fn licence_ok(expr: &str) -> bool {
+    let e = expr.replace(['(', ')'], " ");
+    e.split(" OR ")
+        .flat_map(|alt| alt.split('/'))
+        .any(|alt| alt.split(" AND ").all(|part| ALLOWED_LICENCES.contains(&part.trim())))
+}
+
+/// Checks the licence of every crate in the build graph (from `cargo metadata`, offline): each must
+/// be one of [`ALLOWED_LICENCES`]. Security advisories need the RustSec database from GitHub, which
+/// this machine cannot reach: see README, "Dependencies".
+fn licences() -> Result {
+    eprintln!("\n==> licences of every crate (cargo metadata)");
+    let out = cmd(&cargo())
+        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("cargo metadata: {e}"))?;
+    let meta: serde_json::Value =
+        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata output: {e}"))?;
+    let mut bad = Vec::new();
+    let mut count = 0;
+    for p in meta["packages"].as_array().map(Vec::as_slice).unwrap_or_default() {
+        count += 1;
+        let name = format!("{} {}", p["name"].as_str().unwrap_or("?"), p["version"].as_str().unwrap_or("?"));
+        match p["license"].as_str() {
+            Some(l) if licence_ok(l) => {}
+            // WebDriver protocol types for the end-to-end tests (through fantoccini): a test tool,
+            // never part of the widget, and MPL-2.0 only binds changes to its own files.
+            Some("MPL-2.0") if p["name"] == "webdriver" => {}
+            Some(l) => bad.push(format!("{name}: {l}")),
+            None => bad.push(format!("{name}: no SPDX licence (licence file only)")),
+        }
+    }
+    if bad.is_empty() {
+        eprintln!("    ok: {count} crates, all under {}", ALLOWED_LICENCES.join(", "));
+        Ok(())
+    } else {
+        Err(format!("crates with a licence not on the list:\n  {}", bad.join("\n  ")))
+    }
+}
+
+/// The end-to-end suites (tests/e2e*.rs).
+const E2E_SUITES: [&str; 4] = ["e2e", "e2e_embed", "e2e_a11y", "e2e_hardening"];
+
+/// `cargo xtask e2e [SUITE…]`: the release builds, then the end-to-end suites (all by default).
+fn e2e_command(args: &[String]) -> Result {
+    let suites: Vec<&str> = if args.is_empty() {
+        E2E_SUITES.to_vec()
+    } else {
+        args.iter()
+            .map(|a| E2E_SUITES.iter().find(|s| **s == a.as_str()).copied().ok_or(format!("no suite {a:?}")))
+            .collect::<Result<_>>()?
+    };
+    let driver = setup(Need::All)?.ok_or("no chromedriver")?;
+    e2e(&driver, &suites)
+}
+
+/// Builds `dist/` and the panic-test build, then runs `suites` against them.
+fn e2e(driver: &str, suites: &[&str]) -> Result {
     dist("/")?;
+    // A second build whose entry `panic-test` panics, for the test of the panic hook.
+    let panic_dist = root().join("target/dist-panic");
+    dist_into("/", &panic_dist, Some("panic-test"))?;
+    let mut c = cmd(&cargo());
+    c.args(["test", "--features", "e2e"]);
+    for s in suites {
+        c.args(["--test", s]);
+    }
     run(
         "end-to-end tests (WebDriver against dist/)",
-        cmd(&c)
-            .args(["test", "--features", "e2e", "--test", "e2e", "--test", "e2e_embed", "--test", "e2e_a11y"])
-            .env("CHROMEDRIVER", &driver)
-            .env("E2E_DIST", root().join("dist")),
-    )?;
-    size(&root().join("dist"))
+        c.env("CHROMEDRIVER", driver).env("E2E_DIST", root().join("dist")).env("E2E_DIST_PANIC", &panic_dist),
+    )
 }
 
 /// Prints raw and gzip -9 sizes of the wasm, JS and CSS in `dist`.

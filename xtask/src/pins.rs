@@ -7,6 +7,8 @@ pub const TRUNK: &str = "0.21.14";
 pub const BINARYEN: &str = "132";
 /// Debian packages for the browser tests (same version of both, from the same archive).
 pub const APT_BROWSER: &[&str] = &["chromium", "chromium-driver"];
+/// cargo-fuzz, for `cargo xtask fuzz` (runs on the nightly toolchain).
+pub const CARGO_FUZZ: &str = "0.13.2";
 /// wasm32 target.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
