@@ -121,13 +121,13 @@ pub fn fill(template: &str, args: &[&str]) -> String {
 impl Strings {
     /// "3 sessions", "3 заседания", …
     pub fn count(&self, lang: Lang, n: usize, forms: &[&'static str; 3]) -> String {
-        format!("{n} {}", forms[plural(lang, n)])
+        format!("{n} {}", forms.get(plural(lang, n)).copied().unwrap_or_default())
     }
 
     /// The label of a lane.
     pub fn category(&self, c: Category) -> &'static str {
         let i = Category::ALL.iter().position(|x| *x == c).unwrap_or(0);
-        self.categories[i]
+        self.categories.get(i).copied().unwrap_or_default()
     }
 }
 

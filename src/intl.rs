@@ -207,5 +207,5 @@ pub fn unit_name(lang: Lang, name: &str) -> &'static str {
         .iter()
         .position(|n| *n == name)
         .unwrap_or(1);
-    strings(lang).units[i]
+    strings(lang).units.get(i).copied().unwrap_or_default()
 }

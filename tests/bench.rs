@@ -2,7 +2,7 @@
 //! data (deterministic), in headless Chromium over WebDriver with real input. Writes
 //! `bench/results.md` and prints it. Not a test of correctness: run by `cargo xtask bench` only.
 #![cfg(not(target_arch = "wasm32"))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod support;
 

@@ -1,7 +1,7 @@
 //! Browser tests: the widget mounted in headless Chromium, used the way a reader uses it.
 #![cfg(target_arch = "wasm32")]
 // A failing test panics: that is how it reports. The no-panic lints guard the widget, not its tests.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::cell::RefCell;
 use std::rc::Rc;

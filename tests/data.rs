@@ -1,7 +1,7 @@
 //! Native tests of the data model: the bundled file, and every kind of problem a data file can have.
 #![cfg(not(target_arch = "wasm32"))]
 // A failing test panics: that is how it reports. The no-panic lints guard the widget, not its tests.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use anti_trafficking_timeline::layout::{agenda, DayKey};
 use anti_trafficking_timeline::model::{from_str, Category, Item, Placement, Precision, Timeline};
@@ -364,4 +364,95 @@ fn translations_fall_back_to_english_and_are_checked() {
         errors(&with(r#"{"fr": {"title": ""}}"#)),
         ["events[0].i18n.fr.title: is empty; expected some text"]
     );
+}
+
+/// The limits (README, "Hardening"): each is enforced with one precise message, quickly.
+#[test]
+fn limits_are_enforced_with_clear_errors() {
+    let started = std::time::Instant::now();
+    // Too many events: one error, nothing else decoded.
+    let many: Vec<String> = (0..100_001).map(|_| "{}".to_owned()).collect();
+    let text = format!(r#"{{"version": 1, "events": [{}]}}"#, many.join(","));
+    assert_eq!(errors(&text), ["events: has 100001 items; at most 100000 are allowed"]);
+    // Too long a summary.
+    let long = "x".repeat(5_001);
+    let e = errors(&doc(&GOOD.replace(r#""summary": "S""#, &format!(r#""summary": "{long}""#))));
+    assert_eq!(e, ["events[0].summary: is 5001 characters long; at most 5000 are allowed"]);
+    // Any text value over 20,000 characters, even in an unknown place.
+    let huge = "y".repeat(20_001);
+    let e = errors(&doc(&GOOD.replace(r#""summary": "S""#, &format!(r#""summary": "{huge}""#))));
+    assert_eq!(e, ["events[0].summary: is 20001 characters long; at most 20000 are allowed"]);
+    // Nesting deeper than 32 levels.
+    let deep = format!(r#"{{"version": 1, "events": {}{}}}"#, "[".repeat(40), "]".repeat(40));
+    let e = errors(&deep);
+    assert_eq!(e.len(), 1);
+    assert!(e[0].contains("lists and objects are nested more than 32 levels deep"), "{e:?}");
+    // An object with thousands of fields: one error, no quadratic search.
+    let fields: Vec<String> = (0..5_000).map(|i| format!(r#""k{i}": 1"#)).collect();
+    let e = errors(&doc(&format!("{{{}}}", fields.join(","))));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].starts_with("events[0]: has 5000 fields; expected at most these 13: id, title"), "{e:?}");
+    // Thousands of problems: the first 100, then how many more.
+    let bad: Vec<String> =
+        (0..300).map(|i| format!(r#"{{"id": "e{i}", "title": "", "date": {{"year": 1}}}}"#)).collect();
+    let e = errors(&format!(r#"{{"version": 1, "events": [{}]}}"#, bad.join(",")));
+    assert_eq!(e.len(), 101);
+    assert!(
+        e[100].starts_with("(whole file): … and ")
+            && e[100].ends_with(" more problems (the first 100 are listed)"),
+        "{}",
+        e[100]
+    );
+    // A long value quoted in a message is shortened.
+    let e = errors(&doc(&GOOD.replace(r#""id": "a""#, &format!(r#""id": "{}""#, "Z".repeat(500)))));
+    assert!(e[0].len() < 200 && e[0].contains("ZZZ…\" is not a valid id"), "{e:?}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(20), "limits must be cheap to check");
+}
+
+/// Links: only http(s); `javascript:`, `data:`, `vbscript:` and obfuscated forms are errors.
+#[test]
+fn links_other_than_http_are_refused_however_they_are_written() {
+    for url in [
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        " javascript:alert(1)",
+        "java\\tscript:alert(1)",
+        "\\u0000javascript:alert(1)",
+        "&#106;avascript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        "vbscript:msgbox(1)",
+        "//evil.example/x",
+        "https://example.org/\\\"onmouseover=\\\"alert(1)",
+        "https://example.org/<script>",
+        "https:/\\\\example.org",
+        "ftp://example.org/x",
+    ] {
+        let text = doc(&GOOD.replace("https://example.org/a", url));
+        let e = errors(&text);
+        assert!(
+            e.iter()
+                .any(|m| m.starts_with("events[0].sources[0].url: ") && m.ends_with("is not an http(s) URL")),
+            "{url}: {e:?}"
+        );
+    }
+}
+
+/// The no-JavaScript list escapes every payload of the XSS corpus (tests/xss/payloads.txt).
+#[test]
+fn the_fallback_escapes_every_xss_payload() {
+    let payloads =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/xss/payloads.txt")).unwrap();
+    for p in payloads.lines().filter(|l| !l.trim().is_empty()) {
+        let json_text = serde_json::to_string(p.trim()).unwrap();
+        let t = from_str(&doc(&GOOD
+            .replace(r#""title": "A""#, &format!(r#""title": {json_text}"#))
+            .replace(r#""summary": "S""#, &format!(r#""summary": {json_text}"#))))
+        .unwrap_or_else(|e| panic!("{p}: {e:?}"));
+        let html = anti_trafficking_timeline::fallback::html(&t);
+        let escaped = anti_trafficking_timeline::fallback::escape(p.trim());
+        assert!(html.contains(&escaped), "{p}");
+        if p.contains(['<', '"', '&', '>']) {
+            assert!(!html.contains(p.trim()), "unescaped in the fallback: {p}");
+        }
+    }
 }

@@ -1,7 +1,7 @@
 //! Property tests of the calendar arithmetic the whole widget stands on.
 #![cfg(not(target_arch = "wasm32"))]
 // A failing test panics: that is how it reports. The no-panic lints guard the widget, not its tests.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use anti_trafficking_timeline::model::{
     civil_from_days, days_from_civil, days_in_month, PartialDate, Precision,

@@ -5,7 +5,7 @@
 //! Run by `cargo xtask test` (after `trunk build --release`), which sets `E2E_DIST` and `CHROMEDRIVER`.
 #![cfg(not(target_arch = "wasm32"))]
 // A failing test panics: that is how it reports. The no-panic lints guard the widget, not its tests.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod support;
 

@@ -2,7 +2,7 @@
 //! sub-path (`/news/timeline/`), as a newsroom would. Screenshots go to `target/screenshots/`.
 #![cfg(not(target_arch = "wasm32"))]
 // A failing test panics: that is how it reports. The no-panic lints guard the widget, not its tests.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 mod support;
 

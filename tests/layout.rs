@@ -1,7 +1,7 @@
 //! Property tests of the layout: the geometry readers rely on.
 #![cfg(not(target_arch = "wasm32"))]
 // A failing test panics: that is how it reports. The no-panic lints guard the widget, not its tests.
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use anti_trafficking_timeline::layout::{
     bands, lane_order, place, place_in_order, ticks, title_width, BandInput, Frame, Limits, MarkInput, Unit,
@@ -246,4 +246,51 @@ fn dense_marks_become_clusters_that_separate_when_zoomed() {
     let out = place(&marks, 1, &close, 1000.0, 2);
     assert_eq!(out.placed.len(), 6);
     assert!(out.clusters.is_empty());
+}
+
+/// Regressions (found by `cargo xtask fuzz`, target `layout`): limits from extreme numbers with a NaN
+/// width and a zoom by 0, or a huge span and width then a pan, overflowed the ticks' day arithmetic.
+#[test]
+fn extreme_numbers_never_panic() {
+    use anti_trafficking_timeline::state::{Action, ViewState};
+    let odd = [
+        0.0,
+        -0.0,
+        1e-300,
+        -1.669_502_751_087_051_3e305,
+        9.061_310_151_404_359e49,
+        -2.572_248_787_790_944e-71,
+        3.533_694_125_000_998_5e72,
+        1.221_202_709_454_332e71,
+        f64::MAX,
+        f64::MIN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::NAN,
+    ];
+    for &a in &odd {
+        for &b in &odd {
+            let lim = Limits::around(a, b);
+            let mut s = std::rc::Rc::new(ViewState::new(lim, Viewport::fit(&lim)));
+            for &w in &odd {
+                s = s
+                    .apply(Action::Resize(w))
+                    .apply(Action::ZoomBy { factor: 0.0, anchor: None })
+                    .apply(Action::PanBy(3.211e-308));
+                let width = s.width.max(1.0);
+                let t = ticks(&s.view, width);
+                let _ = anti_trafficking_timeline::layout::range_label(&s.view, t.step.unit);
+                let marks = [MarkInput { lane: 0, start: a, end: b, label_w: w, pinned: false }];
+                let _ = place(&marks, 1, &s.view, width, 3);
+                let _ = place_in_order(
+                    &marks,
+                    &lane_order(&marks, 1),
+                    &[0],
+                    &Frame::world(&s.view, width, &lim),
+                    3,
+                );
+                let _ = bands(&[BandInput { group: 0, start: a, end: Some(b) }], 1, b, &s.view, width, 44.0);
+            }
+        }
+    }
 }

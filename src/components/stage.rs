@@ -119,20 +119,22 @@ pub(crate) struct Prepared {
 
 fn prepare(t: &Timeline, lang: Lang, hidden: &[Category]) -> Prepared {
     let lanes = shown_lanes(t, hidden);
-    let events: Vec<usize> = (0..t.events.len()).filter(|&i| lanes.contains(&t.events[i].category)).collect();
-    let marks: Vec<MarkInput> = events
+    let (events, marks): (Vec<usize>, Vec<MarkInput>) = t
+        .events
         .iter()
-        .map(|&i| {
-            let e = &t.events[i];
-            MarkInput {
+        .enumerate()
+        .filter(|(_, e)| lanes.contains(&e.category))
+        .map(|(i, e)| {
+            let mark = MarkInput {
                 lane: lanes.iter().position(|c| *c == e.category).unwrap_or(0),
                 start: minutes(e.when.start_minute()),
                 end: minutes(e.when.end_minute()),
                 label_w: title_width(e.info.short_in(lang).chars().count()),
                 pinned: false,
-            }
+            };
+            (i, mark)
         })
-        .collect();
+        .unzip();
     let order = lane_order(&marks, lanes.len());
     Prepared { lanes, events, marks, order }
 }
@@ -213,7 +215,9 @@ pub fn Stage(props: &StageProps) -> Html {
                     .iter()
                     .enumerate()
                     .filter(|(_, &i)| {
-                        [&pins.0, &pins.1].iter().any(|id| id.as_ref() == Some(&t.events[i].id))
+                        t.events
+                            .get(i)
+                            .is_some_and(|e| [&pins.0, &pins.1].iter().any(|id| id.as_ref() == Some(&e.id)))
                     })
                     .map(|(k, _)| k)
                     .collect();
@@ -309,13 +313,13 @@ fn period_bands(props: &StageProps, t: &Timeline, width: f64, lang: Lang) -> Htm
     html! {
         <div class="att-bands" role="group" aria-label={strings(lang).periods}>
             { for groups.iter().enumerate().map(|(g, name)| {
-                let h = rows[g].max(1) as f64 * band_h(width);
+                let h = rows.get(g).copied().unwrap_or(1).max(1) as f64 * band_h(width);
                 html! {
                     <div key={name.to_string()} class="att-bgroup" role="group" aria-label={name.to_string()}>
                         <span class="att-bgl" aria-hidden="true">{ name.to_string() }</span>
                         <ol class="att-bl" data-h={px(h)}>
-                        { for bands.iter().filter(|b| b.group == g && b.x + b.w > -OVERSCAN && b.x < width + OVERSCAN).map(|b| {
-                            let per = &t.periods[b.index];
+                        { for bands.iter().filter(|b| b.group == g && b.x + b.w > -OVERSCAN && b.x < width + OVERSCAN)
+                            .filter_map(|b| t.periods.get(b.index).map(|per| (b, per))).map(|(b, per)| {
                             // Clip to the visible area so the label stays readable (keeping the minimum width).
                             let x = b.x.max(0.0).min((width - min_w).max(0.0));
                             let w = ((b.x + b.w).min(width) - x).max(min_w);
@@ -360,7 +364,9 @@ fn lanes_html(
     let width = state.width;
     let p = &props.prefix;
     let lanes = &prepared.lanes;
-    let events: Vec<&Event> = prepared.events.iter().map(|&i| &t.events[i]).collect();
+    let events: Vec<Option<&Event>> = prepared.events.iter().map(|&i| t.events.get(i)).collect();
+    // The event of a placed mark (marks and `prepared.events` are parallel).
+    let ev = |k: usize| events.get(k).copied().flatten();
     let base = (off / CHUNK).floor() * CHUNK;
     let visible = |left: f64, w: f64| left + w > off && left < off + width;
     let rendered = |left: f64, w: f64| left + w > off - OVERSCAN && left < off + width + OVERSCAN;
@@ -368,14 +374,17 @@ fn lanes_html(
     let tab_stop = out
         .placed
         .iter()
-        .find(|pl| state.active.as_ref() == Some(&events[pl.index].id) && visible(pl.left, pl.w))
+        .find(|pl| {
+            ev(pl.index).is_some_and(|e| state.active.as_ref() == Some(&e.id)) && visible(pl.left, pl.w)
+        })
         .or_else(|| {
             out.placed
                 .iter()
                 .filter(|pl| pl.x >= off && pl.x < off + width)
                 .min_by(|a, b| a.x.total_cmp(&b.x))
         })
-        .map(|pl| events[pl.index].id.clone());
+        .and_then(|pl| ev(pl.index))
+        .map(|e| e.id.clone());
     html! {
         { for lanes.iter().enumerate().map(|(li, cat)| {
             let h = out.rows.get(li).copied().unwrap_or(1) as f64 * row_h(width);
@@ -383,13 +392,15 @@ fn lanes_html(
                 <div key={cat.key()} class="att-lane" data-cat={cat.key()} role="group" aria-labelledby={format!("{p}-lane-{}", cat.key())}>
                     <h3 class="att-lane-h" id={format!("{p}-lane-{}", cat.key())}>{ st.category(*cat) }</h3>
                     <ol class="att-marks" data-h={px(h)} data-x={px(base - off)}>
-                        { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w)).map(|pl| {
-                            let e = events[pl.index];
+                        { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w))
+                            .filter_map(|pl| ev(pl.index).map(|e| (pl, e))).map(|(pl, e)| {
                             mark(props, e, pl, base, tab_stop.as_ref() == Some(&e.id), (pl.index + 1, events.len()), lang)
                         }) }
-                        { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).map(|c| {
-                            let first = events[c.members[0]];
-                            let last = events[c.members[c.members.len() - 1]];
+                        { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).filter_map(|c| {
+                            let first = c.members.first().and_then(|&k| ev(k))?;
+                            let last = c.members.last().and_then(|&k| ev(k))?;
+                            Some((c, first, last))
+                        }).map(|(c, first, last)| {
                             let onclick = {
                                 let (d, from, to) = (state.dispatcher(), c.from, c.to);
                                 Callback::from(move |_: MouseEvent| d.dispatch(Action::Show { from, to, pad: 0.05 }))
@@ -516,11 +527,13 @@ impl Gesture {
     fn moved(&mut self, e: &PointerEvent, state: &UseReducerHandle<ViewState>, surface: &NodeRef) {
         let x = f64::from(e.client_x());
         let Some(i) = self.pointers.iter().position(|(id, _)| *id == e.pointer_id()) else { return };
-        let prev = self.pointers[i].1;
+        let Some(prev) = self.pointers.get(i).map(|p| p.1) else { return };
         if self.pointers.len() >= 2 {
-            let other = self.pointers[1 - i.min(1)].1;
+            let other = self.pointers.get(1 - i.min(1)).map_or(prev, |p| p.1);
             let (d0, d1) = ((prev - other).abs(), (x - other).abs());
-            self.pointers[i].1 = x;
+            if let Some(p) = self.pointers.get_mut(i) {
+                p.1 = x;
+            }
             if d0 > 8.0 && d1 > 8.0 {
                 let left = surface.cast::<Element>().map_or(0.0, |s| s.get_bounding_client_rect().left());
                 self.begin(e, state, surface);
@@ -531,7 +544,9 @@ impl Gesture {
         if !self.dragging && (x - self.start_x).abs() > 4.0 {
             self.begin(e, state, surface);
         }
-        self.pointers[i].1 = x;
+        if let Some(p) = self.pointers.get_mut(i) {
+            p.1 = x;
+        }
         if self.dragging {
             state.dispatch(Action::PanBy(x - prev));
         }
@@ -572,7 +587,7 @@ fn on_mark_key(e: &KeyboardEvent, state: &UseReducerHandle<ViewState>, data: &Ti
         "End" => events.last(),
         "ArrowUp" | "ArrowDown" => {
             let lanes = lanes(t, state);
-            let here = events[i];
+            let Some(&here) = events.get(i) else { return };
             let li = lanes.iter().position(|c| *c == here.category).unwrap_or(0);
             let next_lane = if e.key() == "ArrowUp" { li.checked_sub(1) } else { Some(li + 1) };
             next_lane.and_then(|l| lanes.get(l)).and_then(|c| {

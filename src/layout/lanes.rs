@@ -140,8 +140,9 @@ pub fn lane_order(marks: &[MarkInput], lanes: usize) -> Vec<Vec<usize>> {
             l.push(i);
         }
     }
+    let start = |i: usize| marks.get(i).map_or(0.0, |m| m.start);
     for idx in &mut by_lane {
-        idx.sort_by(|&a, &b| marks[a].start.total_cmp(&marks[b].start).then(a.cmp(&b)));
+        idx.sort_by(|&a, &b| start(a).total_cmp(&start(b)).then(a.cmp(&b)));
     }
     by_lane
 }
@@ -155,12 +156,11 @@ pub fn place_in_order(
     frame: &Frame,
     max_rows: usize,
 ) -> LaneLayout {
-    let is_pinned = |i: usize| marks[i].pinned || pinned.contains(&i);
+    let is_pinned = |i: usize, m: &MarkInput| m.pinned || pinned.contains(&i);
     let mut out = LaneLayout { rows: vec![0; order.len()], ..LaneLayout::default() };
     let max_rows = max_rows.max(1);
     for (lane, idx) in order.iter().enumerate() {
-        let geometry = |i: usize| {
-            let m = &marks[i];
+        let geometry = |i: usize, m: &MarkInput| {
             let x = frame.x(m.start);
             let bar = frame.x(m.end) - x;
             let bar_w = if bar >= MIN_BAR { bar } else { 0.0 };
@@ -170,32 +170,35 @@ pub fn place_in_order(
                 if flipped { (x - m.label_w, m.label_w + bar_w) } else { (x, m.label_w.max(bar_w)) };
             Placed { index: i, lane, row: 0, x, left, bar_w, w, flipped }
         };
+        // The lane's marks (indices that are not marks are skipped), pinned first.
+        let lane_marks = || idx.iter().filter_map(|&i| marks.get(i).map(|m| (i, m)));
         // Pinned marks first, each in the first row where it overlaps no other pinned mark.
         let mut reserved: Vec<Vec<(f64, f64)>> = vec![Vec::new(); max_rows];
+        let clear = |taken: &[(f64, f64)], a: f64, b: f64| taken.iter().all(|&(c, d)| b <= c || d <= a);
         let mut used = 0;
-        for &i in idx.iter().filter(|&&i| is_pinned(i)) {
-            let mut p = geometry(i);
+        for (i, m) in lane_marks().filter(|&(i, m)| is_pinned(i, m)) {
+            let mut p = geometry(i, m);
             let (a, b) = (p.left, p.left + p.w + GAP);
-            let row =
-                (0..max_rows).find(|&r| reserved[r].iter().all(|&(c, d)| b <= c || d <= a)).unwrap_or(0);
-            reserved[row].push((a, b));
+            let row = reserved.iter().position(|taken| clear(taken, a, b)).unwrap_or(0);
+            if let Some(taken) = reserved.get_mut(row) {
+                taken.push((a, b));
+            }
             p.row = row;
             used = used.max(row + 1);
             out.placed.push(p);
         }
         let mut row_end = vec![f64::NEG_INFINITY; max_rows];
-        for &i in idx.iter().filter(|&&i| !is_pinned(i)) {
-            let mut p = geometry(i);
+        for (i, m) in lane_marks().filter(|&(i, m)| !is_pinned(i, m)) {
+            let mut p = geometry(i, m);
             let (a, b) = (p.left, p.left + p.w + GAP);
-            let free = |r: usize| row_end[r] <= a && reserved[r].iter().all(|&(c, d)| b <= c || d <= a);
-            if let Some(row) = (0..max_rows).find(|&r| free(r)) {
-                row_end[row] = b;
+            let free = row_end.iter().zip(&reserved).position(|(&end, taken)| end <= a && clear(taken, a, b));
+            if let Some((row, end)) = free.and_then(|r| row_end.get_mut(r).map(|e| (r, e))) {
+                *end = b;
                 used = used.max(row + 1);
                 p.row = row;
                 out.placed.push(p);
                 continue;
             }
-            let m = &marks[i];
             // Kept inside the frame at the right edge.
             let cx = p.x.min(frame.right - CLUSTER_W);
             match out.clusters.last_mut() {
@@ -215,7 +218,9 @@ pub fn place_in_order(
             }
         }
         let has_clusters = out.clusters.last().is_some_and(|c| c.lane == lane);
-        out.rows[lane] = if has_clusters { max_rows + 1 } else { used.max(1) };
+        if let Some(rows) = out.rows.get_mut(lane) {
+            *rows = if has_clusters { max_rows + 1 } else { used.max(1) };
+        }
     }
     out
 }
@@ -262,12 +267,12 @@ pub fn bands(
     let mut rows = vec![0usize; groups];
     let mut out = Vec::with_capacity(periods.len());
     for (g, group_rows) in rows.iter_mut().enumerate() {
-        let mut idx: Vec<usize> = (0..periods.len()).filter(|&i| periods[i].group == g).collect();
-        idx.sort_by(|&a, &b| periods[a].start.total_cmp(&periods[b].start).then(a.cmp(&b)));
+        let mut idx: Vec<(usize, &BandInput)> =
+            periods.iter().enumerate().filter(|(_, p)| p.group == g).collect();
+        idx.sort_by(|(a, pa), (b, pb)| pa.start.total_cmp(&pb.start).then(a.cmp(b)));
         let mut row_end: Vec<f64> = Vec::new();
-        for (k, &i) in idx.iter().enumerate() {
-            let p = &periods[i];
-            let next_start = idx[k + 1..].iter().map(|&j| periods[j].start).find(|&s| s > p.start);
+        for (k, &(i, p)) in idx.iter().enumerate() {
+            let next_start = idx.iter().skip(k + 1).map(|(_, q)| q.start).find(|&s| s > p.start);
             let end = p.end.unwrap_or_else(|| next_start.unwrap_or(horizon).max(p.start));
             let x = view.x(p.start, width);
             let w = (view.x(end, width) - x).max(MIN_BAR).max(min_w);
@@ -278,7 +283,9 @@ pub fn bands(
                     row_end.len() - 1
                 }
             };
-            row_end[row] = x + w + 1.0;
+            if let Some(end) = row_end.get_mut(row) {
+                *end = x + w + 1.0;
+            }
             out.push(Band { index: i, group: g, row, x, w, open: p.end.is_none() });
         }
         *group_rows = row_end.len();

@@ -74,9 +74,12 @@ pub fn label_width(chars: usize) -> f64 {
 /// Space kept between two labels.
 pub const LABEL_GAP: f64 = 12.0;
 
+/// The coarsest step (the first of [`STEPS`]).
+const COARSEST: Step = Step { unit: Unit::Year, n: 1000 };
+
 /// Every step, coarsest first.
 const STEPS: &[Step] = &[
-    Step { unit: Unit::Year, n: 1000 },
+    COARSEST,
     Step { unit: Unit::Year, n: 500 },
     Step { unit: Unit::Year, n: 100 },
     Step { unit: Unit::Year, n: 50 },
@@ -124,7 +127,7 @@ pub struct Ticks {
 pub fn ticks(view: &Viewport, width: f64) -> Ticks {
     let px_per_min = if view.span() > 0.0 && width > 0.0 { width / view.span() } else { 0.0 };
     let fits = |s: &Step| s.min_minutes() * px_per_min >= s.label_px() + LABEL_GAP;
-    let step = STEPS.iter().rev().find(|s| fits(s)).copied().unwrap_or(STEPS[0]);
+    let step = STEPS.iter().rev().find(|s| fits(s)).copied().unwrap_or(COARSEST);
     let mut ticks = Vec::new();
     if px_per_min > 0.0 {
         let mut t = first_tick(view.from, step);
@@ -155,14 +158,16 @@ pub fn ticks(view: &Viewport, width: f64) -> Ticks {
     Ticks { step, ticks }
 }
 
+/// `x` rounded down, within ±10^15 (about 1.9 billion years of minutes), so that the day arithmetic
+/// below cannot overflow whatever the view holds (found by fuzzing).
 #[allow(clippy::cast_possible_truncation)]
 fn floor_i64(x: f64) -> i64 {
-    x.floor() as i64
+    x.floor().clamp(-1e15, 1e15) as i64
 }
 
 #[allow(clippy::cast_precision_loss)]
 fn minutes(days: i64) -> f64 {
-    (days * 1440) as f64
+    days.saturating_mul(1440) as f64
 }
 
 /// The first tick at or after `t`.
@@ -214,7 +219,7 @@ fn next_tick(t: f64, step: Step) -> f64 {
     match step.unit {
         Unit::Year => year_start(i64::from(y) + n),
         Unit::Month => month_start(i64::from(y) * 12 + i64::from(m) - 1 + n),
-        Unit::Day => minutes(days + n),
+        Unit::Day => minutes(days.saturating_add(n)),
         Unit::Hour => t + 60.0 * step_f(n),
         Unit::Minute => t + step_f(n),
     }
@@ -226,7 +231,7 @@ const MONTHS_SHORT: [&str; 12] =
 fn label(t: f64, unit: Unit) -> String {
     let days = floor_i64((t + 0.5) / 1440.0);
     let (y, m, d) = civil_from_days(days);
-    let month = MONTHS_SHORT[usize::from(m.clamp(1, 12) - 1)];
+    let month = MONTHS_SHORT.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or_default();
     match unit {
         Unit::Year => y.to_string(),
         Unit::Month => format!("{month} {y}"),
@@ -244,7 +249,7 @@ pub fn range_label(view: &Viewport, unit: Unit) -> String {
     let part = |t: f64, unit: Unit| {
         let days = floor_i64(t / 1440.0);
         let (y, m, d) = civil_from_days(days);
-        let month = MONTHS_SHORT[usize::from(m.clamp(1, 12) - 1)];
+        let month = MONTHS_SHORT.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or_default();
         let mins = floor_i64(t).rem_euclid(1440);
         match unit {
             Unit::Year => y.to_string(),

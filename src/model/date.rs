@@ -108,6 +108,11 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The English name of month `m` (1–12); empty for anything else.
+fn month_name(m: u8) -> &'static str {
+    MONTHS.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or_default()
+}
+
 /// Whether `year` is a Gregorian leap year.
 pub fn is_leap(year: i32) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -137,7 +142,9 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
 
 /// The civil date of a day count from 1970-01-01 (inverse of [`days_from_civil`]).
 pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    let z = days + 719_468;
+    // Beyond ±10^9 days (±2.7 million years) nothing is shown anyway; the clamp keeps the arithmetic
+    // below from overflowing whatever a caller passes (found by fuzzing the layout).
+    let z = days.clamp(-1_000_000_000, 1_000_000_000) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -317,7 +324,7 @@ impl PartialDate {
     /// English text with exactly the known parts: `2000`, `July 2002`, `15 November 2000`,
     /// `15 November 2000, 09:30`.
     pub fn label_en(&self) -> String {
-        let month = self.month.map(|m| MONTHS[usize::from(m - 1)]);
+        let month = self.month.map(month_name);
         match (month, self.day, self.time) {
             (Some(mo), Some(d), Some((h, mi))) => format!("{d} {mo} {}, {h:02}:{mi:02}", self.year),
             (Some(mo), Some(d), None) => format!("{d} {mo} {}", self.year),
@@ -406,10 +413,10 @@ fn range_label_en(a: &PartialDate, b: &PartialDate) -> String {
     if same_precision_day && a.year == b.year {
         if a.month == b.month {
             if let (Some(da), Some(m)) = (a.day, a.month) {
-                return format!("{da}–{} {} {}", b.day.unwrap_or(da), MONTHS[usize::from(m - 1)], a.year);
+                return format!("{da}–{} {} {}", b.day.unwrap_or(da), month_name(m), a.year);
             }
         } else if let (Some(da), Some(ma)) = (a.day, a.month) {
-            return format!("{da} {} – {}", MONTHS[usize::from(ma - 1)], b.label_en());
+            return format!("{da} {} – {}", month_name(ma), b.label_en());
         }
     }
     if a.precision() == Precision::Year && b.precision() == Precision::Year {

@@ -460,17 +460,21 @@ fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
 
 fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
+    // One row of the Levenshtein table at a time: `row[j]` is the distance between the prefix of `a`
+    // read so far and the first `j` characters of `b`.
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+        let mut next = Vec::with_capacity(row.len());
+        next.push(i + 1);
+        let (mut diag, mut left) = (i, i + 1);
+        for (up, cb) in row.iter().skip(1).zip(&b) {
+            let cur = (diag + usize::from(ca != *cb)).min(left + 1).min(up + 1);
+            next.push(cur);
+            (diag, left) = (*up, cur);
         }
+        row = next;
     }
-    row[b.len()]
+    row.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -24,14 +24,14 @@ fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
     let started = Instant::now();
     let result = match args.first().map(String::as_str) {
-        Some("serve") => serve(&args[1..]),
+        Some("serve") => serve(args.get(1..).unwrap_or_default()),
         Some("test") => test(),
         Some("setup") => setup(Need::All).map(|_| ()),
         Some("size") => size(&root().join("dist")),
-        Some("dist") => dist_command(&args[1..]),
+        Some("dist") => dist_command(args.get(1..).unwrap_or_default()),
         Some("bench") => bench(),
-        Some("fuzz") => fuzz(&args[1..]),
-        Some("e2e") => e2e_command(&args[1..]),
+        Some("fuzz") => fuzz(args.get(1..).unwrap_or_default()),
+        Some("e2e") => e2e_command(args.get(1..).unwrap_or_default()),
         Some("licences") => licences(),
         _ => {
             eprintln!(
@@ -490,14 +490,18 @@ fn licences() -> Result {
         serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata output: {e}"))?;
     let mut bad = Vec::new();
     let mut count = 0;
-    for p in meta["packages"].as_array().map(Vec::as_slice).unwrap_or_default() {
+    let field =
+        |p: &serde_json::Value, k: &str| p.get(k).and_then(serde_json::Value::as_str).map(str::to_owned);
+    for p in meta.get("packages").and_then(serde_json::Value::as_array).map(Vec::as_slice).unwrap_or_default()
+    {
         count += 1;
-        let name = format!("{} {}", p["name"].as_str().unwrap_or("?"), p["version"].as_str().unwrap_or("?"));
-        match p["license"].as_str() {
+        let crate_name = field(p, "name").unwrap_or_default();
+        let name = format!("{crate_name} {}", field(p, "version").unwrap_or_default());
+        match field(p, "license").as_deref() {
             Some(l) if licence_ok(l) => {}
             // WebDriver protocol types for the end-to-end tests (through fantoccini): a test tool,
             // never part of the widget, and MPL-2.0 only binds changes to its own files.
-            Some("MPL-2.0") if p["name"] == "webdriver" => {}
+            Some("MPL-2.0") if crate_name == "webdriver" => {}
             Some(l) => bad.push(format!("{name}: {l}")),
             None => bad.push(format!("{name}: no SPDX licence (licence file only)")),
         }
