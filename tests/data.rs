@@ -456,3 +456,15 @@ fn the_fallback_escapes_every_xss_payload() {
         }
     }
 }
+
+/// `data/timeline.schema.json` is generated from the decoder (`cargo xtask schema`); it must not drift.
+#[test]
+fn the_committed_schema_matches_the_decoder() {
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.schema.json"))
+            .expect("data/timeline.schema.json");
+    let generated = anti_trafficking_timeline::model::schema::text_of_schema().expect("schema");
+    assert!(committed == generated, "data/timeline.schema.json is out of date: run `cargo xtask schema`");
+    // The bundled data points editors' tools to it.
+    assert!(BUNDLED_DATA.contains(r#""$schema": "timeline.schema.json""#));
+}

@@ -9,6 +9,8 @@ mod date;
 mod error;
 mod json;
 mod lang;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 mod validate;
 pub mod wire;
 

@@ -10,14 +10,14 @@ use super::wire::{
 };
 use super::{Category, Event, EventId, Info, Lang, Period, Placement, Source, Start, Timeline, Translation};
 
-const MAX_ID: usize = 64;
-const MAX_TITLE: usize = 200;
-const MAX_LABEL: usize = 40;
+pub(crate) const MAX_ID: usize = 64;
+pub(crate) const MAX_TITLE: usize = 200;
+pub(crate) const MAX_LABEL: usize = 40;
 /// Longest summary, note, description or source title, in characters.
 pub const MAX_TEXT: usize = 5_000;
 /// Most entries in a file (events and their sessions together).
 pub const MAX_ENTRIES: usize = super::wire::MAX_EVENTS;
-const MAX_DAYS: i64 = 366;
+pub(crate) const MAX_DAYS: i64 = 366;
 
 /// Turns decoded wire types into a [`Timeline`]. `errs` holds the shape problems found while decoding;
 /// the result is `Ok` only if, with the meaning problems found here, there are none.

@@ -101,21 +101,23 @@ pub struct RawTranslation {
     pub note: Option<String>,
 }
 
-const TRANSLATION_FIELDS: &[&str] = &["title", "label", "summary", "note"];
+pub(crate) const TRANSLATION_FIELDS: &[&str] = &["title", "label", "summary", "note"];
 
-const DOC_FIELDS: &[&str] = &["version", "title", "description", "start", "events", "periods", "i18n"];
-const DOC_TRANSLATION_FIELDS: &[&str] = &["title", "description"];
-const START_FIELDS: &[&str] = &["event", "from", "to"];
-const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute", "approximate"];
-const SOURCE_FIELDS: &[&str] = &["title", "url"];
-const EVENT_FIELDS: &[&str] = &[
+/// `$schema` points editors' tools to `timeline.schema.json`; the widget ignores it.
+pub(crate) const DOC_FIELDS: &[&str] =
+    &["$schema", "version", "title", "description", "start", "events", "periods", "i18n"];
+pub(crate) const DOC_TRANSLATION_FIELDS: &[&str] = &["title", "description"];
+pub(crate) const START_FIELDS: &[&str] = &["event", "from", "to"];
+pub(crate) const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute", "approximate"];
+pub(crate) const SOURCE_FIELDS: &[&str] = &["title", "url"];
+pub(crate) const EVENT_FIELDS: &[&str] = &[
     "id", "title", "label", "date", "end", "days", "category", "summary", "note", "actors", "sources",
     "children", "i18n",
 ];
-const CHILD_FIELDS: &[&str] = &[
+pub(crate) const CHILD_FIELDS: &[&str] = &[
     "id", "title", "label", "date", "end", "day", "category", "summary", "note", "actors", "sources", "i18n",
 ];
-const PERIOD_FIELDS: &[&str] =
+pub(crate) const PERIOD_FIELDS: &[&str] =
     &["id", "title", "group", "category", "start", "end", "summary", "note", "sources", "i18n"];
 
 /// Most top-level events in a file.
@@ -131,7 +133,7 @@ pub const MAX_ACTORS: usize = 50;
 /// Longest text value, in characters (fields have tighter limits; see `validate`).
 pub const MAX_STRING: usize = 20_000;
 /// Longest name in a list of names (actors), in characters.
-const MAX_TITLE_LIKE: usize = 200;
+pub(crate) const MAX_TITLE_LIKE: usize = 200;
 
 /// Decodes a whole document, appending every shape problem to `errs`.
 pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {

@@ -33,6 +33,7 @@ fn main() -> ExitCode {
         Some("fuzz") => fuzz(args.get(1..).unwrap_or_default()),
         Some("e2e") => e2e_command(args.get(1..).unwrap_or_default()),
         Some("licences") => licences(),
+        Some("schema") => write_schema(),
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve|test|bench|fuzz [--seconds N] [data|layout]|e2e [SUITE…]|licences|dist [--public-url /path/]|setup|size>"
@@ -168,9 +169,10 @@ fn setup(need: Need) -> Result<Option<String>> {
     let opt = r.join("node_modules/.bin/wasm-opt");
     let opt_ok = output_of(&opt.to_string_lossy(), &["--version"])
         .is_some_and(|v| v.contains(&format!("version {}", pins::BINARYEN)));
-    let axe_ok = r.join("node_modules/axe-core/axe.min.js").is_file();
+    let axe_ok = r.join("node_modules/axe-core/axe.min.js").is_file()
+        && r.join("node_modules/ajv/dist/2020.js").is_file();
     if opt_ok && axe_ok {
-        eprintln!("ok: wasm-opt (binaryen {}), axe-core", pins::BINARYEN);
+        eprintln!("ok: wasm-opt (binaryen {}), axe-core, ajv", pins::BINARYEN);
     } else {
         if output_of("npm", &["--version"]).is_none() {
             apt_install(&["nodejs", "npm"])?;
@@ -443,6 +445,10 @@ fn test() -> Result {
     )?;
     run("native tests (model, layout, data, xtask)", cmd(&c).args(["test", "--workspace"]))?;
     run(
+        "the data and fixtures against data/timeline.schema.json (ajv, draft 2020-12)",
+        cmd("node").arg("tests/schema/check.mjs"),
+    )?;
+    run(
         "browser tests (wasm-bindgen-test, headless Chromium)",
         cmd(&c)
             .args(["test", "--target", pins::WASM_TARGET, "--test", "browser"])
@@ -512,6 +518,15 @@ fn licences() -> Result {
     } else {
         Err(format!("crates with a licence not on the list:\n  {}", bad.join("\n  ")))
     }
+}
+
+/// Writes `data/timeline.schema.json` from the decoder's field lists (see `model::schema`).
+fn write_schema() -> Result {
+    let text = anti_trafficking_timeline::model::schema::text_of_schema()?;
+    let path = root().join("data").join(anti_trafficking_timeline::model::schema::FILE_NAME);
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
 }
 
 /// The end-to-end suites (tests/e2e*.rs).
