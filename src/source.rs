@@ -24,7 +24,10 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<DataError>> {
     })?;
     let json: Json = serde_wasm_bindgen::from_value(value)
         .map_err(|e| vec![DataError::new("", format!("could not read the JSON: {e}"))])?;
-    model::from_json(&json)
+    model::from_json(&json).map_err(|mut errs| {
+        model::locate::place(text, &mut errs);
+        errs
+    })
 }
 
 use wasm_bindgen_futures::JsFuture;

@@ -34,6 +34,9 @@ pub fn ErrorList(props: &ErrorListProps) -> Html {
                     <li>
                         <code>{ if e.path.is_empty() { "(whole file)".to_owned() } else { e.path.clone() } }</code>
                         { ": " }{ e.message.clone() }
+                        if let Some((line, col)) = e.at {
+                            <span class="att-at">{ format!(" — line {line}, column {col}") }</span>
+                        }
                     </li>
                 }) }
             </ol>

@@ -9,12 +9,14 @@ pub struct DataError {
     pub path: String,
     /// What is wrong and what was expected.
     pub message: String,
+    /// Line and column (1-based) in the file's text, when the problem came from text.
+    pub at: Option<(usize, usize)>,
 }
 
 impl DataError {
     /// A problem at `path`.
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { path: path.into(), message: message.into() }
+        Self { path: path.into(), message: message.into(), at: None }
     }
 }
 

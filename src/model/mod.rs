@@ -5,10 +5,13 @@
 //! [`Timeline`]. A `Timeline` is always valid: ids are unique, dates are real, ranges are ordered,
 //! every entry has a source with an http(s) URL, and every child lies within its parent.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
 mod date;
 mod error;
 mod json;
 mod lang;
+pub mod locate;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 mod validate;
@@ -248,6 +251,8 @@ pub struct Timeline {
     pub start: Start,
     /// Translations of the title (`title`) and description (`summary`).
     pub i18n: Vec<(Lang, Translation)>,
+    /// Things worth fixing that do not stop the timeline (a source with no title, …).
+    pub warnings: Vec<DataError>,
 }
 
 /// What the widget shows first: set by the data file (`start`), overridable by the embedding page.
@@ -428,7 +433,23 @@ pub const MAX_ERRORS: usize = 100;
 #[cfg(not(target_arch = "wasm32"))]
 pub fn from_str(text: &str) -> Result<Timeline, Vec<DataError>> {
     match serde_json::from_str::<Json>(text) {
-        Ok(json) => from_json(&json),
-        Err(e) => Err(vec![DataError::new("", format!("not valid JSON: {e}"))]),
+        Ok(json) => from_json(&json).map_err(|mut errs| {
+            locate::place(text, &mut errs);
+            errs
+        }),
+        Err(e) => {
+            let text = e.to_string();
+            // The usual cause: a comma missing at the end of the previous line (or one too many).
+            let hint = if text.starts_with("expected `,` or") {
+                "; a comma is probably missing at the end of the line before"
+            } else if text.starts_with("trailing comma") {
+                "; remove the comma after the last item"
+            } else {
+                ""
+            };
+            let mut err = DataError::new("", format!("not valid JSON: {text}{hint}"));
+            err.at = Some((e.line(), e.column()));
+            Err(vec![err])
+        }
     }
 }

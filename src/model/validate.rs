@@ -29,7 +29,7 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
             format!("{v} is not a supported format version (this widget reads {FORMAT_VERSION})"),
         )),
     }
-    let mut v = Validator { errs, ids: HashMap::new() };
+    let mut v = Validator { errs, warnings: Vec::new(), ids: HashMap::new() };
     let entries: usize = raw.events.iter().map(|e| 1 + e.children.len()).sum();
     if entries > MAX_ENTRIES {
         v.err(
@@ -55,11 +55,12 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
     }
     events.sort_by_key(|e| (e.when.start_minute(), e.when.end_minute()));
     periods.sort_by_key(|p| (p.when.start_minute(), p.when.end_minute()));
-    Ok(Timeline { title, description, events, periods, start, i18n })
+    Ok(Timeline { title, description, events, periods, start, i18n, warnings: v.warnings })
 }
 
 struct Validator {
     errs: Vec<DataError>,
+    warnings: Vec<DataError>,
     /// Every id seen so far, with the path of its first use.
     ids: HashMap<String, String>,
 }
@@ -303,9 +304,18 @@ impl Validator {
         let c = Category::from_key(key);
         if c.is_none() {
             let all: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
+            // "UN", "Council of Europe" (the lane's name), or a typo of a key.
+            let near = Category::ALL
+                .iter()
+                .find(|c| {
+                    c.label().eq_ignore_ascii_case(key.trim()) || c.key().eq_ignore_ascii_case(key.trim())
+                })
+                .map(|c| c.key())
+                .or_else(|| super::wire::closest(key, &all).filter(|_| key.trim().chars().count() >= 3));
+            let hint = near.map(|n| format!("did you mean \"{n}\"? ")).unwrap_or_default();
             self.err(
                 path,
-                format!("\"{}\" is not a category; expected one of: {}", shown(key), all.join(", ")),
+                format!("\"{}\" is not a category; {hint}expected one of: {}", shown(key), all.join(", ")),
             );
         }
         c
@@ -343,7 +353,7 @@ impl Validator {
                         &t.path,
                         format!(
                             "\"{}\" is not a language of this widget; expected one of: fr, de, it, ru, es",
-                            t.lang
+                            shown(&t.lang)
                         ),
                     );
                     continue;
@@ -359,19 +369,45 @@ impl Validator {
     }
 
     fn sources(&mut self, raw: Vec<RawSource>) -> Vec<Source> {
-        let mut out = Vec::with_capacity(raw.len());
+        let mut out: Vec<Source> = Vec::with_capacity(raw.len());
         for s in raw {
-            let title = s.title.and_then(|t| self.text(&join(&s.path, "title"), t));
+            let title = match s.title {
+                Some(t) => self.text(&join(&s.path, "title"), t),
+                // No title: the address stands in for it (a warning, not an error).
+                None => s.url.as_deref().filter(|u| is_http_url(u.trim())).map(|u| {
+                    let host = u.trim().split('/').nth(2).unwrap_or(u).to_owned();
+                    self.warnings.push(DataError::new(
+                        join(&s.path, "title"),
+                        format!(
+                            "is missing; readers see the address ({host}) instead; add what the source is"
+                        ),
+                    ));
+                    host
+                }),
+            };
             let url = s.url.and_then(|u| {
                 let u = u.trim().to_owned();
                 if is_http_url(&u) {
                     Some(u)
                 } else {
-                    self.err(join(&s.path, "url"), format!("\"{}\" is not an http(s) URL", shown(&u)));
+                    // A common slip: the address without its scheme.
+                    let fixed = format!("https://{u}");
+                    let hint = if !u.contains(':') && is_http_url(&fixed) {
+                        format!("; did you mean \"{}\"?", shown(&fixed))
+                    } else {
+                        String::new()
+                    };
+                    self.err(join(&s.path, "url"), format!("\"{}\" is not an http(s) URL{hint}", shown(&u)));
                     None
                 }
             });
             if let (Some(title), Some(url)) = (title, url) {
+                if let Some(first) = out.iter().position(|o| o.url == url) {
+                    self.warnings.push(DataError::new(
+                        join(&s.path, "url"),
+                        format!("repeats the address of source {} of this entry", first + 1),
+                    ));
+                }
                 out.push(Source { title, url });
             }
         }

@@ -291,11 +291,48 @@ fn decode_sources(o: &Obj<'_>, errs: &mut Vec<DataError>) -> Vec<RawSource> {
     }
     decode_all(items, &path, errs, |j, p, errs| {
         let s = Obj::new(j, &p, SOURCE_FIELDS, errs)?;
-        Some(RawSource { title: s.string("title", true, errs), url: s.string("url", true, errs), path: p })
+        Some(RawSource { title: s.string("title", false, errs), url: s.string("url", true, errs), path: p })
     })
 }
 
+/// How a date written as text or a number should be written: `{"year": 2004, "month": 5}`.
+fn date_hint(json: &Json) -> Option<String> {
+    let d = match json {
+        Json::String(s) => super::PartialDate::parse_iso(s),
+        #[allow(clippy::cast_possible_truncation)]
+        Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e6 => {
+            Some(super::PartialDate::year_only(*n as i32))
+        }
+        _ => None,
+    }?;
+    let mut parts = vec![format!("\"year\": {}", d.year())];
+    if let Some(m) = d.month() {
+        parts.push(format!("\"month\": {m}"));
+    }
+    if let Some(day) = d.day() {
+        parts.push(format!("\"day\": {day}"));
+    }
+    if let Some((h, m)) = d.time() {
+        parts.push(format!("\"hour\": {h}, \"minute\": {m}"));
+    }
+    Some(format!("{{{}}}", parts.join(", ")))
+}
+
 fn decode_date(json: &Json, path: String, errs: &mut Vec<DataError>) -> Option<RawDate> {
+    if matches!(json, Json::String(_) | Json::Number(_)) {
+        let found = match json {
+            Json::String(s) => format!("text \"{}\"", shown(s)),
+            _ => json.kind().to_owned(),
+        };
+        let hint = match date_hint(json) {
+            Some(h) => format!("; write {h}"),
+            None => String::from(
+                " like {\"year\": 2004, \"month\": 5, \"day\": 13}, with only the parts the source gives",
+            ),
+        };
+        errs.push(DataError::new(path, format!("expected a date object, found {found}{hint}")));
+        return None;
+    }
     let o = Obj::new(json, &path, DATE_FIELDS, errs)?;
     Some(RawDate {
         year: o.int("year", true, errs),
@@ -448,7 +485,7 @@ impl<'j> Obj<'j> {
 }
 
 /// The allowed key closest to a misspelt one, if it is close enough to be a typo.
-fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
+pub(crate) fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
     if key.len() > 40 {
         return None; // not a typo of a field name
     }

@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Some("e2e") => e2e_command(args.get(1..).unwrap_or_default()),
         Some("licences") => licences(),
         Some("schema") => write_schema(),
+        Some("check-data") => check_data(args.get(1..).unwrap_or_default()),
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve|test|bench|fuzz [--seconds N] [data|layout]|e2e [SUITE…]|licences|dist [--public-url /path/]|setup|size>"
@@ -518,6 +519,26 @@ fn licences() -> Result {
     } else {
         Err(format!("crates with a licence not on the list:\n  {}", bad.join("\n  ")))
     }
+}
+
+/// `cargo xtask check-data [FILE…]` (default `data/timeline.json`): every problem with its path, line
+/// and column; fails if any file has errors (warnings do not fail).
+fn check_data(files: &[String]) -> Result {
+    let default = vec!["data/timeline.json".to_owned()];
+    let files = if files.is_empty() { &default } else { files };
+    let mut failed = 0;
+    for f in files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
+        let report = anti_trafficking_timeline::model::check::report(f, &text);
+        print!("{}", report.text);
+        if report.errors > 0 {
+            failed += 1;
+        }
+    }
+    if failed > 0 {
+        return Err(format!("{failed} of {} file(s) have errors", files.len()));
+    }
+    Ok(())
 }
 
 /// Writes `data/timeline.schema.json` from the decoder's field lists (see `model::schema`).
