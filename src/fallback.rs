@@ -26,6 +26,9 @@ pub fn escape(s: &str) -> String {
 }
 
 fn sources(out: &mut String, info: &Info) {
+    if info.sources.is_empty() {
+        return;
+    }
     out.push_str(" <span>Sources: ");
     for (i, s) in info.sources.iter().enumerate() {
         if i > 0 {

@@ -347,7 +347,7 @@ mod tests {
             s = s.apply(Action::ToggleLane(c));
         }
         assert_eq!(s.hidden.len(), Category::ALL.len() - 1);
-        assert!(s.shows_lane(Category::CivilSociety));
+        assert!(s.shows_lane(Category::Other));
         let s = s.apply(Action::ToggleLane(Category::Un));
         assert!(s.shows_lane(Category::Un));
     }

@@ -645,3 +645,24 @@ async fn in_russian_counts_follow_russian_plurals() {
         text(&meeting)
     );
 }
+
+#[wasm_bindgen_test]
+async fn a_timelinejs3_file_loads_as_a_timeline() {
+    let (root, _) = mount_with(include_str!("timelinejs/every-field.json"), None, None).await;
+    let t = text(&root);
+    assert!(t.contains("Trafficking in persons: a timeline"), "title slide → title: {t}");
+    // Groups become lanes: "UN" and "council of europe" are lanes here; "Space" goes to "Other".
+    for lane in ["UN", "Council of Europe", "Other"] {
+        assert!(all(&root, "h3").iter().any(|h| text(h) == lane), "no lane {lane}");
+    }
+    let mark = all(&root, "li button").into_iter().find(|b| text(b).contains("Protocol enters into force"));
+    let mark: HtmlElement = mark.expect("the imported event is a mark").dyn_into().unwrap();
+    click(&mark).await;
+    let panel = region(&root, "Protocol enters into force").expect("its details");
+    let p = text(&panel);
+    assert!(p.contains("Date as given in the original: Christmas Day 2003"), "{p}");
+    // The media is a link, with its caption and credit; only http(s) links exist.
+    let links: Vec<String> = all(&panel, "a").iter().filter_map(|a| a.get_attribute("href")).collect();
+    assert_eq!(links, ["https://example.org/photo.jpg", "https://example.org/story"]);
+    assert!(p.contains("The signing ceremony (credit: UN Photo)"), "{p}");
+}

@@ -137,7 +137,7 @@ fn every_error_kind_has_a_path_and_an_expectation() {
         ),
         (
             r#"{"id": "a", "title": "A", "date": {"year": 2001}, "category": "sports", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
-            "events[0].category: \"sports\" is not a category; expected one of: un, osce, coe, eu, national-law, civil-society",
+            "events[0].category: \"sports\" is not a category; expected one of: un, osce, coe, eu, national-law, civil-society, other",
         ),
         (
             r#"{"id": "a", "title": "A", "date": {"year": 2001}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "javascript:alert(1)"}]}"#,
@@ -243,7 +243,7 @@ fn all_problems_are_reported_at_once() {
         [
             "events[0].title: is empty; expected some text",
             "events[0].sources[0].url: \"ftp://x\" is not an http(s) URL",
-            "events[0].category: \"x\" is not a category; expected one of: un, osce, coe, eu, national-law, civil-society",
+            "events[0].category: \"x\" is not a category; expected one of: un, osce, coe, eu, national-law, civil-society, other",
             "events[0].date.month: 13 is not a month (1–12)",
             "events[1].id: \"a\" is already used by events[0]; ids must be unique",
             "events[1].summary: is empty; expected some text",

@@ -92,7 +92,9 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                     }, lang)) }
                 </p>
             }
-            <p class="att-summary">{ info.summary_in(lang).to_owned() }</p>
+            if !info.summary_in(lang).is_empty() {
+                <p class="att-summary">{ info.summary_in(lang).to_owned() }</p>
+            }
             if let Some(note) = info.note_in(lang) {
                 <p class="att-note"><strong>{ format!("{} ", st.about_sources) }</strong>{ note.to_owned() }</p>
             }
@@ -113,6 +115,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                     { for info.actors.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
                 </ul>
             }
+            if !info.sources.is_empty() {
             <h4 class="att-dsh">{ st.sources }</h4>
             <ul class="att-sources">
                 { for info.sources.iter().map(|s| html! {
@@ -124,6 +127,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                     </li>
                 }) }
             </ul>
+            }
             <nav class="att-nav" aria-label={st.prev_next}>
                 if let Some(id) = prev {
                     <button type="button" class="att-prev" onclick={go(id)}>{ fill(st.previous, &[&title_of(id)]) }</button>

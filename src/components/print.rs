@@ -20,6 +20,9 @@ pub struct PrintListProps {
 }
 
 fn sources(info: &Info, lang: Lang) -> Html {
+    if info.sources.is_empty() {
+        return Html::default();
+    }
     html! {
         <span class="att-psrc">
             { format!("{}: ", strings(lang).sources) }

@@ -130,3 +130,52 @@ impl<'de> Deserialize<'de> for Json {
         d.deserialize_any(JsonVisitor)
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Json {
+    /// Pretty JSON text with keys in their order (what `cargo xtask import-timelinejs` writes).
+    pub fn to_pretty(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, 0);
+        out.push('\n');
+        out
+    }
+
+    fn write(&self, out: &mut String, depth: usize) {
+        let pad = |out: &mut String, d: usize| out.extend(std::iter::repeat_n("  ", d));
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            #[allow(clippy::cast_possible_truncation)]
+            Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => out.push_str(&(*n as i64).to_string()),
+            Json::Number(n) => {
+                out.push_str(&serde_json::Number::from_f64(*n).map_or("null".to_owned(), |n| n.to_string()))
+            }
+            Json::String(s) => out.push_str(&serde_json::Value::String(s.clone()).to_string()),
+            Json::Array(items) if items.is_empty() => out.push_str("[]"),
+            Json::Object(entries) if entries.is_empty() => out.push_str("{}"),
+            Json::Array(items) => {
+                out.push_str("[\n");
+                for (i, item) in items.iter().enumerate() {
+                    pad(out, depth + 1);
+                    item.write(out, depth + 1);
+                    out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+                }
+                pad(out, depth);
+                out.push(']');
+            }
+            Json::Object(entries) => {
+                out.push_str("{\n");
+                for (i, (k, v)) in entries.iter().enumerate() {
+                    pad(out, depth + 1);
+                    out.push_str(&serde_json::Value::String(k.clone()).to_string());
+                    out.push_str(": ");
+                    v.write(out, depth + 1);
+                    out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
+                }
+                pad(out, depth);
+                out.push('}');
+            }
+        }
+    }
+}

@@ -14,6 +14,7 @@ mod lang;
 pub mod locate;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod timelinejs;
 mod validate;
 pub mod wire;
 
@@ -67,17 +68,20 @@ pub enum Category {
     NationalLaw,
     /// Civil society.
     CivilSociety,
+    /// Anything else (e.g. the groups of an imported TimelineJS3 file).
+    Other,
 }
 
 impl Category {
     /// All categories, in lane order.
-    pub const ALL: [Category; 6] = [
+    pub const ALL: [Category; 7] = [
         Category::Un,
         Category::Osce,
         Category::Coe,
         Category::Eu,
         Category::NationalLaw,
         Category::CivilSociety,
+        Category::Other,
     ];
 
     /// The key used in data files.
@@ -89,6 +93,7 @@ impl Category {
             Category::Eu => "eu",
             Category::NationalLaw => "national-law",
             Category::CivilSociety => "civil-society",
+            Category::Other => "other",
         }
     }
 
@@ -101,6 +106,7 @@ impl Category {
             Category::Eu => "EU",
             Category::NationalLaw => "National law",
             Category::CivilSociety => "Civil society",
+            Category::Other => "Other",
         }
     }
 
@@ -410,6 +416,18 @@ impl Timeline {
 
 /// Validates a JSON tree (from any parser) into a [`Timeline`], or every problem found.
 pub fn from_json(json: &Json) -> Result<Timeline, Vec<DataError>> {
+    // A TimelineJS3 file is converted first; what it cannot keep comes back as warnings.
+    if timelinejs::detect(json) {
+        let (ours, warnings) = timelinejs::import(json);
+        let mut t = from_native(&ours)?;
+        t.warnings.splice(0..0, warnings);
+        return Ok(t);
+    }
+    from_native(json)
+}
+
+/// [`from_json`] for a file in this widget's own format.
+fn from_native(json: &Json) -> Result<Timeline, Vec<DataError>> {
     let mut errs = Vec::new();
     let raw = wire::decode(json, &mut errs);
     validate(raw, errs).map_err(|mut errs| {

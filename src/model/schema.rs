@@ -27,6 +27,9 @@ fn field(object: &str, name: &str) -> Option<Value> {
         ("doc", "$schema") => {
             json!({ "type": "string", "description": "Where editors' tools find this schema; the widget ignores it." })
         }
+        ("doc", "origin") => {
+            json!({ "const": super::wire::ORIGIN_TIMELINEJS, "description": "Set by `cargo xtask import-timelinejs`: entries may lack summaries and sources. Add them, then remove this line." })
+        }
         ("doc", "version") => json!({ "const": FORMAT_VERSION, "description": "The format version: 1." }),
         ("doc", "title") => text(MAX_TITLE, "The timeline's title, shown as its heading."),
         ("doc", "description") => text(MAX_TEXT, "One or two sentences under the title."),

@@ -29,7 +29,7 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
             format!("{v} is not a supported format version (this widget reads {FORMAT_VERSION})"),
         )),
     }
-    let mut v = Validator { errs, warnings: Vec::new(), ids: HashMap::new() };
+    let mut v = Validator { errs, warnings: Vec::new(), ids: HashMap::new(), imported: raw.imported };
     let entries: usize = raw.events.iter().map(|e| 1 + e.children.len()).sum();
     if entries > MAX_ENTRIES {
         v.err(
@@ -61,6 +61,8 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
 struct Validator {
     errs: Vec<DataError>,
     warnings: Vec<DataError>,
+    /// Converted from TimelineJS3: a missing summary is allowed (and shown as nothing).
+    imported: bool,
     /// Every id seen so far, with the path of its first use.
     ids: HashMap<String, String>,
 }
@@ -76,7 +78,10 @@ impl Validator {
         let id = raw.id.and_then(|id| self.id(&path, id));
         let title = raw.title.and_then(|t| self.title(&join(&path, "title"), t));
         let label = raw.label.and_then(|l| self.label(&join(&path, "label"), l));
-        let summary = raw.summary.and_then(|s| self.text(&join(&path, "summary"), s));
+        let summary = match raw.summary {
+            Some(s) => self.text(&join(&path, "summary"), s),
+            None => self.imported.then(String::new),
+        };
         let sources = self.sources(raw.sources);
         let i18n = self.translations(raw.i18n);
         let actors = raw.actors.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect();
@@ -182,7 +187,10 @@ impl Validator {
         let id = raw.id.and_then(|id| self.id(&path, id));
         let title = raw.title.and_then(|t| self.title(&join(&path, "title"), t));
         let group = raw.group.and_then(|g| self.title(&join(&path, "group"), g));
-        let summary = raw.summary.and_then(|s| self.text(&join(&path, "summary"), s));
+        let summary = match raw.summary {
+            Some(s) => self.text(&join(&path, "summary"), s),
+            None => self.imported.then(String::new),
+        };
         let category = raw.category.and_then(|c| self.category(&join(&path, "category"), &c));
         let sources = self.sources(raw.sources);
         let i18n = self.translations(raw.i18n);

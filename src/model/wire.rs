@@ -15,6 +15,8 @@ pub const FORMAT_VERSION: i64 = 1;
 #[derive(Debug, Default)]
 pub struct RawDoc {
     pub version: Option<i64>,
+    /// Converted from TimelineJS3 (`"origin": "timelinejs3"`): summaries and sources may be missing.
+    pub imported: bool,
     pub title: Option<String>,
     pub description: Option<String>,
     pub start: Option<RawStart>,
@@ -105,7 +107,17 @@ pub(crate) const TRANSLATION_FIELDS: &[&str] = &["title", "label", "summary", "n
 
 /// `$schema` points editors' tools to `timeline.schema.json`; the widget ignores it.
 pub(crate) const DOC_FIELDS: &[&str] =
-    &["$schema", "version", "title", "description", "start", "events", "periods", "i18n"];
+    &["$schema", "version", "origin", "title", "description", "start", "events", "periods", "i18n"];
+
+/// `"origin": "timelinejs3"`: the file was converted from TimelineJS3, whose entries may lack
+/// summaries and sources (the widget then allows that; add them and remove the line).
+pub const ORIGIN_TIMELINEJS: &str = "timelinejs3";
+
+/// What a file may leave out: imported files may lack summaries and sources.
+#[derive(Clone, Copy)]
+struct Rules {
+    imported: bool,
+}
 pub(crate) const DOC_TRANSLATION_FIELDS: &[&str] = &["title", "description"];
 pub(crate) const START_FIELDS: &[&str] = &["event", "from", "to"];
 pub(crate) const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute", "approximate"];
@@ -141,6 +153,22 @@ pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
         return RawDoc::default();
     };
     let version = o.int("version", true, errs);
+    let origin = o.string("origin", false, errs);
+    let imported = match origin.as_deref() {
+        None => false,
+        Some(ORIGIN_TIMELINEJS) => true,
+        Some(other) => {
+            errs.push(DataError::new(
+                "origin",
+                format!(
+                    "\"{}\" is not an origin this widget knows; expected \"{ORIGIN_TIMELINEJS}\"",
+                    shown(other)
+                ),
+            ));
+            false
+        }
+    };
+    let rules = Rules { imported };
     let title = o.string("title", false, errs);
     let description = o.string("description", false, errs);
     let start = o.object("start", false, errs).and_then(|(path, j)| {
@@ -155,15 +183,17 @@ pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
     let events = o
         .list("events", true, errs)
         .and_then(|l| at_most(l, MAX_EVENTS, errs))
-        .map(|(path, items)| decode_all(items, &path, errs, |j, p, e| decode_event(j, p, EVENT_FIELDS, e)))
+        .map(|(path, items)| {
+            decode_all(items, &path, errs, |j, p, e| decode_event(j, p, EVENT_FIELDS, rules, e))
+        })
         .unwrap_or_default();
     let periods = o
         .list("periods", false, errs)
         .and_then(|l| at_most(l, MAX_PERIODS, errs))
-        .map(|(path, items)| decode_all(items, &path, errs, decode_period))
+        .map(|(path, items)| decode_all(items, &path, errs, |j, p, e| decode_period(j, p, rules, e)))
         .unwrap_or_default();
     let i18n = decode_translations(&o, DOC_TRANSLATION_FIELDS, errs);
-    RawDoc { version, title, description, start, events, periods, i18n }
+    RawDoc { version, imported, title, description, start, events, periods, i18n }
 }
 
 /// The list, unless it has more than `max` items (then one error, and nothing is decoded).
@@ -198,7 +228,13 @@ fn decode_all<T>(
     items.iter().enumerate().filter_map(|(i, j)| f(j, index(path, i), errs)).collect()
 }
 
-fn decode_event(json: &Json, path: String, fields: &[&str], errs: &mut Vec<DataError>) -> Option<RawEvent> {
+fn decode_event(
+    json: &Json,
+    path: String,
+    fields: &[&str],
+    rules: Rules,
+    errs: &mut Vec<DataError>,
+) -> Option<RawEvent> {
     let is_child = fields == CHILD_FIELDS;
     let o = Obj::new(json, &path, fields, errs)?;
     let mut ev = RawEvent {
@@ -208,10 +244,10 @@ fn decode_event(json: &Json, path: String, fields: &[&str], errs: &mut Vec<DataE
         date: o.object("date", !is_child, errs).and_then(|(p, j)| decode_date(j, p, errs)),
         end: o.object("end", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
         category: o.string("category", !is_child, errs),
-        summary: o.string("summary", true, errs),
+        summary: o.string("summary", !rules.imported, errs),
         note: o.string("note", false, errs),
         actors: o.strings("actors", errs),
-        sources: decode_sources(&o, errs),
+        sources: decode_sources(&o, rules, errs),
         i18n: decode_i18n(&o, errs),
         ..RawEvent::default()
     };
@@ -222,14 +258,16 @@ fn decode_event(json: &Json, path: String, fields: &[&str], errs: &mut Vec<DataE
         ev.children = o
             .list("children", false, errs)
             .and_then(|l| at_most(l, MAX_CHILDREN, errs))
-            .map(|(p, items)| decode_all(items, &p, errs, |j, p, e| decode_event(j, p, CHILD_FIELDS, e)))
+            .map(|(p, items)| {
+                decode_all(items, &p, errs, |j, p, e| decode_event(j, p, CHILD_FIELDS, rules, e))
+            })
             .unwrap_or_default();
     }
     ev.path = path;
     Some(ev)
 }
 
-fn decode_period(json: &Json, path: String, errs: &mut Vec<DataError>) -> Option<RawPeriod> {
+fn decode_period(json: &Json, path: String, rules: Rules, errs: &mut Vec<DataError>) -> Option<RawPeriod> {
     let o = Obj::new(json, &path, PERIOD_FIELDS, errs)?;
     Some(RawPeriod {
         id: o.string("id", true, errs),
@@ -238,9 +276,9 @@ fn decode_period(json: &Json, path: String, errs: &mut Vec<DataError>) -> Option
         category: o.string("category", true, errs),
         start: o.object("start", true, errs).and_then(|(p, j)| decode_date(j, p, errs)),
         end: o.object("end", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
-        summary: o.string("summary", true, errs),
+        summary: o.string("summary", !rules.imported, errs),
         note: o.string("note", false, errs),
-        sources: decode_sources(&o, errs),
+        sources: decode_sources(&o, rules, errs),
         i18n: decode_i18n(&o, errs),
         path,
     })
@@ -281,12 +319,13 @@ fn decode_translations(o: &Obj<'_>, fields: &[&str], errs: &mut Vec<DataError>) 
         .collect()
 }
 
-fn decode_sources(o: &Obj<'_>, errs: &mut Vec<DataError>) -> Vec<RawSource> {
-    let Some((path, items)) = o.list("sources", true, errs).and_then(|l| at_most(l, MAX_SOURCES, errs))
+fn decode_sources(o: &Obj<'_>, rules: Rules, errs: &mut Vec<DataError>) -> Vec<RawSource> {
+    let Some((path, items)) =
+        o.list("sources", !rules.imported, errs).and_then(|l| at_most(l, MAX_SOURCES, errs))
     else {
         return Vec::new();
     };
-    if items.is_empty() {
+    if items.is_empty() && !rules.imported {
         errs.push(DataError::new(&path, "is empty; expected at least one source (title and URL)"));
     }
     decode_all(items, &path, errs, |j, p, errs| {

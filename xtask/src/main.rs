@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Some("licences") => licences(),
         Some("schema") => write_schema(),
         Some("check-data") => check_data(args.get(1..).unwrap_or_default()),
+        Some("import-timelinejs") => import_timelinejs(args.get(1..).unwrap_or_default()),
         _ => {
             eprintln!(
                 "usage: cargo xtask <serve|test|bench|fuzz [--seconds N] [data|layout]|e2e [SUITE…]|licences|dist [--public-url /path/]|setup|size>"
@@ -537,6 +538,41 @@ fn check_data(files: &[String]) -> Result {
     }
     if failed > 0 {
         return Err(format!("{failed} of {} file(s) have errors", files.len()));
+    }
+    Ok(())
+}
+
+/// `cargo xtask import-timelinejs IN OUT`: converts a TimelineJS3 file to this widget's format, prints
+/// what could not be kept (warnings, with their place in IN), then checks OUT.
+fn import_timelinejs(args: &[String]) -> Result {
+    use anti_trafficking_timeline::model::{check, locate, timelinejs, Json};
+    let [input, output] = args else {
+        return Err("usage: cargo xtask import-timelinejs IN.json OUT.json".to_owned());
+    };
+    let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
+    let json: Json = serde_json::from_str(&text).map_err(|e| format!("{input}: not valid JSON: {e}"))?;
+    if !timelinejs::detect(&json) {
+        return Err(format!(
+            "{input}: not a TimelineJS3 file (no \"events\" with \"start_date\", no \"eras\")"
+        ));
+    }
+    let (ours, mut warnings) = timelinejs::import(&json);
+    locate::place(&text, &mut warnings);
+    for w in &warnings {
+        let at = w.at.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
+        println!(
+            "{input}{at}: warning: {}: {}",
+            if w.path.is_empty() { "(whole file)" } else { &w.path },
+            w.message
+        );
+    }
+    let out = ours.to_pretty();
+    std::fs::write(output, &out).map_err(|e| format!("{output}: {e}"))?;
+    println!("{input}: converted to {output}; {} warning(s)", warnings.len());
+    let report = check::report(output, &out);
+    print!("{}", report.text);
+    if report.errors > 0 {
+        return Err(format!("{output} has errors"));
     }
     Ok(())
 }

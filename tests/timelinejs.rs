@@ -1,0 +1,80 @@
+//! The TimelineJS3 importer, on files written from the format's documentation (every field and quirk
+//! in `tests/timelinejs/`): the converted file and the warnings are compared with snapshots
+//! (`UPDATE_SNAPSHOTS=1` rewrites them), and the round trip holds: loading the TimelineJS3 file directly
+//! gives the same timeline as loading the converted file.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::path::Path;
+
+use anti_trafficking_timeline::model::{from_json, from_str, locate, timelinejs, Json};
+
+fn import(name: &str) -> (String, String, Result<anti_trafficking_timeline::model::Timeline, Vec<String>>) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/timelinejs").join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let json: Json = serde_json::from_str(&text).unwrap();
+    assert!(timelinejs::detect(&json), "{name} is not detected as TimelineJS3");
+    let (ours, mut warnings) = timelinejs::import(&json);
+    locate::place(&text, &mut warnings);
+    let warnings: String = warnings
+        .iter()
+        .map(|w| {
+            format!(
+                "{name}:{}: {}: {}\n",
+                w.at.map(|(l, c)| format!("{l}:{c}")).unwrap_or_default(),
+                w.path,
+                w.message
+            )
+        })
+        .collect();
+    let direct = from_json(&json).map_err(|e| e.iter().map(ToString::to_string).collect());
+    (ours.to_pretty(), warnings, direct)
+}
+
+fn snapshot(file: &str, got: &str) -> Option<String> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/timelinejs").join(file);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&path, got).unwrap();
+        return None;
+    }
+    let want = std::fs::read_to_string(&path).unwrap_or_default();
+    (want != got).then(|| format!("{file}:\n--- expected\n{want}--- got\n{got}"))
+}
+
+#[test]
+fn every_field_and_quirk_converts_with_warnings_and_round_trips() {
+    let mut failures = Vec::new();
+    for name in ["minimal.json", "every-field.json", "bad-dates.json"] {
+        let (out, warnings, direct) = import(name);
+        let stem = name.trim_end_matches(".json");
+        failures.extend(snapshot(&format!("{stem}.out.json"), &out));
+        failures.extend(snapshot(&format!("{stem}.warnings.txt"), &warnings));
+        // The converted file loads as this widget's format, to the same timeline (warnings aside).
+        let converted = from_str(&out).map_err(|e| e.iter().map(ToString::to_string).collect::<Vec<_>>());
+        match (direct, converted) {
+            (Ok(mut a), Ok(mut b)) => {
+                assert!(!a.warnings.is_empty(), "{name}: a TimelineJS3 file always loses something");
+                a.warnings.clear();
+                b.warnings.clear();
+                assert_eq!(a, b, "{name}: direct and converted differ");
+            }
+            (Err(a), Err(b)) => assert_eq!(a, b, "{name}"),
+            (a, b) => panic!("{name}: direct {a:?} vs converted {b:?}"),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn this_widgets_own_files_are_not_mistaken_for_timelinejs() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.json")).unwrap();
+    let json: Json = serde_json::from_str(&text).unwrap();
+    assert!(!timelinejs::detect(&json));
+    for fixture in ["small.json", "bad.json", "wrong-shape.json"] {
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(fixture),
+        )
+        .unwrap();
+        assert!(!timelinejs::detect(&serde_json::from_str::<Json>(&text).unwrap()), "{fixture}");
+    }
+}
