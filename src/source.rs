@@ -10,7 +10,33 @@ use crate::model::{self, DataError, Json, Timeline};
 pub fn from_value(value: wasm_bindgen::JsValue) -> Result<Timeline, Vec<DataError>> {
     let json: Json = serde_wasm_bindgen::from_value(value)
         .map_err(|e| vec![DataError::new("", format!("could not read the data: {e}"))])?;
-    model::from_json(&json)
+    model::from_json(&json).inspect(|t| report_warnings(t, None))
+}
+
+/// Warnings do not stop the timeline; the page's developer finds them in the console (at most 20),
+/// e.g. what a TimelineJS3 file lost in conversion. `cargo xtask check-data` lists them all.
+fn report_warnings(t: &Timeline, text: Option<&str>) {
+    if t.warnings.is_empty() {
+        return;
+    }
+    let mut w = t.warnings.clone();
+    if let Some(text) = text {
+        model::locate::place(text, &mut w);
+    }
+    let mut lines: Vec<String> = w
+        .iter()
+        .take(20)
+        .map(|e| match e.at {
+            Some((l, c)) => format!("{e} (line {l}, column {c})"),
+            None => e.to_string(),
+        })
+        .collect();
+    if w.len() > 20 {
+        lines.push(format!("… and {} more", w.len() - 20));
+    }
+    let msg =
+        format!("anti-trafficking-timeline: {} warning(s) about the data:\n{}", w.len(), lines.join("\n"));
+    web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(&msg));
 }
 
 /// Parses and validates `text`; never panics. Syntax errors carry the browser's own position text.
@@ -24,7 +50,7 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<DataError>> {
     })?;
     let json: Json = serde_wasm_bindgen::from_value(value)
         .map_err(|e| vec![DataError::new("", format!("could not read the JSON: {e}"))])?;
-    model::from_json(&json).map_err(|mut errs| {
+    model::from_json(&json).inspect(|t| report_warnings(t, Some(text))).map_err(|mut errs| {
         model::locate::place(text, &mut errs);
         errs
     })
