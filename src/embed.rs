@@ -457,8 +457,13 @@ fn adopt_sheet(shadow: &web_sys::ShadowRoot) {
 fn css_length(v: &str) -> Option<String> {
     let v = v.trim();
     let digits = v.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
-    let unit = &v[digits.len()..];
-    let number_ok = !digits.is_empty() && digits.parse::<f64>().is_ok_and(|n| n > 0.0 && n < 100_000.0);
+    let unit = v.get(digits.len()..).unwrap_or_default();
+    // A positive decimal below 100,000 (checked without float parsing, which costs wasm bytes).
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let number_ok = !(int.is_empty() && frac.is_empty())
+        && int.len() <= 5
+        && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+        && int.bytes().chain(frac.bytes()).any(|b| b != b'0');
     match unit {
         "" if number_ok => Some(format!("{digits}px")),
         "px" | "em" | "rem" | "vh" | "svh" | "dvh" | "%" if number_ok => Some(v.to_owned()),

@@ -94,9 +94,10 @@ impl LoadError {
             LoadError::Status(code, text) => fill(st.err_status, &[&format!("{code} {text}"), url]),
             LoadError::Network => fill(st.err_network, &[url]),
             LoadError::TooBig(n) => {
-                #[allow(clippy::cast_precision_loss)]
-                let (size, limit) = (*n as f64 / 1e6, MAX_BYTES as f64 / 1e6);
-                fill(st.err_too_big, &[url, &format!("{size:.1}"), &format!("{limit:.0}")])
+                // Megabytes with one decimal, in integer arithmetic.
+                let tenths = n.saturating_add(50_000) / 100_000;
+                let size = format!("{}.{}", tenths / 10, tenths % 10);
+                fill(st.err_too_big, &[url, &size, &(MAX_BYTES / 1_000_000).to_string()])
             }
             LoadError::Invalid(errs) => fill(st.err_invalid, &[url, &errs.len().to_string()]),
             LoadError::NotJson(kind) => fill(st.err_not_json, &[url, kind]),

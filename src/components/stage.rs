@@ -82,8 +82,13 @@ pub(crate) fn shown_events<'a>(t: &'a Timeline, state: &ViewState) -> Vec<&'a Ev
 }
 
 /// A pixel value for a `data-x`/`data-y`/`data-w`/`data-h`/`data-l` attribute (see [`apply_geometry`]).
+/// One decimal, written with integer arithmetic (no float formatting code in the wasm).
 fn px(v: f64) -> String {
-    format!("{v:.1}")
+    #[allow(clippy::cast_possible_truncation)]
+    let tenths = if v.is_finite() { (v * 10.0).round().clamp(-1e15, 1e15) as i64 } else { 0 };
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
 }
 
 /// Applies the geometry carried by data attributes through the CSSOM. Inline `style` attributes would
@@ -92,10 +97,13 @@ fn apply_geometry(root: &Element) {
     let Ok(nodes) = root.query_selector_all("[data-x],[data-w],[data-h]") else { return };
     for i in 0..nodes.length() {
         let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
-        let num = |k: &str| el.get_attribute(k).and_then(|v| v.parse::<f64>().ok());
+        // The values are written by `px` (numbers only), so they go to the CSSOM as they are.
+        let num = |k: &str| {
+            el.get_attribute(k).filter(|v| v.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-'))
+        };
         let style = el.style();
         if let Some(x) = num("data-x") {
-            let y = num("data-y").unwrap_or(0.0);
+            let y = num("data-y").unwrap_or_else(|| "0".to_owned());
             let _ = style.set_property("transform", &format!("translate({x}px,{y}px)"));
         }
         for (attr, prop) in [("data-w", "width"), ("data-h", "height"), ("data-l", "left")] {
@@ -278,7 +286,7 @@ fn axis(view: &Viewport, width: f64, lang: Lang) -> Html {
     html! {
         <div class="att-axis" aria-hidden="true" data-unit={t.step.name()}>
             { for t.ticks.iter().map(|tk| html! {
-                <span key={format!("{}", tk.t)} class="att-tick" data-x={px(tk.x)}>
+                <span key={tk.t.to_bits().to_string()} class="att-tick" data-x={px(tk.x)}>
                     { crate::intl::tick(lang, tk.t, t.step.unit, &tk.label) }
                 </span>
             }) }

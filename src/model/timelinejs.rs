@@ -381,7 +381,7 @@ fn source(title: &str, url: &str) -> Json {
 /// `"Moon Landing!"` → `moon-landing`, at most 64 characters.
 fn slug(s: &str) -> String {
     let mut out = String::new();
-    for c in s.trim().chars().flat_map(char::to_lowercase) {
+    for c in s.trim().chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('-') {

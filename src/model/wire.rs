@@ -530,7 +530,7 @@ pub(crate) fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
     }
     allowed
         .iter()
-        .map(|a| (edit_distance(&key.to_lowercase(), a), *a))
+        .map(|a| (edit_distance(&key.to_ascii_lowercase(), a), *a))
         .filter(|(d, a)| *d <= 2.max(a.len() / 4))
         .min_by_key(|(d, _)| *d)
         .map(|(_, a)| a)
