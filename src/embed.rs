@@ -69,7 +69,11 @@ pub fn next_prefix() -> String {
 /// The bundled data file, parsed once and shared by every instance.
 pub fn bundled() -> Rc<Loaded> {
     BUNDLED.with(|b| {
-        b.borrow_mut().get_or_insert_with(|| Rc::new(crate::source::parse(crate::BUNDLED_DATA))).clone()
+        b.borrow_mut()
+            .get_or_insert_with(|| {
+                Rc::new(crate::source::parse(crate::BUNDLED_DATA, crate::model::Format::Native))
+            })
+            .clone()
     })
 }
 
@@ -88,6 +92,8 @@ pub struct Options {
     pub theme: Option<String>,
     /// Keep the open entry in the URL hash (`#event=ID`).
     pub deep_link: bool,
+    /// The data's format: `auto` (default), `native` or `timelinejs3`.
+    pub format: crate::model::Format,
     /// Data given directly by a script (`mount(element, { data })`), already parsed.
     pub data: Option<JsValue>,
 }
@@ -118,6 +124,7 @@ impl Options {
 
     fn assemble(get: impl Fn(&str) -> Option<String>, deep_link: bool, data: Option<JsValue>) -> Self {
         Self {
+            format: get("format").and_then(|f| crate::model::Format::from_name(&f)).unwrap_or_default(),
             src: get("src"),
             lang: get("lang"),
             start: get("start"),
@@ -270,9 +277,10 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
         let props = RootProps {
             ordinal,
             active: true,
+            format: options.format,
             src: if options.data.is_some() { None } else { options.src.clone() },
             data: match (&options.data, &options.src) {
-                (Some(v), _) => Some(Shared(Rc::new(crate::source::from_value(v.clone())))),
+                (Some(v), _) => Some(Shared(Rc::new(crate::source::from_value(v.clone(), options.format)))),
                 (None, Some(_)) => None,
                 (None, None) => Some(Shared(bundled())),
             },

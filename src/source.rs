@@ -4,13 +4,13 @@
 use js_sys::JSON;
 use wasm_bindgen::JsCast;
 
-use crate::model::{self, DataError, Json, Timeline};
+use crate::model::{self, DataError, Format, Json, Timeline};
 
 /// Validates an already-parsed JS value (`mount(element, { data })`); never panics.
-pub fn from_value(value: wasm_bindgen::JsValue) -> Result<Timeline, Vec<DataError>> {
+pub fn from_value(value: wasm_bindgen::JsValue, format: Format) -> Result<Timeline, Vec<DataError>> {
     let json: Json = serde_wasm_bindgen::from_value(value)
         .map_err(|e| vec![DataError::new("", format!("could not read the data: {e}"))])?;
-    model::from_json(&json).inspect(|t| report_warnings(t, None))
+    model::from_json_as(&json, format).inspect(|t| report_warnings(t, None))
 }
 
 /// Warnings do not stop the timeline; the page's developer finds them in the console (at most 20),
@@ -40,7 +40,7 @@ fn report_warnings(t: &Timeline, text: Option<&str>) {
 }
 
 /// Parses and validates `text`; never panics. Syntax errors carry the browser's own position text.
-pub fn parse(text: &str) -> Result<Timeline, Vec<DataError>> {
+pub fn parse(text: &str, format: Format) -> Result<Timeline, Vec<DataError>> {
     let value = JSON::parse(text).map_err(|e| {
         let why = e
             .dyn_ref::<js_sys::Error>()
@@ -50,7 +50,7 @@ pub fn parse(text: &str) -> Result<Timeline, Vec<DataError>> {
     })?;
     let json: Json = serde_wasm_bindgen::from_value(value)
         .map_err(|e| vec![DataError::new("", format!("could not read the JSON: {e}"))])?;
-    model::from_json(&json).inspect(|t| report_warnings(t, Some(text))).map_err(|mut errs| {
+    model::from_json_as(&json, format).inspect(|t| report_warnings(t, Some(text))).map_err(|mut errs| {
         model::locate::place(text, &mut errs);
         errs
     })
@@ -128,7 +128,7 @@ pub fn json_type(content_type: &str) -> bool {
 }
 
 /// Fetches and validates a data file. `signal` aborts it (timeout or destroy).
-pub async fn fetch(src: &str, signal: &AbortSignal) -> Result<Timeline, LoadError> {
+pub async fn fetch(src: &str, signal: &AbortSignal, format: Format) -> Result<Timeline, LoadError> {
     if !allowed_url(src) {
         return Err(LoadError::BadUrl);
     }
@@ -165,5 +165,5 @@ pub async fn fetch(src: &str, signal: &AbortSignal) -> Result<Timeline, LoadErro
     if len > MAX_BYTES {
         return Err(LoadError::TooBig(len));
     }
-    parse(&text).map_err(LoadError::Invalid)
+    parse(&text, format).map_err(LoadError::Invalid)
 }

@@ -51,7 +51,7 @@ async fn mount_with(text: &str, start: Option<&str>, request: Option<Request>) -
     let events: Events = Rc::default();
     let rec = events.clone();
     let props = TimelineViewProps {
-        data: Shared(Rc::new(source::parse(text))),
+        data: Shared(Rc::new(source::parse(text, anti_trafficking_timeline::model::Format::Auto))),
         prefix: embed::next_prefix().into(),
         start: start.map(|s| s.to_owned().into()),
         request: request.map(|r| (1, r)),
@@ -581,7 +581,10 @@ async fn two_instances_on_one_page_do_not_share_ids_or_state() {
 async fn mount_lang(lang: &str) -> Element {
     let host = container();
     let props = TimelineViewProps {
-        data: Shared(Rc::new(source::parse(anti_trafficking_timeline::BUNDLED_DATA))),
+        data: Shared(Rc::new(source::parse(
+            anti_trafficking_timeline::BUNDLED_DATA,
+            anti_trafficking_timeline::model::Format::Native,
+        ))),
         prefix: embed::next_prefix().into(),
         start: None,
         request: None,
@@ -665,4 +668,20 @@ async fn a_timelinejs3_file_loads_as_a_timeline() {
     let links: Vec<String> = all(&panel, "a").iter().filter_map(|a| a.get_attribute("href")).collect();
     assert_eq!(links, ["https://example.org/photo.jpg", "https://example.org/story"]);
     assert!(p.contains("The signing ceremony (credit: UN Photo)"), "{p}");
+}
+
+#[wasm_bindgen_test]
+fn a_declared_format_overrides_detection() {
+    use anti_trafficking_timeline::model::Format;
+    let tl = include_str!("timelinejs/minimal.json");
+    // Declared native: the TimelineJS3 fields are unknown fields of this format.
+    let errs = source::parse(tl, Format::Native).expect_err("not this widget's format");
+    assert!(errs.iter().any(|e| e.to_string().starts_with("version: missing")), "{errs:?}");
+    assert!(errs.iter().any(|e| e.to_string().starts_with("eras: unknown field")), "{errs:?}");
+    // Declared TimelineJS3, or detected: the same timeline.
+    let a = source::parse(tl, Format::TimelineJs3).expect("declared");
+    let b = source::parse(tl, Format::Auto).expect("detected");
+    assert_eq!(a, b);
+    assert_eq!(a.events.len(), 1);
+    assert_eq!(Format::from_name("TimelineJS"), Some(Format::TimelineJs3));
 }

@@ -20,6 +20,9 @@ pub struct RootProps {
     /// URL of a data file to fetch; `None` uses `data`.
     #[prop_or_default]
     pub src: Option<String>,
+    /// The format of `src`: detected, or declared by the page.
+    #[prop_or_default]
+    pub format: crate::model::Format,
     /// Already loaded data (the bundled file).
     #[prop_or_default]
     pub data: Option<Shared>,
@@ -76,7 +79,8 @@ fn Instance(props: &RootProps) -> Html {
     let attempt = use_state(|| 0u32);
     {
         let (fetched, on_data) = (fetched.clone(), props.on_data.clone());
-        use_effect_with((props.src.clone(), *attempt), move |(src, _)| {
+        use_effect_with((props.src.clone(), *attempt, props.format), move |(src, _, format)| {
+            let format = *format;
             let mut cleanup: Option<InFlight> = None;
             if let Some(src) = src.clone() {
                 fetched.set(Fetch::Loading);
@@ -93,7 +97,7 @@ fn Instance(props: &RootProps) -> Html {
                         )
                         .unwrap_or(0);
                     yew::platform::spawn_local(async move {
-                        let result = source::fetch(&src, &signal).await;
+                        let result = source::fetch(&src, &signal, format).await;
                         if signal.aborted() && !matches!(result, Err(LoadError::Timeout)) {
                             return; // destroyed or retried meanwhile
                         }

@@ -414,10 +414,44 @@ impl Timeline {
     }
 }
 
+/// Which format a data file is in: found from its shape, or declared by the page (`format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// This widget's format, or TimelineJS3 if the file looks like it.
+    #[default]
+    Auto,
+    /// This widget's format only.
+    Native,
+    /// A TimelineJS3 file, converted.
+    TimelineJs3,
+}
+
+impl Format {
+    /// `auto`, `native` or `timelinejs3` (also `timelinejs`), as in the `format` attribute.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "auto" | "" => Some(Format::Auto),
+            "native" => Some(Format::Native),
+            "timelinejs3" | "timelinejs" => Some(Format::TimelineJs3),
+            _ => None,
+        }
+    }
+}
+
 /// Validates a JSON tree (from any parser) into a [`Timeline`], or every problem found.
 pub fn from_json(json: &Json) -> Result<Timeline, Vec<DataError>> {
+    from_json_as(json, Format::Auto)
+}
+
+/// [`from_json`] for a file in a given (or detected) format.
+pub fn from_json_as(json: &Json, format: Format) -> Result<Timeline, Vec<DataError>> {
+    let timelinejs = match format {
+        Format::Auto => timelinejs::detect(json),
+        Format::Native => false,
+        Format::TimelineJs3 => true,
+    };
     // A TimelineJS3 file is converted first; what it cannot keep comes back as warnings.
-    if timelinejs::detect(json) {
+    if timelinejs {
         let (ours, warnings) = timelinejs::import(json);
         let mut t = from_native(&ours)?;
         t.warnings.splice(0..0, warnings);
