@@ -168,7 +168,7 @@ async fn wheel(root: &Element, dx: f64, dy: f64, ctrl: bool) -> bool {
     init.set_client_x(500);
     let ev = WheelEvent::new_with_event_init_dict("wheel", &init).expect("wheel");
     let not_prevented = surface(root).dispatch_event(&ev).expect("dispatch");
-    sleep(10).await;
+    sleep(60).await; // wheel input is applied at the next animation frame
     !not_prevented
 }
 

@@ -238,10 +238,11 @@ pub fn Stage(props: &StageProps) -> Html {
     let width = state.width;
     let view = state.view;
 
+    let wheel_batch = use_mut_ref(WheelBatch::default);
     let onwheel = {
         let state = state.clone();
         let surface = surface.clone();
-        Callback::from(move |e: WheelEvent| on_wheel(&e, &state, &surface))
+        Callback::from(move |e: WheelEvent| on_wheel(&e, &state, &surface, &wheel_batch))
     };
     let onpointerdown = {
         let gesture = gesture.clone();
@@ -488,26 +489,62 @@ fn mark(
     }
 }
 
+/// Wheel input not yet applied: a trackpad sends far more events than frames, so they are summed and
+/// applied once per animation frame (one render per frame, whatever the input rate).
+#[derive(Default)]
+struct WheelBatch {
+    factor: Option<f64>,
+    anchor: f64,
+    pan: f64,
+    scheduled: bool,
+}
+
 /// Wheel: Ctrl/⌘ (and trackpad pinch, which arrives as Ctrl + wheel) zooms about the pointer;
 /// horizontal or Shift + wheel pans; a plain vertical wheel scrolls the page.
-fn on_wheel(e: &WheelEvent, state: &UseReducerHandle<ViewState>, surface: &NodeRef) {
+fn on_wheel(
+    e: &WheelEvent,
+    state: &UseReducerHandle<ViewState>,
+    surface: &NodeRef,
+    batch: &std::rc::Rc<std::cell::RefCell<WheelBatch>>,
+) {
     let scale = match e.delta_mode() {
         1 => 16.0,  // lines
         2 => 400.0, // pages
         _ => 1.0,
     };
     let (dx, dy) = (e.delta_x() * scale, e.delta_y() * scale);
+    let mut b = batch.borrow_mut();
     if e.ctrl_key() || e.meta_key() {
         e.prevent_default();
         let left = surface.cast::<Element>().map_or(0.0, |s| s.get_bounding_client_rect().left());
         let factor = (-dy * 0.002).exp().clamp(0.25, 4.0);
-        state.dispatch(Action::ZoomBy { factor, anchor: Some(f64::from(e.client_x()) - left) });
+        b.factor = Some(b.factor.unwrap_or(1.0) * factor);
+        b.anchor = f64::from(e.client_x()) - left;
     } else if e.shift_key() && dy != 0.0 {
         e.prevent_default();
-        state.dispatch(Action::PanBy(-dy));
+        b.pan -= dy;
     } else if dx.abs() > dy.abs() {
         e.prevent_default();
-        state.dispatch(Action::PanBy(-dx));
+        b.pan -= dx;
+    } else {
+        return;
+    }
+    if b.scheduled {
+        return;
+    }
+    b.scheduled = true;
+    let (state, batch) = (state.clone(), batch.clone());
+    let apply = Closure::once_into_js(move || {
+        let WheelBatch { factor, anchor, pan, .. } = std::mem::take(&mut *batch.borrow_mut());
+        if let Some(factor) = factor {
+            state.dispatch(Action::ZoomBy { factor: factor.clamp(0.01, 100.0), anchor: Some(anchor) });
+        }
+        if pan != 0.0 {
+            state.dispatch(Action::PanBy(pan));
+        }
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(apply.unchecked_ref());
     }
 }
 
