@@ -4,7 +4,8 @@
 #![no_main]
 
 use anti_trafficking_timeline::layout::{
-    agenda, bands, lane_order, place_in_order, ticks, title_width, BandInput, Frame, Limits, MarkInput, Viewport,
+    agenda, bands, lane_order, place_in_order, ticks, title_width, BandInput, Frame, Limits, MarkInput,
+    Viewport,
 };
 use anti_trafficking_timeline::model::{from_str, Category, Lang, Start};
 use anti_trafficking_timeline::state::{initial, Action, ViewState};
@@ -58,12 +59,18 @@ fuzz_target!(|bytes: &[u8]| {
         let _ = ticks(&v, 800.0);
         let frame = Frame::world(&v, 800.0, &state.limits);
         let out = place_in_order(&marks, &order, &[0], &frame, 3);
-        assert!(out.placed.len() + out.clusters.iter().map(|c| c.members.len()).sum::<usize>() == marks.len());
+        assert!(
+            out.placed.len() + out.clusters.iter().map(|c| c.members.len()).sum::<usize>() == marks.len()
+        );
         #[allow(clippy::cast_precision_loss)]
         let input: Vec<BandInput> = t
             .periods
             .iter()
-            .map(|p| BandInput { group: 0, start: p.when.start_minute() as f64, end: p.when.end.map(|_| p.when.end_minute() as f64) })
+            .map(|p| BandInput {
+                group: 0,
+                start: p.when.start_minute() as f64,
+                end: p.when.end.map(|_| p.when.end_minute() as f64),
+            })
             .collect();
         let _ = bands(&input, 1, limits.max, &v, 800.0, 44.0);
     }

@@ -38,11 +38,20 @@ fuzz_target!(|input: Input| {
     let marks: Vec<MarkInput> = input
         .marks
         .iter()
-        .map(|&(lane, start, end, label_w, pinned)| MarkInput { lane: usize::from(lane % 5), start, end, label_w, pinned })
+        .map(|&(lane, start, end, label_w, pinned)| MarkInput {
+            lane: usize::from(lane % 5),
+            start,
+            end,
+            label_w,
+            pinned,
+        })
         .collect();
     let order = lane_order(&marks, lanes);
-    let periods: Vec<BandInput> =
-        input.periods.iter().map(|&(g, start, end)| BandInput { group: usize::from(g % 3), start, end }).collect();
+    let periods: Vec<BandInput> = input
+        .periods
+        .iter()
+        .map(|&(g, start, end)| BandInput { group: usize::from(g % 3), start, end })
+        .collect();
     for step in input.actions.iter().take(64) {
         let action = match *step {
             Step::Zoom(f, a) => Action::ZoomBy { factor: f, anchor: a },
@@ -56,7 +65,10 @@ fuzz_target!(|input: Input| {
         let v = state.view;
         let w = state.width.max(1.0);
         if lim.min.is_finite() && lim.max.is_finite() && lim.max > lim.min {
-            assert!(v.from >= lim.min - 1e-6 * lim.max_span().abs().max(1.0) || !v.from.is_finite(), "{v:?} {lim:?}");
+            assert!(
+                v.from >= lim.min - 1e-6 * lim.max_span().abs().max(1.0) || !v.from.is_finite(),
+                "{v:?} {lim:?}"
+            );
         }
         let t = ticks(&v, w);
         let _ = range_label(&v, t.step.unit);
