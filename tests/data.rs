@@ -468,3 +468,13 @@ fn the_committed_schema_matches_the_decoder() {
     // The bundled data points editors' tools to it.
     assert!(BUNDLED_DATA.contains(r#""$schema": "timeline.schema.json""#));
 }
+
+#[test]
+fn a_range_within_one_day_names_the_day_once() {
+    let t = from_str(&doc(&GOOD.replace(
+        r#""date": {"year": 2000}"#,
+        r#""date": {"year": 2003, "month": 12, "day": 25, "hour": 9, "minute": 30}, "end": {"year": 2003, "month": 12, "day": 25, "hour": 17, "minute": 0}"#,
+    )))
+    .unwrap();
+    assert_eq!(t.events[0].when.label_en(), "25 December 2003, 09:30–17:00");
+}

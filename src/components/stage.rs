@@ -92,26 +92,27 @@ fn px(v: f64) -> String {
 }
 
 /// Applies the geometry carried by data attributes through the CSSOM. Inline `style` attributes would
-/// be blocked by a strict Content-Security-Policy (`style-src 'self'`); CSSOM changes are not.
-fn apply_geometry(root: &Element) {
-    let Ok(nodes) = root.query_selector_all("[data-x],[data-w],[data-h]") else { return };
-    for i in 0..nodes.length() {
-        let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<HtmlElement>().ok()) else { continue };
-        // The values are written by `px` (numbers only), so they go to the CSSOM as they are.
-        let num = |k: &str| {
-            el.get_attribute(k).filter(|v| v.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b'-'))
-        };
-        let style = el.style();
-        if let Some(x) = num("data-x") {
-            let y = num("data-y").unwrap_or_else(|| "0".to_owned());
-            let _ = style.set_property("transform", &format!("translate({x}px,{y}px)"));
-        }
-        for (attr, prop) in [("data-w", "width"), ("data-h", "height"), ("data-l", "left")] {
-            if let Some(v) = num(attr) {
-                let _ = style.set_property(prop, &format!("{v}px"));
-            }
-        }
-    }
+/// be blocked by a strict Content-Security-Policy (`style-src 'self'`); CSSOM changes are not. One call
+/// into JavaScript for the whole surface, and only elements whose values changed are touched (a style
+/// change costs a recalculation).
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function apply_geometry(root) {
+  for (const el of root.querySelectorAll("[data-x],[data-w],[data-h]")) {
+    const x = el.getAttribute("data-x"), y = el.getAttribute("data-y") || "0";
+    const w = el.getAttribute("data-w"), h = el.getAttribute("data-h"), l = el.getAttribute("data-l");
+    const key = x + "," + y + "," + w + "," + h + "," + l;
+    if (el.__attGeometry === key) continue;
+    el.__attGeometry = key;
+    const s = el.style;
+    if (x !== null) s.setProperty("transform", "translate(" + x + "px," + y + "px)");
+    if (w !== null) s.setProperty("width", w + "px");
+    if (h !== null) s.setProperty("height", h + "px");
+    if (l !== null) s.setProperty("left", l + "px");
+  }
+}
+"#)]
+extern "C" {
+    fn apply_geometry(root: &Element);
 }
 
 /// What the layout needs from the data, prepared once per data set, language and shown lanes (not

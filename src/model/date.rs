@@ -409,6 +409,13 @@ fn days_phrase(n: u16) -> String {
 
 /// Shortens ranges that share a month or a year: `12–15 December 2000`, `18 March – 22 April 2024`.
 fn range_label_en(a: &PartialDate, b: &PartialDate) -> String {
+    // The same day with two times: `25 December 2003, 09:30–17:00`.
+    if let (Some((h1, m1)), Some((h2, m2))) = (a.time, b.time) {
+        if (a.year, a.month, a.day) == (b.year, b.month, b.day) {
+            let day = PartialDate { time: None, ..*a };
+            return format!("{}, {h1:02}:{m1:02}–{h2:02}:{m2:02}", day.label_en());
+        }
+    }
     let same_precision_day = a.precision() == Precision::Day && b.precision() == Precision::Day;
     if same_precision_day && a.year == b.year {
         if a.month == b.month {
