@@ -198,7 +198,7 @@ fetch(`/bench/tl-${{n}}.json`).then(r => r.json()).then(data => {{
   const t = new TL.Timeline("tl", data, {{ script_path: new URL("/peers/@knight-lab/timelinejs/dist/js/", location.href).href, hash_bookmark: false }});
   window.__tl = t;
   t.on("loaded", () => requestAnimationFrame(() => {{ window.__render = performance.now();
-    window.__target = () => [...document.querySelectorAll(".tl-timemarker")].find(m => {{ const r = m.getBoundingClientRect(); return r.left > 0 && r.right < innerWidth && r.width > 0 && !m.classList.contains("tl-timemarker-active"); }});
+    window.__target = () => [...document.querySelectorAll(".tl-timemarker:not(.tl-timemarker-active) .tl-timemarker-content-container")].find(m => {{ const r = m.getBoundingClientRect(); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return r.left > 0 && r.right < innerWidth && r.width > 0 && hit && m.contains(hit); }});
     window.__detail = () => window.__tl.current_id !== window.__before; }}));
 }});
 </script></body></html>"#, head(r#"<link rel="stylesheet" href="/peers/@knight-lab/timelinejs/dist/css/timeline.css"><script src="/peers/@knight-lab/timelinejs/dist/js/timeline.js"></script>"#)),
@@ -305,15 +305,24 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
             .execute(
                 "const t = window.__target && window.__target(); if (!t) return null; \
                  window.__before = window.__tl ? window.__tl.current_id : null; window.__clickMs = null; \
-                 window.__armClick(window.__detail); return t",
+                 window.__armClick(window.__detail); t.scrollIntoView({ block: 'nearest' }); \
+                 const r = t.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]",
                 vec![],
             )
             .await
             .ok()?;
-        if !target.is_null() {
-            let id = target.as_object()?.values().next()?.as_str()?.to_owned();
-            let el = fantoccini::elements::Element::from_element_id(c.clone(), id.into());
-            if el.click().await.is_ok() {
+        // A real click at the target's centre: an element click can be refused by WebDriver when
+        // another element overlaps it (TimelineJS's markers), which is not what a reader meets.
+        if let Some([x, y]) = target
+            .as_array()
+            .and_then(|a| a.iter().map(Value::as_f64).collect::<Option<Vec<_>>>())
+            .and_then(|v| <[f64; 2]>::try_from(v).ok())
+        {
+            let tap = MouseActions::new("mouse".into())
+                .then(PointerAction::MoveTo { duration: None, x: x.round(), y: y.round() })
+                .then(PointerAction::Down { button: MOUSE_BUTTON_LEFT })
+                .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
+            if c.perform_actions(tap).await.is_ok() {
                 for _ in 0..100 {
                     if let Some(ms) = js(b, "return window.__clickMs").await.and_then(|v| v.as_f64()) {
                         click = Some(ms);
@@ -432,9 +441,14 @@ async fn bench() {
     // BENCH_ONLY=ours (or tl, vis, comma-separated) runs a subset, for quick comparisons while working.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     let picked = |w: Widget| only.is_empty() || only.split(',').any(|o| w.page() == o.trim());
+    // BENCH_N=100 (or a comma-separated list) runs only those sizes.
+    let sizes: Vec<usize> = match std::env::var("BENCH_N") {
+        Ok(v) => v.split(',').filter_map(|n| n.trim().parse().ok()).filter(|n| SIZES.contains(n)).collect(),
+        Err(_) => SIZES.to_vec(),
+    };
     for w in [Widget::Ours, Widget::TimelineJs, Widget::Vis].into_iter().filter(|&w| picked(w)) {
         let mut gave_up = false;
-        for n in SIZES {
+        for &n in &sizes {
             let mut runs = Vec::new();
             if !gave_up {
                 for _ in 0..RUNS {
