@@ -310,7 +310,7 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
         });
     }
     let props = inner.props.borrow().clone();
-    if let Some(n) = props.prefix.strip_prefix("att").and_then(|n| n.parse::<u32>().ok()) {
+    if let Some(n) = crate::guard::instance_number(&props.prefix) {
         HOSTS.with(|h| h.borrow_mut().push((n, element.clone())));
     }
     let pooled = POOL.with(|p| p.borrow_mut().pop());

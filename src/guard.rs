@@ -10,9 +10,14 @@ thread_local! {
     static ACTIVE: Cell<u32> = const { Cell::new(0) };
 }
 
+/// The instance number in an id prefix: `att3` → 3.
+pub fn instance_number(prefix: &str) -> Option<u32> {
+    prefix.strip_prefix("att").and_then(|n| n.parse::<u32>().ok())
+}
+
 /// Notes that the instance with this id prefix (`att3`) is rendering.
 pub fn rendering(prefix: &str) {
-    if let Some(n) = prefix.strip_prefix("att").and_then(|n| n.parse::<u32>().ok()) {
+    if let Some(n) = instance_number(prefix) {
         ACTIVE.with(|a| a.set(n));
     }
 }

@@ -374,9 +374,8 @@ fn lanes_html(
     let width = state.width;
     let p = &props.prefix;
     let lanes = &prepared.lanes;
-    let events: Vec<Option<&Event>> = prepared.events.iter().map(|&i| t.events.get(i)).collect();
     // The event of a placed mark (marks and `prepared.events` are parallel).
-    let ev = |k: usize| events.get(k).copied().flatten();
+    let ev = |k: usize| prepared.events.get(k).and_then(|&i| t.events.get(i));
     let base = (off / CHUNK).floor() * CHUNK;
     let visible = |left: f64, w: f64| left + w > off && left < off + width;
     let rendered = |left: f64, w: f64| left + w > off - OVERSCAN && left < off + width + OVERSCAN;
@@ -404,7 +403,7 @@ fn lanes_html(
                     <ol class="att-marks" data-h={px(h)} data-x={px(base - off)}>
                         { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w))
                             .filter_map(|pl| ev(pl.index).map(|e| (pl, e))).map(|(pl, e)| {
-                            mark(props, e, pl, base, tab_stop.as_ref() == Some(&e.id), (pl.index + 1, events.len()), lang)
+                            mark(props, e, pl, base, tab_stop.as_ref() == Some(&e.id), (pl.index + 1, prepared.events.len()), lang)
                         }) }
                         { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).filter_map(|c| {
                             let first = c.members.first().and_then(|&k| ev(k))?;

@@ -15,7 +15,8 @@ pub struct Report {
     pub warnings: usize,
 }
 
-fn line(name: &str, kind: &str, e: &DataError) -> String {
+/// One problem as printed: `NAME:LINE:COLUMN: KIND: PATH: message` and a newline.
+pub fn line(name: &str, kind: &str, e: &DataError) -> String {
     let at = e.at.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
     let path = if e.path.is_empty() { "(whole file)" } else { e.path.as_str() };
     format!("{name}{at}: {kind}: {path}: {}\n", e.message)

@@ -162,9 +162,14 @@ impl Info {
 impl Source {
     /// The host name of the URL (`www.coe.int`), shown so readers see whose page it is.
     pub fn host(&self) -> &str {
-        let rest = self.url.split_once("://").map_or(self.url.as_str(), |(_, r)| r);
-        rest.split(['/', '?', '#']).next().unwrap_or(rest)
+        url_host(&self.url)
     }
+}
+
+/// The host of an absolute URL (`https://www.coe.int/en/…` → `www.coe.int`).
+pub fn url_host(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or(rest)
 }
 
 /// What the detail panel shows for any entry.

@@ -273,17 +273,7 @@ impl Importer {
                 "Untitled".to_owned()
             }
         };
-        let title: String = if headline.chars().count() > super::validate::MAX_TITLE {
-            self.warn(
-                join(path, "text.headline"),
-                format!("is longer than {} characters; it is shortened", super::validate::MAX_TITLE),
-            );
-            let mut t: String = headline.chars().take(super::validate::MAX_TITLE - 1).collect();
-            t.push('…');
-            t
-        } else {
-            headline.clone()
-        };
+        let title = clip(self, &join(path, "text.headline"), headline.clone(), super::validate::MAX_TITLE);
         let mut sources: Vec<Json> = Vec::new();
         let mut summary = None;
         if let Some(body) = string(get(text, "text")) {
@@ -305,7 +295,7 @@ impl Importer {
                     }
                 }
                 if !t.is_empty() {
-                    summary = Some(clip(self, &join(path, "text.text"), t));
+                    summary = Some(clip(self, &join(path, "text.text"), t, super::validate::MAX_TEXT));
                 }
             }
         }
@@ -360,8 +350,8 @@ impl Importer {
     }
 }
 
-fn clip(imp: &mut Importer, path: &str, t: String) -> String {
-    let max = super::validate::MAX_TEXT;
+/// `t`, shortened to `max` characters (ending in "…") with a warning if it is longer.
+fn clip(imp: &mut Importer, path: &str, t: String, max: usize) -> String {
     if t.chars().count() <= max {
         return t;
     }
@@ -422,11 +412,7 @@ fn strip(html: &str) -> (String, Vec<(String, String)>, bool) {
         } else if lower == "/a" {
             if let Some((href, at)) = open_link.take() {
                 let label = text.get(at..).unwrap_or_default().trim().to_owned();
-                let label = if label.is_empty() {
-                    href.split('/').nth(2).unwrap_or("Link").to_owned()
-                } else {
-                    label
-                };
+                let label = if label.is_empty() { super::url_host(&href).to_owned() } else { label };
                 links.push((label, href));
             }
         } else if matches!(
@@ -510,7 +496,7 @@ pub fn import(json: &Json) -> (Json, Vec<DataError>) {
         if let Some(d) = string(get(text, "text")) {
             let (t, _) = imp.text("title.text.text", &d);
             if !t.is_empty() {
-                let t = clip(&mut imp, "title.text.text", t);
+                let t = clip(&mut imp, "title.text.text", t, super::validate::MAX_TEXT);
                 out.push(("description".to_owned(), Json::String(t)));
             }
         }

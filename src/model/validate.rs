@@ -383,7 +383,7 @@ impl Validator {
                 Some(t) => self.text(&join(&s.path, "title"), t),
                 // No title: the address stands in for it (a warning, not an error).
                 None => s.url.as_deref().filter(|u| is_http_url(u.trim())).map(|u| {
-                    let host = u.trim().split('/').nth(2).unwrap_or(u).to_owned();
+                    let host = super::url_host(u.trim()).to_owned();
                     self.warnings.push(DataError::new(
                         join(&s.path, "title"),
                         format!(

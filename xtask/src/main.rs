@@ -340,12 +340,15 @@ fn fuzz(args: &[String]) -> Result {
                     .filter(|n| *n > 0)
                     .ok_or("--seconds needs a number above 0")?;
             }
-            t if FUZZ_TARGETS.contains(&t) => {
-                targets.push(FUZZ_TARGETS.iter().find(|x| **x == t).copied().unwrap_or("data"))
-            }
-            other => {
-                return Err(format!("unknown fuzz argument {other:?}; targets: {}", FUZZ_TARGETS.join(", ")))
-            }
+            other => match FUZZ_TARGETS.iter().find(|t| **t == other) {
+                Some(t) => targets.push(t),
+                None => {
+                    return Err(format!(
+                        "unknown fuzz argument {other:?}; targets: {}",
+                        FUZZ_TARGETS.join(", ")
+                    ))
+                }
+            },
         }
     }
     if targets.is_empty() {
@@ -559,12 +562,7 @@ fn import_timelinejs(args: &[String]) -> Result {
     let (ours, mut warnings) = timelinejs::import(&json);
     locate::place(&text, &mut warnings);
     for w in &warnings {
-        let at = w.at.map(|(l, c)| format!(":{l}:{c}")).unwrap_or_default();
-        println!(
-            "{input}{at}: warning: {}: {}",
-            if w.path.is_empty() { "(whole file)" } else { &w.path },
-            w.message
-        );
+        print!("{}", check::line(input, "warning", w));
     }
     let out = ours.to_pretty();
     std::fs::write(output, &out).map_err(|e| format!("{output}: {e}"))?;
