@@ -251,7 +251,8 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
     }
     if let (Some(h), Some(host)) = (&options.height, element.dyn_ref::<HtmlElement>()) {
         if let Some(css) = css_length(h) {
-            // A custom property, because the host's reset (`all: initial !important`) wins over styles.
+            // Through a custom property read by the shadow stylesheet, so that a height the page's own CSS
+            // gives the element still wins (an inline style would beat it).
             let _ = host.style().set_property("--att-height", &css);
             element.set_attribute("data-height", &css)?;
         }

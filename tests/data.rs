@@ -195,6 +195,16 @@ fn document_level_problems() {
     );
     assert_eq!(errors(r#"{"version": 1, "events": []}"#), ["events: is empty; expected at least one event"]);
     assert_eq!(errors(r#"{"version": 1}"#), ["events: missing; expected a list […]"]);
+    // One rule for text: a document title may be left out, but when it is there it says something,
+    // like an event's title.
+    let titled = |t: &str| format!(r#"{{"version": 1, "title": {t}, "events": [{GOOD}]}}"#);
+    assert_eq!(errors(&titled(r#""""#)), ["title: is empty; expected some text"]);
+    assert_eq!(errors(&titled(r#""   ""#)), ["title: is empty; expected some text"]);
+    assert_eq!(errors(&format!(r#"{{"version": 1, "events": [{GOOD}]}}"#)), Vec::<String>::new());
+    assert_eq!(
+        errors(&doc(&GOOD.replace(r#""title": "A""#, r#""title": """#))),
+        ["events[0].title: is empty; expected some text"]
+    );
     let bad = errors("{ not json");
     assert_eq!(bad.len(), 1);
     assert!(bad[0].starts_with("(whole file): not valid JSON: "), "{bad:?}");

@@ -123,6 +123,38 @@ async fn a_reader_clicks_zooms_scrolls_and_drags() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn the_standalone_page_has_its_own_icon_and_nothing_it_asks_for_is_missing() {
+    let b = Browser::start(1280, 800).await;
+    b.client.goto(&b.url("/")).await.expect("open the page");
+    b.wait("mark", PALERMO, 0).await;
+    // The icon the page declares, and the /favicon.ico browsers ask for by default, are both there.
+    let icons = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const link = document.querySelector('link[rel=icon]'); \
+             const get = (u) => fetch(u).then(r => [new URL(r.url).pathname, r.status, r.headers.get('content-type')]); \
+             Promise.all([get(link.href), get('/favicon.ico')]).then(done, (e) => done(String(e)))",
+            vec![],
+        )
+        .await
+        .expect("icons");
+    let icon = icons[0][0].as_str().unwrap_or_default().to_owned();
+    assert!(icon.ends_with(".svg") && icons[0][1] == 200 && icons[0][2] == "image/svg+xml", "{icons}");
+    assert_eq!(
+        (icons[1][1].clone(), icons[1][2].clone()),
+        (serde_json::json!(200), serde_json::json!("image/x-icon")),
+        "{icons}"
+    );
+    // Whatever the browser fetched on its own (the icon, after the load), nothing was a 404.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let requests = b.requests();
+    let missing: Vec<_> = requests.iter().filter(|r| r.1 != 200).collect();
+    assert!(missing.is_empty(), "requests that failed: {missing:?} (all: {requests:?})");
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn keyboard_only_to_the_meeting_and_one_of_its_sessions() {
     let b = Browser::start(1280, 800).await;
     let c = &b.client;

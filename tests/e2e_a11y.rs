@@ -188,6 +188,12 @@ async fn dark_mode_is_automatic_and_reduced_motion_removes_movement() {
         .await
         .expect("styles");
     assert_eq!(look, serde_json::json!(["rgb(22, 24, 29)", "0s"]), "dark by default, no animated movement");
+    // The standalone page around it follows the same preference.
+    let page = b
+        .js("return [getComputedStyle(document.documentElement).backgroundColor, \
+             getComputedStyle(document.querySelector('h1')).color]")
+        .await;
+    assert_eq!(page, serde_json::json!(["rgb(14, 16, 19)", "rgb(232, 232, 230)"]), "the page stays light");
     b.screenshot("dark-auto-1280x900").await;
     assert_clean("dark mode (contrast)", &b.axe().await);
     mark.click().await.expect("open");

@@ -112,6 +112,131 @@ async fn hostile_page_css_does_not_change_how_the_widget_looks() {
     b.stop().await;
 }
 
+/// The inherited text properties a page could push into the widget, read on `.att`, a toolbar button,
+/// a mark and the range caption of the widget whose host is `arguments[0]`.
+const TEXT_STYLE_JS: &str = "const r = arguments[0].shadowRoot; \
+    const props = ['font-family', 'font-size', 'font-style', 'font-weight', 'font-variant-caps', 'color', \
+      'letter-spacing', 'word-spacing', 'line-height', 'text-transform', 'text-indent', 'text-align', \
+      'white-space', 'text-shadow', 'cursor', 'hyphens', 'tab-size', 'overflow-wrap', \
+      '-webkit-text-stroke-width', 'font-kerning', 'visibility']; \
+    const pick = (el) => el ? props.map(p => p + ': ' + getComputedStyle(el).getPropertyValue(p)) : null; \
+    return { att: pick(r.querySelector('.att')), button: pick(r.querySelector('button.att-btn')), \
+      mark: pick(r.querySelector('.att-mk')), \
+      caption: pick([...r.querySelectorAll('p')].find(p => p.textContent.startsWith('Showing'))) };";
+
+/// Waits until every host matched by `selector` shows its range caption.
+async fn wait_all_captions(b: &Browser, selector: &str, count: usize) {
+    let script = format!(
+        "return [...document.querySelectorAll('{selector}')].filter(h => h.shadowRoot && \
+         [...h.shadowRoot.querySelectorAll('p')].some(p => p.textContent.startsWith('Showing Jan 2003'))).length"
+    );
+    for _ in 0..150 {
+        if b.js(&script).await.as_u64() == Some(count as u64) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("not every timeline started: {}", b.js(&script).await);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn the_page_places_the_element_and_mount_boxes_while_inherited_styles_stay_out() {
+    let b = Browser::start(1100, 1000).await;
+    // The reference: one timeline on a page with no styles of its own.
+    b.client.goto(&b.url("/fixtures/blank.html")).await.expect("blank");
+    wait_all_captions(&b, "anti-trafficking-timeline", 1).await;
+    let reference = on_host(&b, 0, TEXT_STYLE_JS).await;
+    assert!(reference["mark"].is_array() && reference["caption"].is_array(), "{reference}");
+    assert!(reference["att"][0].as_str().unwrap().contains("system-ui"), "{reference}");
+
+    b.client.goto(&b.url("/fixtures/placement.html")).await.expect("placement page");
+    let hosts = "anti-trafficking-timeline:not(.gone), #box1, #box2";
+    wait_all_captions(&b, hosts, 6).await;
+    assert_eq!(b.js("return window.__mounted").await, json!(true), "mount() failed");
+    settle().await;
+    let geometry = b
+        .js("const col = document.querySelector('#column').getBoundingClientRect(); \
+             const at = (sel) => { const h = document.querySelector(sel); const r = h.getBoundingClientRect(); \
+               const att = h.shadowRoot ? h.shadowRoot.querySelector('.att') : null; \
+               return { left: Math.round(r.left - col.left), right: Math.round(col.right - r.right), \
+                 top: Math.round(r.top), width: Math.round(r.width), height: Math.round(r.height), \
+                 float: getComputedStyle(h).float, \
+                 inner: att ? Math.round(att.getBoundingClientRect().width) : null, \
+                 client: h.clientWidth, scrolls: h.scrollHeight > h.clientHeight }; }; \
+             const top = (sel) => Math.round(document.querySelector(sel).getBoundingClientRect().top); \
+             const left = (sel) => Math.round(document.querySelector(sel).getBoundingClientRect().left - col.left); \
+             return { floated: at('.floated'), besideFloated: top('.floated + p'), narrow: at('.narrow'), \
+               box1: at('#box1'), box2: at('#box2'), besideBox2: top('#beside'), \
+               row: at('.row anti-trafficking-timeline'), first: left('#first'), \
+               grid: at('.grid anti-trafficking-timeline'), \
+               gone: document.querySelector('.gone').getClientRects().length, \
+               goneMounted: !!document.querySelector('.gone').shadowRoot }")
+        .await;
+    let g = |k: &str, f: &str| geometry[k][f].clone();
+    // float and width on the element: 420 px at the column's right edge, text flowing beside it.
+    assert_eq!(
+        (g("floated", "float"), g("floated", "width"), g("floated", "right")),
+        (json!("right"), json!(420), json!(0)),
+        "{geometry}"
+    );
+    assert_eq!(
+        geometry["besideFloated"],
+        g("floated", "top"),
+        "the text does not flow beside the float: {geometry}"
+    );
+    // max-width and margin on the element.
+    assert_eq!((g("narrow", "left"), g("narrow", "width")), (json!(60), json!(600)), "{geometry}");
+    // width, height, margin and overflow on a mount() box: the widget scrolls inside it.
+    assert_eq!(
+        (g("box1", "left"), g("box1", "width"), g("box1", "height")),
+        (json!(50), json!(340), json!(480)),
+        "{geometry}"
+    );
+    assert_eq!(g("box1", "scrolls"), json!(true), "{geometry}");
+    // float, width and max-width on a mount() box.
+    assert_eq!(
+        (g("box2", "float"), g("box2", "left"), g("box2", "width")),
+        (json!("left"), json!(0), json!(500)),
+        "{geometry}"
+    );
+    assert_eq!(
+        geometry["besideBox2"],
+        g("box2", "top"),
+        "the text does not flow beside the floated box: {geometry}"
+    );
+    // order and flex-basis in a flex row; a grid column.
+    assert_eq!(g("row", "width"), json!(300), "{geometry}");
+    assert!(
+        g("row", "left").as_i64() < geometry["first"].as_i64(),
+        "order: -1 did not put it first: {geometry}"
+    );
+    assert_eq!((g("grid", "left"), g("grid", "width")), (json!(100), json!(500)), "{geometry}");
+    // display: none hides it (and it is still mounted).
+    assert_eq!(
+        (geometry["gone"].clone(), geometry["goneMounted"].clone()),
+        (json!(0), json!(true)),
+        "{geometry}"
+    );
+    // The widget fills the box the page gave it.
+    for k in ["floated", "narrow", "box1", "box2", "row", "grid"] {
+        assert_eq!(g(k, "inner"), g(k, "client"), "{k}: the widget does not fill its box: {geometry}");
+    }
+    // None of the page's inherited text properties reached inside any of them.
+    let count = b.js(&format!("return document.querySelectorAll('{hosts}').length")).await;
+    assert_eq!(count, json!(6));
+    for i in 0..6 {
+        let host = b
+            .client
+            .execute(&format!("return document.querySelectorAll('{hosts}')[{i}]"), vec![])
+            .await
+            .expect("host");
+        let styles = b.client.execute(TEXT_STYLE_JS, vec![host]).await.expect("styles");
+        assert_eq!(styles, reference, "widget {i} took the page's inherited styles");
+    }
+    b.screenshot("placement-1100x1000").await;
+    b.stop().await;
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn works_under_a_strict_content_security_policy() {
     let b = Browser::start(1280, 900).await;

@@ -78,3 +78,21 @@ fn this_widgets_own_files_are_not_mistaken_for_timelinejs() {
         assert!(!timelinejs::detect(&serde_json::from_str::<Json>(&text).unwrap()), "{fixture}");
     }
 }
+
+#[test]
+fn an_empty_title_slide_headline_gives_no_title_and_a_warning() {
+    let text = r#"{"title": {"text": {"headline": "<b> </b>", "text": "About"}},
+      "events": [{"start_date": {"year": 2001}, "text": {"headline": "A"}}]}"#;
+    let json: Json = serde_json::from_str(text).unwrap();
+    let (ours, warnings) = timelinejs::import(&json);
+    let out = ours.to_pretty();
+    assert!(!out.contains("\"title\": \"\""), "{out}");
+    assert!(
+        warnings.iter().any(|w| w.path == "title.text.headline"
+            && w.message == "is empty; the timeline is shown without a title"),
+        "{warnings:?}"
+    );
+    // It loads, with the description and no title.
+    let t = from_str(&out).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!((t.title.as_str(), t.description.as_deref()), ("", Some("About")));
+}

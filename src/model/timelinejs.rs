@@ -491,7 +491,11 @@ pub fn import(json: &Json) -> (Json, Vec<DataError>) {
         let text = obj(get(slide, "text"));
         if let Some(h) = string(get(text, "headline")) {
             let t = imp.text("title.text.headline", &h).0;
-            out.push(("title".to_owned(), Json::String(t)));
+            if t.trim().is_empty() {
+                imp.warn("title.text.headline", "is empty; the timeline is shown without a title");
+            } else {
+                out.push(("title".to_owned(), Json::String(t)));
+            }
         }
         if let Some(d) = string(get(text, "text")) {
             let (t, _) = imp.text("title.text.text", &d);

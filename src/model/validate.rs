@@ -38,10 +38,8 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
         );
         return Err(v.errs);
     }
-    let title = match raw.title {
-        Some(t) if !t.trim().is_empty() => v.title("title", t).unwrap_or_default(),
-        _ => String::new(),
-    };
+    // Optional, but like every text field: if it is there, it says something.
+    let title = raw.title.and_then(|t| v.title("title", t)).unwrap_or_default();
     let description = raw.description.and_then(|d| v.text("description", d));
     if raw.events.is_empty() && v.errs.is_empty() {
         v.err("events", "is empty; expected at least one event");

@@ -415,9 +415,10 @@ impl<'j> Obj<'j> {
             if entries.iter().take(i).any(|(k, _)| k == key) {
                 errs.push(DataError::new(at, "appears twice in the same object"));
             } else if !allowed.contains(&key.as_str()) {
-                let hint = match closest(key, allowed) {
-                    Some(s) => format!("unknown field; did you mean \"{s}\"?"),
-                    None => format!("unknown field; expected one of: {}", allowed.join(", ")),
+                let hint = match (other_kinds_field(key, allowed), closest(key, allowed)) {
+                    (Some(h), _) => format!("unknown field; {h}"),
+                    (None, Some(s)) => format!("unknown field; did you mean \"{s}\"?"),
+                    (None, None) => format!("unknown field; expected one of: {}", allowed.join(", ")),
                 };
                 errs.push(DataError::new(at, hint));
             }
@@ -523,6 +524,30 @@ impl<'j> Obj<'j> {
     }
 }
 
+/// A hint for a field that names a span's ends the way another kind of entry does: periods run from
+/// `start` to `end`, events and sessions from `date` to `end` (TimelineJS writes `start_date`,
+/// `end_date`; people write `from`, `to`, `begin`, `until`).
+fn other_kinds_field(key: &str, allowed: &[&str]) -> Option<String> {
+    let key = key.to_ascii_lowercase();
+    let first = matches!(key.as_str(), "date" | "start" | "start_date" | "startdate" | "from" | "begin");
+    let last = matches!(key.as_str(), "end_date" | "enddate" | "to" | "until" | "finish");
+    let event_ends = "\"date\" and \"end\" (periods use \"start\")";
+    let (want, kind, ends) = if allowed == PERIOD_FIELDS {
+        ("start", "a period", "\"start\" and \"end\" (events use \"date\")")
+    } else if allowed == EVENT_FIELDS {
+        ("date", "an event", event_ends)
+    } else if allowed == CHILD_FIELDS {
+        ("date", "a session", event_ends)
+    } else {
+        return None;
+    };
+    match (first, last) {
+        (true, _) if key != want => Some(format!("write \"{want}\": {kind} runs from {ends}")),
+        (_, true) => Some(format!("write \"end\": {kind} runs from {ends}")),
+        _ => None,
+    }
+}
+
 /// The allowed key closest to a misspelt one, if it is close enough to be a typo.
 pub(crate) fn closest<'a>(key: &str, allowed: &[&'a str]) -> Option<&'a str> {
     if key.len() > 40 {
@@ -564,5 +589,31 @@ mod tests {
         assert_eq!(closest("titel", EVENT_FIELDS), Some("title"));
         assert_eq!(closest("Summary", EVENT_FIELDS), Some("summary"));
         assert_eq!(closest("colour", EVENT_FIELDS), None);
+    }
+
+    #[test]
+    fn knows_which_kind_of_entry_uses_which_ends() {
+        let hint = |k, fields| other_kinds_field(k, fields);
+        assert_eq!(
+            hint("date", PERIOD_FIELDS).as_deref(),
+            Some("write \"start\": a period runs from \"start\" and \"end\" (events use \"date\")")
+        );
+        assert_eq!(
+            hint("start", EVENT_FIELDS).as_deref(),
+            Some("write \"date\": an event runs from \"date\" and \"end\" (periods use \"start\")")
+        );
+        assert_eq!(
+            hint("Start_Date", CHILD_FIELDS).as_deref(),
+            Some("write \"date\": a session runs from \"date\" and \"end\" (periods use \"start\")")
+        );
+        assert_eq!(
+            hint("until", PERIOD_FIELDS).as_deref(),
+            Some("write \"end\": a period runs from \"start\" and \"end\" (events use \"date\")")
+        );
+        // Dates themselves, sources and the document have no such fields.
+        assert_eq!(hint("date", SOURCE_FIELDS), None);
+        assert_eq!(hint("from", DATE_FIELDS), None);
+        assert_eq!(hint("titel", PERIOD_FIELDS), None);
+        assert_eq!(hint("date", DOC_FIELDS), None);
     }
 }

@@ -30,6 +30,15 @@ pub fn serve(mounts: Vec<(&'static str, PathBuf)>) -> u16 {
     port
 }
 
+/// Every request the servers answered: (port, path, status).
+static REQUESTS: std::sync::Mutex<Vec<(u16, String, u16)>> = std::sync::Mutex::new(Vec::new());
+
+fn log_request(port: u16, path: &str, status: u16) {
+    if let Ok(mut log) = REQUESTS.lock() {
+        log.push((port, path.to_owned(), status));
+    }
+}
+
 fn respond(mounts: &[(&'static str, PathBuf)], port: u16, mut stream: TcpStream) -> std::io::Result<()> {
     let mut line = String::new();
     let mut reader = BufReader::new(stream.try_clone()?);
@@ -57,6 +66,7 @@ fn respond(mounts: &[(&'static str, PathBuf)], port: u16, mut stream: TcpStream)
             if ext == "html" && rel.starts_with("/fixtures/") {
                 body = String::from_utf8_lossy(&body).replace("{{PORT}}", &port.to_string()).into_bytes();
             }
+            log_request(port, path, 200);
             let kind = match ext {
                 "html" => "text/html; charset=utf-8",
                 "js" => "text/javascript",
@@ -65,6 +75,7 @@ fn respond(mounts: &[(&'static str, PathBuf)], port: u16, mut stream: TcpStream)
                 "json" => "application/json",
                 "png" => "image/png",
                 "svg" => "image/svg+xml",
+                "ico" => "image/x-icon",
                 _ => "application/octet-stream",
             };
             write!(
@@ -74,7 +85,10 @@ fn respond(mounts: &[(&'static str, PathBuf)], port: u16, mut stream: TcpStream)
             )?;
             stream.write_all(&body)
         }
-        _ => stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
+        _ => {
+            log_request(port, path, 404);
+            stream.write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+        }
     }
 }
 
@@ -248,6 +262,14 @@ impl Browser {
     }
 
     /// Saves a screenshot as `target/screenshots/NAME.png`.
+    /// The paths this session's server has answered so far, with their HTTP status.
+    pub fn requests(&self) -> Vec<(String, u16)> {
+        REQUESTS
+            .lock()
+            .map(|log| log.iter().filter(|r| r.0 == self.port).map(|r| (r.1.clone(), r.2)).collect())
+            .unwrap_or_default()
+    }
+
     pub async fn screenshot(&self, name: &str) {
         let png = self.client.screenshot().await.expect("screenshot");
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");

@@ -1,14 +1,17 @@
 //! Project automation. Two commands set up a fresh Debian machine and do everything:
 //!
 //! - `cargo xtask serve`: installs what is missing, then runs `trunk serve` on http://127.0.0.1:8080;
-//! - `cargo xtask test`: installs what is missing, then fmt, clippy (native and wasm32), native tests,
-//!   browser tests, the release build, the end-to-end tests, and the size report.
+//! - `cargo xtask test`: installs what is missing, then fmt, the dependency check (cargo-deny, offline,
+//!   also with an empty Cargo cache), clippy (native and wasm32), native tests, browser tests, the
+//!   release build, the end-to-end tests, and the size report.
 //!
 //! Also: `cargo xtask dist [--public-url /path/]` (the folder a newsroom copies to its static host),
 //! `cargo xtask setup` (installs only), `cargo xtask size` (sizes of `dist/`), `cargo xtask bench`
-//! (README, Performance), `cargo xtask fuzz [--seconds N] [data|layout]` (libFuzzer, nightly).
+//! (README, Performance), `cargo xtask fuzz [--seconds N] [data|layout]` (libFuzzer, nightly),
+//! `cargo xtask deps` (the dependency check alone).
 //! Installs are idempotent: a tool already there at the pinned version (see `pins.rs`) is skipped.
 
+mod deps;
 mod pins;
 
 use std::env;
@@ -32,13 +35,15 @@ fn main() -> ExitCode {
         Some("bench") => bench(),
         Some("fuzz") => fuzz(args.get(1..).unwrap_or_default()),
         Some("e2e") => e2e_command(args.get(1..).unwrap_or_default()),
-        Some("licences") => licences(),
+        Some("deps" | "licences") => ensure_cargo_deny()
+            .and_then(|()| deps::check(None))
+            .and_then(|()| deps::check_with_empty_cargo_home()),
         Some("schema") => write_schema(),
         Some("check-data") => check_data(args.get(1..).unwrap_or_default()),
         Some("import-timelinejs") => import_timelinejs(args.get(1..).unwrap_or_default()),
         _ => {
             eprintln!(
-                "usage: cargo xtask <serve|test|bench|fuzz [--seconds N] [data|layout]|e2e [SUITE…]|licences|dist [--public-url /path/]|setup|size>"
+                "usage: cargo xtask <serve|test|bench|fuzz [--seconds N] [data|layout]|e2e [SUITE…]|deps|dist [--public-url /path/]|setup|size>"
             );
             return ExitCode::from(2);
         }
@@ -186,7 +191,10 @@ fn setup(need: Need) -> Result<Option<String>> {
         return Ok(None);
     }
 
-    // 5. Chromium and chromedriver from Debian.
+    // 5. cargo-deny, for the dependency check.
+    ensure_cargo_deny()?;
+
+    // 6. Chromium and chromedriver from Debian.
     let chrome = output_of("chromium", &["--version"]);
     let driver = output_of("chromedriver", &["--version"]);
     if chrome.is_some() && driver.is_some() {
@@ -196,6 +204,20 @@ fn setup(need: Need) -> Result<Option<String>> {
     }
     let driver = output_of("which", &["chromedriver"]).ok_or("chromedriver is not on PATH after install")?;
     Ok(Some(driver))
+}
+
+/// Installs cargo-deny at the pinned version unless it is there.
+fn ensure_cargo_deny() -> Result {
+    if output_of("cargo-deny", &["--version"]).as_deref() == Some(&format!("cargo-deny {}", pins::CARGO_DENY))
+    {
+        eprintln!("ok: cargo-deny {}", pins::CARGO_DENY);
+        return Ok(());
+    }
+    eprintln!("installing cargo-deny {} (about 6 minutes on 2 cores, once)", pins::CARGO_DENY);
+    run(
+        "cargo install cargo-deny",
+        cmd(&cargo()).args(["install", "--locked", "cargo-deny", "--version", pins::CARGO_DENY]),
+    )
 }
 
 /// Installs Debian packages, or explains exactly how when this process cannot.
@@ -429,7 +451,8 @@ fn test() -> Result {
     let driver = setup(Need::All)?.ok_or("no chromedriver")?;
     let c = cargo();
     run("cargo fmt --check", cmd(&c).args(["fmt", "--all", "--check"]))?;
-    licences()?;
+    deps::check(None)?;
+    deps::check_with_empty_cargo_home()?;
     run(
         "clippy (native)",
         cmd(&c).args(["clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"]),
@@ -462,67 +485,6 @@ fn test() -> Result {
     )?;
     e2e(&driver, &E2E_SUITES)?;
     size(&root().join("dist"))
-}
-
-/// Licences every dependency may have (SPDX ids). The widget is MIT OR Apache-2.0, and so is most of
-/// the ecosystem; these are the permissive licences compatible with shipping it in news pages.
-const ALLOWED_LICENCES: [&str; 10] = [
-    "MIT",
-    "Apache-2.0",
-    "Apache-2.0 WITH LLVM-exception",
-    "BSD-2-Clause",
-    "BSD-3-Clause",
-    "ISC",
-    "Zlib",
-    "Unicode-3.0",
-    "CC0-1.0",
-    "Unlicense",
-];
-
-/// Whether an SPDX expression is satisfied by the allowed licences (`A OR B`: either; `A AND B`: both).
-fn licence_ok(expr: &str) -> bool {
-    let e = expr.replace(['(', ')'], " ");
-    e.split(" OR ")
-        .flat_map(|alt| alt.split('/'))
-        .any(|alt| alt.split(" AND ").all(|part| ALLOWED_LICENCES.contains(&part.trim())))
-}
-
-/// Checks the licence of every crate in the build graph (from `cargo metadata`, offline): each must
-/// be one of [`ALLOWED_LICENCES`]. Security advisories need the RustSec database from GitHub, which
-/// this machine cannot reach: see README, "Dependencies".
-fn licences() -> Result {
-    eprintln!("\n==> licences of every crate (cargo metadata)");
-    let out = cmd(&cargo())
-        .args(["metadata", "--format-version", "1", "--locked", "--offline"])
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| format!("cargo metadata: {e}"))?;
-    let meta: serde_json::Value =
-        serde_json::from_slice(&out.stdout).map_err(|e| format!("cargo metadata output: {e}"))?;
-    let mut bad = Vec::new();
-    let mut count = 0;
-    let field =
-        |p: &serde_json::Value, k: &str| p.get(k).and_then(serde_json::Value::as_str).map(str::to_owned);
-    for p in meta.get("packages").and_then(serde_json::Value::as_array).map(Vec::as_slice).unwrap_or_default()
-    {
-        count += 1;
-        let crate_name = field(p, "name").unwrap_or_default();
-        let name = format!("{crate_name} {}", field(p, "version").unwrap_or_default());
-        match field(p, "license").as_deref() {
-            Some(l) if licence_ok(l) => {}
-            // WebDriver protocol types for the end-to-end tests (through fantoccini): a test tool,
-            // never part of the widget, and MPL-2.0 only binds changes to its own files.
-            Some("MPL-2.0") if crate_name == "webdriver" => {}
-            Some(l) => bad.push(format!("{name}: {l}")),
-            None => bad.push(format!("{name}: no SPDX licence (licence file only)")),
-        }
-    }
-    if bad.is_empty() {
-        eprintln!("    ok: {count} crates, all under {}", ALLOWED_LICENCES.join(", "));
-        Ok(())
-    } else {
-        Err(format!("crates with a licence not on the list:\n  {}", bad.join("\n  ")))
-    }
 }
 
 /// `cargo xtask check-data [FILE…]` (default `data/timeline.json`): every problem with its path, line

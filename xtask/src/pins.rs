@@ -9,6 +9,12 @@ pub const BINARYEN: &str = "132";
 pub const APT_BROWSER: &[&str] = &["chromium", "chromium-driver"];
 /// cargo-fuzz, for `cargo xtask fuzz` (runs on the nightly toolchain).
 pub const CARGO_FUZZ: &str = "0.13.2";
+/// cargo-deny: licences, advisories, duplicate crates and sources (`deny.toml`, `deps.rs`).
+pub const CARGO_DENY: &str = "0.20.2";
+/// The folder cargo-deny 0.20 opens for the RustSec database under its `db-path`: the URL's last
+/// segment and its XxHash64 (seed 0xca80de71) of `https://github.com/rustsec/advisory-db`. Check it
+/// again when CARGO_DENY changes (cargo-deny names the folder it could not open).
+pub const DENY_RUSTSEC_DIR: &str = "advisory-db-3157b0e258782691";
 /// wasm32 target.
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
