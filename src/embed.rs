@@ -234,6 +234,10 @@ pub fn mount_js(element: Element, options: JsValue) -> Result<Handle, JsValue> {
     mount(element, Options::from_js(&options))
 }
 
+/// The class of the shadow root's one child, which holds the `.att` root: it stops what the page
+/// would pass down by inheritance (see `assets/timeline.css`).
+const FRAME_CLASS: &str = "att-frame";
+
 /// Mounts a timeline in `element`, in its shadow root.
 pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
     let shadow = match element.shadow_root() {
@@ -324,6 +328,7 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
         None => {
             let document = element.owner_document().ok_or("no document")?;
             let root = document.create_element("div")?;
+            root.set_attribute("class", FRAME_CLASS)?;
             shadow.append_child(&root)?;
             (yew::Renderer::<Root>::with_root_and_props(root.clone(), props).render(), root)
         }
@@ -378,11 +383,13 @@ pub fn install_panic_hook() {
 fn show_crash(host: &Element, message: &str) {
     let lang = page_language(host, host.get_attribute("lang").as_deref());
     if let (Some(shadow), Some(doc)) = (host.shadow_root(), host.owner_document()) {
-        if let Ok(div) = doc.create_element("div") {
+        if let (Ok(frame), Ok(div)) = (doc.create_element("div"), doc.create_element("div")) {
+            let _ = frame.set_attribute("class", FRAME_CLASS);
             let _ = div.set_attribute("class", "att att-crash");
             let _ = div.set_attribute("role", "alert");
             div.set_text_content(Some(crate::i18n::strings(lang).crashed));
-            shadow.replace_children_with_node_1(&div);
+            let _ = frame.append_child(&div);
+            shadow.replace_children_with_node_1(&frame);
         }
     }
     let detail = Object::new();

@@ -128,7 +128,7 @@ const TEXT_STYLE_JS: &str = "const r = arguments[0].shadowRoot; \
 async fn wait_all_captions(b: &Browser, selector: &str, count: usize) {
     let script = format!(
         "return [...document.querySelectorAll('{selector}')].filter(h => h.shadowRoot && \
-         [...h.shadowRoot.querySelectorAll('p')].some(p => p.textContent.startsWith('Showing Jan 2003'))).length"
+         [...h.shadowRoot.querySelectorAll('p')].some(p => p.textContent.startsWith('Showing '))).length"
     );
     for _ in 0..150 {
         if b.js(&script).await.as_u64() == Some(count as u64) {
@@ -136,7 +136,12 @@ async fn wait_all_captions(b: &Browser, selector: &str, count: usize) {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("not every timeline started: {}", b.js(&script).await);
+    let texts = b
+        .js(&format!(
+            "return [...document.querySelectorAll('{selector}')].map(h => h.shadowRoot ? h.shadowRoot.textContent.slice(0, 300) : '(no shadow root)')"
+        ))
+        .await;
+    panic!("not every timeline started: {}; they show {texts}", b.js(&script).await);
 }
 
 #[tokio::test(flavor = "current_thread")]
