@@ -150,7 +150,7 @@ fn setup(need: Need) -> Result<Option<String>> {
     if output_of("trunk", &["--version"]).as_deref() == Some(&format!("trunk {}", pins::TRUNK)) {
         eprintln!("ok: trunk {}", pins::TRUNK);
     } else {
-        eprintln!("installing trunk {} (about 15 minutes on 2 cores, once)", pins::TRUNK);
+        eprintln!("installing trunk {} (about 8 minutes on 2 cores, once)", pins::TRUNK);
         run(
             "cargo install trunk",
             cmd(&cargo()).args(["install", "--locked", "trunk", "--version", pins::TRUNK]),
@@ -213,7 +213,7 @@ fn ensure_cargo_deny() -> Result {
         eprintln!("ok: cargo-deny {}", pins::CARGO_DENY);
         return Ok(());
     }
-    eprintln!("installing cargo-deny {} (about 6 minutes on 2 cores, once)", pins::CARGO_DENY);
+    eprintln!("installing cargo-deny {} (about 3 minutes on 2 cores, once)", pins::CARGO_DENY);
     run(
         "cargo install cargo-deny",
         cmd(&cargo()).args(["install", "--locked", "cargo-deny", "--version", pins::CARGO_DENY]),
