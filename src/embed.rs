@@ -18,8 +18,10 @@ use web_sys::{
 };
 use yew::{AppHandle, Callback};
 
-use crate::components::{HostEvent, Loaded, Request, Root, RootProps, Shared};
-use crate::model::{PartialDate, Timeline};
+use crate::components::{Root, RootProps};
+use crate::hooks::Inbox;
+use crate::model::{EventId, Loaded, PartialDate};
+use crate::state::{minutes, Data, Effect, HostEvent, Intent};
 
 /// The custom element's tag.
 pub const TAG: &str = "anti-trafficking-timeline";
@@ -150,38 +152,20 @@ struct Instance {
     /// The app and its root element (inside the host's shadow root) while mounted.
     app: RefCell<Option<(AppHandle<Root>, Element)>>,
     props: RefCell<RootProps>,
-    requests: Cell<u32>,
     /// Listeners this instance added outside its own tree, removed by `destroy`.
     listeners: RefCell<Vec<Listener>>,
-}
-
-impl Instance {
-    fn request(&self, r: Request) {
-        let n = self.requests.get().wrapping_add(1);
-        self.requests.set(n);
-        let props = {
-            let mut p = self.props.borrow_mut();
-            p.request = Some((n, r));
-            p.clone()
-        };
-        if let Ok(mut app) = self.app.try_borrow_mut() {
-            if let Some((app, _)) = app.as_mut() {
-                app.update(props);
-            }
-        }
-    }
 }
 
 #[wasm_bindgen]
 impl Handle {
     /// Opens the entry with this id (entering its meeting if it is a session).
     pub fn select(&self, id: &str) {
-        self.inner.request(Request::Open(id.to_owned()));
+        self.inner.props.borrow().inbox.send(Intent::Open(id.to_owned()));
     }
 
     /// Closes the detail panel.
     pub fn close(&self) {
-        self.inner.request(Request::Close);
+        self.inner.props.borrow().inbox.send(Intent::Close);
     }
 
     /// Shows the time between two ISO dates (`2010`, `2010-06`, `2010-06-30`), inclusive.
@@ -196,7 +180,8 @@ impl Handle {
         if b.end_minute() <= a.start_minute() {
             return Err(JsValue::from_str("zoomTo: the end is before the start"));
         }
-        self.inner.request(Request::Show(a.start_minute(), b.end_minute()));
+        let (from, to) = (minutes(a.start_minute()), minutes(b.end_minute()));
+        self.inner.props.borrow().inbox.send(Intent::ShowRange { from, to });
         Ok(())
     }
 
@@ -215,9 +200,8 @@ impl Handle {
             // Idle the app (its effects clean up, its observers disconnect) and keep it for reuse.
             let mut idle = self.inner.props.borrow().clone();
             idle.active = false;
-            idle.request = None;
-            idle.on_host = Callback::noop();
-            idle.on_data = Callback::noop();
+            idle.inbox = Inbox::default();
+            idle.on_effect = Callback::noop();
             app.update(idle);
             root.remove();
             POOL.with(|p| p.borrow_mut().push((app, root)));
@@ -262,15 +246,13 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
         }
     }
 
-    let inner = Rc::new_cyclic(|weak: &std::rc::Weak<Instance>| {
-        let on_host = {
-            let (element, weak, deep_link) = (element.clone(), weak.clone(), options.deep_link);
-            Callback::from(move |ev: HostEvent| {
-                let data = weak.upgrade().and_then(|i| i.props.borrow().data.clone());
-                dispatch(&element, data.as_ref().map(|d| &*d.0), &ev);
-                if deep_link {
-                    sync_hash(&ev);
-                }
+    let inner = {
+        let on_effect = {
+            let (element, deep_link) = (element.clone(), options.deep_link);
+            Callback::from(move |effect: Effect| match effect {
+                Effect::Host(ev) => dispatch(&element, &ev),
+                Effect::Hash(id) if deep_link => sync_hash(id.as_ref()),
+                _ => {}
             })
         };
         let ordinal = ORDINALS.with(|o| {
@@ -285,35 +267,28 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
             format: options.format,
             src: if options.data.is_some() { None } else { options.src.clone() },
             data: match (&options.data, &options.src) {
-                (Some(v), _) => Some(Shared(Rc::new(crate::source::from_value(v.clone(), options.format)))),
+                (Some(v), _) => Some(Data(Rc::new(crate::source::from_value(v.clone(), options.format)))),
                 (None, Some(_)) => None,
-                (None, None) => Some(Shared(bundled())),
+                (None, None) => Some(Data(bundled())),
             },
             prefix: next_prefix().into(),
             start: options.start.clone().map(Into::into),
             lang: Some(page_language(&element, options.lang.as_deref()).tag().into()),
             theme: options.theme.clone().map(Into::into),
-            request: if options.deep_link { hash_id().map(|id| (0, Request::Open(id))) } else { None },
-            on_host,
-            on_data: Callback::noop(),
+            inbox: Inbox::default(),
+            on_effect,
         };
-        Instance {
+        // A deep link opens its entry as soon as the timeline runs.
+        if let Some(id) = hash_id().filter(|_| options.deep_link) {
+            props.inbox.send(Intent::Open(id));
+        }
+        Rc::new(Instance {
             host: element.clone(),
             app: RefCell::new(None),
             props: RefCell::new(props),
-            requests: Cell::new(0),
             listeners: RefCell::new(Vec::new()),
-        }
-    });
-    // Runtime data: remember it for the DOM events' details.
-    {
-        let weak = Rc::downgrade(&inner);
-        inner.props.borrow_mut().on_data = Callback::from(move |data: Rc<Loaded>| {
-            if let Some(i) = weak.upgrade() {
-                i.props.borrow_mut().data = Some(Shared(data));
-            }
-        });
-    }
+        })
+    };
     let props = inner.props.borrow().clone();
     if let Some(n) = crate::guard::instance_number(&props.prefix) {
         HOSTS.with(|h| h.borrow_mut().push((n, element.clone())));
@@ -489,7 +464,7 @@ fn css_length(v: &str) -> Option<String> {
 
 /// `timeline:ready`, `timeline:select` (detail: id, title, date, category, sources),
 /// `timeline:close`, `timeline:rangechange` (detail: from, to) — bubbling and composed.
-fn dispatch(element: &Element, data: Option<&Loaded>, ev: &HostEvent) {
+fn dispatch(element: &Element, ev: &HostEvent) {
     let detail = Object::new();
     let set = |k: &str, v: JsValue| {
         let _ = Reflect::set(&detail, &JsValue::from_str(k), &v);
@@ -497,16 +472,12 @@ fn dispatch(element: &Element, data: Option<&Loaded>, ev: &HostEvent) {
     let name = match ev {
         HostEvent::Ready => "timeline:ready",
         HostEvent::Close => "timeline:close",
-        HostEvent::Select(id) => {
-            let Some(item) = data.and_then(|d| d.as_ref().ok()).and_then(|t: &Timeline| t.find(id.as_str()))
-            else {
-                return;
-            };
-            set("id", JsValue::from_str(id.as_str()));
-            set("title", JsValue::from_str(&item.info().title));
-            set("date", JsValue::from_str(&item.when().iso()));
-            set("category", JsValue::from_str(item.category().key()));
-            let urls: Array = item.info().sources.iter().map(|s| JsValue::from_str(&s.url)).collect();
+        HostEvent::Select(sel) => {
+            set("id", JsValue::from_str(sel.id.as_str()));
+            set("title", JsValue::from_str(&sel.title));
+            set("date", JsValue::from_str(&sel.date));
+            set("category", JsValue::from_str(sel.category.key()));
+            let urls: Array = sel.sources.iter().map(|s| JsValue::from_str(s)).collect();
             set("sources", urls.into());
             "timeline:select"
         }
@@ -542,14 +513,10 @@ fn hash_id() -> Option<String> {
     (!id.is_empty()).then_some(id)
 }
 
-/// Puts a selection in the URL (a new history entry), and removes it on close.
-fn sync_hash(ev: &HostEvent) {
+/// Puts the open entry in the URL (a new history entry), and removes it on close.
+fn sync_hash(id: Option<&EventId>) {
     let Some(window) = web_sys::window() else { return };
-    let wanted = match ev {
-        HostEvent::Select(id) => Some(id.as_str().to_owned()),
-        HostEvent::Close => None,
-        _ => return,
-    };
+    let wanted = id.map(|id| id.as_str().to_owned());
     if hash_id() == wanted {
         return;
     }
@@ -568,9 +535,9 @@ fn follow_history(inner: &Rc<Instance>) {
     let weak = Rc::downgrade(inner);
     let cb = Closure::<dyn Fn()>::new(move || {
         if let Some(i) = weak.upgrade() {
-            i.request(match hash_id() {
-                Some(id) => Request::Open(id),
-                None => Request::Close,
+            i.props.borrow().inbox.send(match hash_id() {
+                Some(id) => Intent::Open(id),
+                None => Intent::Close,
             });
         }
     });

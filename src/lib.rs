@@ -5,7 +5,8 @@
 //! Layers, each depending only on those above it (see ARCHITECTURE.md):
 //! - [`model`]: JSON → wire types → validated [`model::Timeline`] (native, no browser types);
 //! - [`layout`]: pure arithmetic and grouping for display (native);
-//! - [`state`]: one view state and its actions, pure (native);
+//! - [`state`]: the session: view state, intents in, effects out, pure (native);
+//! - `hooks`: the session store and its effect runner, element width, fetch (wasm32 only);
 //! - `components`: the Yew view (wasm32 only);
 //! - `embed`: the only module that touches the host document (wasm32 only).
 
@@ -21,6 +22,8 @@ pub mod components;
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod guard;
+#[cfg(target_arch = "wasm32")]
+pub mod hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod intl;
 #[cfg(target_arch = "wasm32")]

@@ -6,7 +6,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use anti_trafficking_timeline::components::{HostEvent, Request, Shared, TimelineView, TimelineViewProps};
+use anti_trafficking_timeline::components::{Data, TimelineView, TimelineViewProps};
+use anti_trafficking_timeline::hooks::Inbox;
+use anti_trafficking_timeline::state::{Effect, HostEvent, Intent};
 use anti_trafficking_timeline::{embed, source};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -44,18 +46,26 @@ fn container() -> Element {
 
 type Events = Rc<RefCell<Vec<HostEvent>>>;
 
-/// Mounts a widget showing `text` (JSON) with `start`/`request`; returns the container and the events
-/// the widget reported to its host.
-async fn mount_with(text: &str, start: Option<&str>, request: Option<Request>) -> (Element, Events) {
+/// Mounts a widget showing `text` (JSON) with `start` and an intent from the host page waiting (a deep
+/// link); returns the container and the events the widget reported to its host.
+async fn mount_with(text: &str, start: Option<&str>, request: Option<Intent>) -> (Element, Events) {
     let host = container();
     let events: Events = Rc::default();
     let rec = events.clone();
+    let inbox = Inbox::default();
+    if let Some(intent) = request {
+        inbox.send(intent);
+    }
     let props = TimelineViewProps {
-        data: Shared(Rc::new(source::parse(text, anti_trafficking_timeline::model::Format::Auto))),
+        data: Data(Rc::new(source::parse(text, anti_trafficking_timeline::model::Format::Auto))),
         prefix: embed::next_prefix().into(),
         start: start.map(|s| s.to_owned().into()),
-        request: request.map(|r| (1, r)),
-        on_host: Callback::from(move |e| rec.borrow_mut().push(e)),
+        inbox,
+        on_effect: Callback::from(move |e| {
+            if let Effect::Host(e) = e {
+                rec.borrow_mut().push(e);
+            }
+        }),
         theme: None,
         lang: None,
         ordinal: 1,
@@ -375,7 +385,7 @@ async fn the_host_hears_ready_select_close_and_range_changes() {
         .iter()
         .map(|e| match e {
             HostEvent::Ready => "ready".to_owned(),
-            HostEvent::Select(id) => format!("select:{id}"),
+            HostEvent::Select(sel) => format!("select:{}", sel.id),
             HostEvent::Close => "close".to_owned(),
             HostEvent::Range { .. } => "range".to_owned(),
         })
@@ -476,12 +486,12 @@ async fn a_missing_data_file_is_explained_with_a_retry() {
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_a_session_and_an_unknown_id_gives_a_quiet_notice() {
     let data = anti_trafficking_timeline::BUNDLED_DATA;
-    let (root, _) = mount_with(data, None, Some(Request::Open("vienna-2024-nestorova".to_owned()))).await;
+    let (root, _) = mount_with(data, None, Some(Intent::Open("vienna-2024-nestorova".to_owned()))).await;
     assert!(region(&root, MEETING).is_some(), "the meeting is open");
     let panel = region(&root, "Statement: Petya Nestorova").expect("the session is open");
     assert!(text(&panel).contains("Day not reported"));
 
-    let (root, _) = mount_with(data, None, Some(Request::Open("no-such-event".to_owned()))).await;
+    let (root, _) = mount_with(data, None, Some(Intent::Open("no-such-event".to_owned()))).await;
     let status: Vec<String> = all(&root, "[role=status]").iter().map(text).collect();
     assert!(
         status
@@ -581,14 +591,14 @@ async fn two_instances_on_one_page_do_not_share_ids_or_state() {
 async fn mount_lang(lang: &str) -> Element {
     let host = container();
     let props = TimelineViewProps {
-        data: Shared(Rc::new(source::parse(
+        data: Data(Rc::new(source::parse(
             anti_trafficking_timeline::BUNDLED_DATA,
             anti_trafficking_timeline::model::Format::Native,
         ))),
         prefix: embed::next_prefix().into(),
         start: None,
-        request: None,
-        on_host: Callback::noop(),
+        inbox: Inbox::default(),
+        on_effect: Callback::noop(),
         theme: None,
         lang: Some(lang.to_owned().into()),
         ordinal: 1,

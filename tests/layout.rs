@@ -252,7 +252,7 @@ fn dense_marks_become_clusters_that_separate_when_zoomed() {
 /// width and a zoom by 0, or a huge span and width then a pan, overflowed the ticks' day arithmetic.
 #[test]
 fn extreme_numbers_never_panic() {
-    use anti_trafficking_timeline::state::{Action, ViewState};
+    use anti_trafficking_timeline::state::{Data, Intent, ViewState};
     let odd = [
         0.0,
         -0.0,
@@ -271,12 +271,16 @@ fn extreme_numbers_never_panic() {
     for &a in &odd {
         for &b in &odd {
             let lim = Limits::around(a, b);
-            let mut s = std::rc::Rc::new(ViewState::new(lim, Viewport::fit(&lim)));
+            let data = Data(std::rc::Rc::new(Err(Vec::new())));
+            let mut s = std::rc::Rc::new(ViewState::new(data, lim, Viewport::fit(&lim)));
             for &w in &odd {
-                s = s
-                    .apply(Action::Resize(w))
-                    .apply(Action::ZoomBy { factor: 0.0, anchor: None })
-                    .apply(Action::PanBy(3.211e-308));
+                for intent in [
+                    Intent::Resize(w),
+                    Intent::ZoomBy { factor: 0.0, anchor: None },
+                    Intent::PanBy(3.211e-308),
+                ] {
+                    s = s.apply(intent).0;
+                }
                 let width = s.width.max(1.0);
                 let t = ticks(&s.view, width);
                 let _ = anti_trafficking_timeline::layout::range_label(&s.view, t.step.unit);

@@ -8,7 +8,7 @@ use anti_trafficking_timeline::layout::{
     Viewport,
 };
 use anti_trafficking_timeline::model::{from_str, Category, Lang, Start};
-use anti_trafficking_timeline::state::{initial, Action, ViewState};
+use anti_trafficking_timeline::state::{Data, Direction, Intent, ViewState};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|bytes: &[u8]| {
@@ -44,17 +44,25 @@ fuzz_target!(|bytes: &[u8]| {
         })
         .collect();
     let order = lane_order(&marks, lanes.len());
-    let (limits, view, _) = initial(&t, &t.start);
-    let mut state = std::rc::Rc::new(ViewState::new(limits, view));
-    state = state.apply(Action::Resize(800.0));
-    for action in [
-        Action::Fit,
-        Action::ZoomBy { factor: 8.0, anchor: Some(100.0) },
-        Action::PanBy(-3000.0),
-        Action::ZoomBy { factor: 1e6, anchor: None },
-        Action::Edge(true),
+    // The session: every entry opened and every key pressed on it, then zooms and pans.
+    let (start, _) = ViewState::start(Data(std::rc::Rc::new(Ok(t.clone()))), None);
+    let mut state = std::rc::Rc::new(start).apply(Intent::Resize(800.0)).0;
+    let dirs = [Direction::Next, Direction::Previous, Direction::First, Direction::Last, Direction::LaneUp, Direction::LaneDown];
+    for e in t.events.iter().chain(t.events.iter().flat_map(|e| e.children.iter())) {
+        let (opened, _) = state.apply(Intent::Open(e.id.as_str().to_owned()));
+        for dir in dirs {
+            let _ = opened.apply(Intent::Move { from: e.id.clone(), dir });
+        }
+        let _ = opened.apply(Intent::Back).0.apply(Intent::Back);
+    }
+    for intent in [
+        Intent::Fit,
+        Intent::ZoomBy { factor: 8.0, anchor: Some(100.0) },
+        Intent::PanBy(-3000.0),
+        Intent::ZoomBy { factor: 1e6, anchor: None },
+        Intent::Edge(true),
     ] {
-        state = state.apply(action);
+        state = state.apply(intent).0;
         let v: Viewport = state.view;
         let _ = ticks(&v, 800.0);
         let frame = Frame::world(&v, 800.0, &state.limits);

@@ -4,23 +4,23 @@
 use yew::prelude::*;
 
 use super::list::day_label;
-use super::{entry_dom_id, use_lang, TimelineRef};
+use super::{entry_dom_id, use_lang};
 use crate::i18n::strings;
 use crate::layout::{agenda, AgendaDay, DayKey};
 use crate::model::{EventId, Item, Placement};
-use crate::state::{Action, ViewState};
+use crate::state::{Intent, ViewState};
 
 /// Properties of [`AgendaView`].
 #[derive(Properties, PartialEq)]
 pub struct AgendaViewProps {
-    /// The timeline.
-    pub data: TimelineRef,
     /// Per-instance id prefix.
     pub prefix: AttrValue,
     /// The event whose sessions are shown.
     pub id: EventId,
-    /// The view state and its dispatcher.
-    pub state: UseReducerHandle<ViewState>,
+    /// The session's state.
+    pub state: std::rc::Rc<ViewState>,
+    /// Where the reader's intents go.
+    pub send: Callback<Intent>,
 }
 
 /// Day columns ("Day 1", "Day 2", "Day not reported") with the sessions in order.
@@ -29,7 +29,7 @@ pub fn AgendaView(props: &AgendaViewProps) -> Html {
     crate::guard::rendering(&props.prefix);
     let lang = use_lang();
     let st = strings(lang);
-    let Some(t) = props.data.get() else { return Html::default() };
+    let Some(t) = props.state.timeline() else { return Html::default() };
     let Some(Item::Event(parent, None)) = t.find(props.id.as_str()) else { return Html::default() };
     let p = &props.prefix;
     let mut days = agenda(parent);
@@ -64,8 +64,8 @@ pub fn AgendaView(props: &AgendaViewProps) -> Html {
                                 { for g.children.iter().map(|c| {
                                     let sel = props.state.selected.as_ref() == Some(&c.id);
                                     let onclick = {
-                                        let (d, id) = (props.state.dispatcher(), c.id.clone());
-                                        Callback::from(move |_: MouseEvent| d.dispatch(Action::Select { id: id.clone(), span: None }))
+                                        let id = c.id.as_str().to_owned();
+                                        props.send.reform(move |_: MouseEvent| Intent::Open(id.clone()))
                                     };
                                     let time = match (c.placement, c.when.start.time()) {
                                         (Some(Placement::Time), Some((h, m))) => Some(format!("{h:02}:{m:02}")),

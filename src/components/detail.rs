@@ -4,26 +4,24 @@
 use yew::prelude::*;
 
 use super::list::day_label;
-use super::{item_date, use_lang, TimelineRef};
+use super::{item_date, use_lang, Data};
 use crate::i18n::{fill, strings};
 use crate::layout::DayKey;
 use crate::model::{EventId, Item, Placement};
+use crate::state::Intent;
 
 /// Properties of [`DetailPanel`].
 #[derive(Properties, PartialEq)]
 pub struct DetailPanelProps {
     /// The timeline.
-    pub data: TimelineRef,
+    pub data: Data,
     /// Per-instance id prefix.
     pub prefix: AttrValue,
     /// The entry to show.
     pub id: EventId,
-    /// Go to another entry (previous, next, a session, the parent).
-    pub onselect: Callback<EventId>,
-    /// Open the inside of an event with sessions.
-    pub onenter: Callback<EventId>,
-    /// Close the panel.
-    pub onclose: Callback<()>,
+    /// Where the reader's intents go: another entry (previous, next, a session, the meeting), the
+    /// meeting's sessions, close.
+    pub send: Callback<Intent>,
 }
 
 /// Details of one entry.
@@ -38,8 +36,8 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     let info = item.info();
     let when = item.when();
     let go = |id: &EventId| {
-        let id = id.clone();
-        props.onselect.reform(move |_: MouseEvent| id.clone())
+        let id = id.as_str().to_owned();
+        props.send.reform(move |_: MouseEvent| Intent::Open(id.clone()))
     };
     let mut notes: Vec<&str> = crate::intl::precision_note(lang, when).into_iter().collect();
     if when.approximate {
@@ -58,10 +56,10 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     let (prev, next) = t.neighbours(props.id.as_str());
     let title_of =
         |id: &EventId| t.find(id.as_str()).map(|i| i.info().title_in(lang).to_owned()).unwrap_or_default();
-    let onclose = props.onclose.reform(|_: MouseEvent| ());
+    let onclose = props.send.reform(|_: MouseEvent| Intent::Close);
     let enter = {
-        let (cb, id) = (props.onenter.clone(), props.id.clone());
-        Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
+        let id = props.id.clone();
+        props.send.reform(move |_: MouseEvent| Intent::Enter(id.clone()))
     };
 
     html! {

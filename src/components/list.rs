@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::{entry_dom_id, use_lang, TimelineRef};
+use super::{entry_dom_id, use_lang, Data};
 use crate::i18n::{fill, strings};
 use crate::layout::{agenda, DayKey};
 use crate::model::{civil_from_days, Event, EventId, Lang, PartialDate, Period};
@@ -12,13 +12,13 @@ use crate::model::{civil_from_days, Event, EventId, Lang, PartialDate, Period};
 #[derive(Properties, PartialEq)]
 pub struct EntryListProps {
     /// The timeline.
-    pub data: TimelineRef,
+    pub data: Data,
     /// Per-instance id prefix.
     pub prefix: AttrValue,
     /// The entry whose details are open.
     pub selected: Option<EventId>,
-    /// Activated entry.
-    pub onselect: Callback<EventId>,
+    /// Where an activated entry's `Open` goes.
+    pub send: Callback<crate::state::Intent>,
 }
 
 /// All events and periods, in time order.
@@ -88,8 +88,8 @@ fn button(
 ) -> Html {
     let selected = props.selected.as_ref() == Some(id);
     let onclick = {
-        let id = id.clone();
-        props.onselect.reform(move |_: MouseEvent| id.clone())
+        let id = id.as_str().to_owned();
+        props.send.reform(move |_: MouseEvent| crate::state::Intent::Open(id.clone()))
     };
     html! {
         <button type="button" class={classes!("att-mark", selected.then_some("att-sel"))}

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::list::day_label;
-use super::{use_lang, TimelineRef};
+use super::{use_lang, Data};
 use crate::i18n::strings;
 use crate::layout::agenda;
 use crate::model::{Info, Lang};
@@ -16,7 +16,7 @@ const MAX_PRINTED: usize = 2000;
 #[derive(Properties, PartialEq)]
 pub struct PrintListProps {
     /// The timeline.
-    pub data: TimelineRef,
+    pub data: Data,
 }
 
 fn sources(info: &Info, lang: Lang) -> Html {

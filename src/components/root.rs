@@ -3,13 +3,13 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::errors::ErrorList;
-use super::{HostEvent, Loaded, Request, Shared, TimelineView};
-use crate::source::{self, LoadError};
+use super::TimelineView;
+use crate::hooks::{use_fetch, Fetch, Inbox};
+use crate::source::LoadError;
+use crate::state::{Data, Effect};
 
 /// Properties of [`Root`].
 #[derive(Properties, PartialEq, Clone)]
@@ -23,9 +23,9 @@ pub struct RootProps {
     /// The format of `src`: detected, or declared by the page.
     #[prop_or_default]
     pub format: crate::model::Format,
-    /// Already loaded data (the bundled file).
+    /// Already loaded data (the bundled file, or data given by a script).
     #[prop_or_default]
-    pub data: Option<Shared>,
+    pub data: Option<Data>,
     /// Per-instance id prefix.
     pub prefix: AttrValue,
     /// What to show first.
@@ -37,28 +37,15 @@ pub struct RootProps {
     /// `light`, `dark` or `auto`.
     #[prop_or_default]
     pub theme: Option<AttrValue>,
-    /// Requests from the host page.
+    /// The host page's intents (`select`, `zoomTo`, `close`, deep links).
     #[prop_or_default]
-    pub request: Option<(u32, Request)>,
-    /// Events for the host page.
+    pub inbox: Inbox,
+    /// The effects meant for the host page (events, URL hash).
     #[prop_or_default]
-    pub on_host: Callback<HostEvent>,
-    /// Told the data once it is loaded (the embedder uses it for event details).
-    #[prop_or_default]
-    pub on_data: Callback<Rc<Loaded>>,
+    pub on_effect: Callback<Effect>,
     /// Which widget this is on the page (1, 2, …).
     #[prop_or(1)]
     pub ordinal: u32,
-}
-
-/// A request under way: its abort controller, its timeout timer, and the timer's callback.
-type InFlight = (web_sys::AbortController, i32, Closure<dyn Fn()>);
-
-#[derive(Clone, PartialEq)]
-enum Fetch {
-    Loading,
-    Done(Shared),
-    Failed(LoadError),
 }
 
 /// One instance of the widget. Keyed by the instance's prefix, so that an app reused from the
@@ -75,59 +62,9 @@ pub fn Root(props: &RootProps) -> Html {
 #[function_component]
 fn Instance(props: &RootProps) -> Html {
     crate::guard::rendering(&props.prefix);
-    let fetched = use_state(|| Fetch::Loading);
     let attempt = use_state(|| 0u32);
-    {
-        let (fetched, on_data) = (fetched.clone(), props.on_data.clone());
-        use_effect_with((props.src.clone(), *attempt, props.format), move |(src, _, format)| {
-            let format = *format;
-            let mut cleanup: Option<InFlight> = None;
-            if let Some(src) = src.clone() {
-                fetched.set(Fetch::Loading);
-                if let (Ok(ctrl), Some(window)) = (web_sys::AbortController::new(), web_sys::window()) {
-                    let signal = ctrl.signal();
-                    let abort = {
-                        let ctrl = ctrl.clone();
-                        Closure::<dyn Fn()>::new(move || ctrl.abort())
-                    };
-                    let timer = window
-                        .set_timeout_with_callback_and_timeout_and_arguments_0(
-                            abort.as_ref().unchecked_ref(),
-                            source::TIMEOUT_MS,
-                        )
-                        .unwrap_or(0);
-                    yew::platform::spawn_local(async move {
-                        let result = source::fetch(&src, &signal, format).await;
-                        if signal.aborted() && !matches!(result, Err(LoadError::Timeout)) {
-                            return; // destroyed or retried meanwhile
-                        }
-                        if let Some(w) = web_sys::window() {
-                            w.clear_timeout_with_handle(timer);
-                        }
-                        fetched.set(match result {
-                            Ok(t) => {
-                                let data = Rc::new(Ok(t));
-                                on_data.emit(data.clone());
-                                Fetch::Done(Shared(data))
-                            }
-                            Err(e) => Fetch::Failed(e),
-                        });
-                    });
-                    cleanup = Some((ctrl, timer, abort));
-                }
-            }
-            // On destroy or retry: stop the request and its timer.
-            move || {
-                if let Some((ctrl, timer, _abort)) = cleanup {
-                    if let Some(w) = web_sys::window() {
-                        w.clear_timeout_with_handle(timer);
-                    }
-                    ctrl.abort();
-                }
-            }
-        });
-    }
-    let data = match (&props.src, &props.data, &*fetched) {
+    let fetched = use_fetch(props.src.clone(), props.format, *attempt);
+    let data = match (&props.src, &props.data, &fetched) {
         (None, Some(d), _) => Some(d.clone()),
         (Some(_), _, Fetch::Done(d)) => Some(d.clone()),
         _ => None,
@@ -139,7 +76,7 @@ fn Instance(props: &RootProps) -> Html {
     match data {
         Some(data) => html! {
             <TimelineView data={data} prefix={props.prefix.clone()} start={props.start.clone()}
-                request={props.request.clone()} on_host={props.on_host.clone()} theme={theme} lang={lang}
+                inbox={props.inbox.clone()} on_effect={props.on_effect.clone()} theme={theme} lang={lang}
                 ordinal={props.ordinal} />
         },
         None => {
@@ -148,7 +85,7 @@ fn Instance(props: &RootProps) -> Html {
                 let attempt = attempt.clone();
                 Callback::from(move |_: MouseEvent| attempt.set(*attempt + 1))
             };
-            let body = match &*fetched {
+            let body = match &fetched {
                 Fetch::Failed(e) => html! {
                     <section class="att-errors" role="alert" aria-labelledby={format!("{}-title", props.prefix)}>
                         <h2 class="att-h" id={format!("{}-title", props.prefix)}>{ st.load_failed }</h2>

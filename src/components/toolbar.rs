@@ -3,22 +3,21 @@
 
 use yew::prelude::*;
 
-use super::stage::lanes;
-use super::{use_lang, TimelineRef};
+use super::use_lang;
 use crate::i18n::{fill, strings};
 use crate::layout::ticks;
-use crate::model::{Category, Item, Lang};
-use crate::state::{span_of, Action, Mode, Scope, ViewState};
+use crate::model::{Category, Lang};
+use crate::state::{Intent, Mode, Scope, ViewState};
 
 /// Properties of [`Toolbar`].
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    /// The timeline.
-    pub data: TimelineRef,
     /// Per-instance id prefix.
     pub prefix: AttrValue,
-    /// The view state and its dispatcher.
-    pub state: UseReducerHandle<ViewState>,
+    /// The session's state.
+    pub state: std::rc::Rc<ViewState>,
+    /// Where the reader's intents go.
+    pub send: Callback<Intent>,
 }
 
 /// Everything above the stage.
@@ -27,12 +26,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     crate::guard::rendering(&props.prefix);
     let lang = use_lang();
     let st = strings(lang);
-    let Some(t) = props.data.get() else { return Html::default() };
     let s = &props.state;
-    let act = |a: Action| {
-        let d = s.dispatcher();
-        Callback::from(move |_: MouseEvent| d.dispatch(a.clone()))
-    };
+    let Some(t) = s.timeline() else { return Html::default() };
+    let act = |i: Intent| props.send.reform(move |_: MouseEvent| i.clone());
     let timeline_mode = s.mode == Mode::Timeline;
     let in_all = s.scope == Scope::All;
     let can_zoom_in = s.view.span() > s.limits.min_span * 1.001;
@@ -43,14 +39,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Scope::All => Html::default(),
         Scope::Event(id) => {
             let title = t.find(id.as_str()).map(|i| i.info().short_in(lang).to_owned()).unwrap_or_default();
-            let back = {
-                let (d, data, id) = (s.dispatcher(), props.data.clone(), id.clone());
-                Callback::from(move |_: MouseEvent| {
-                    d.dispatch(Action::Leave);
-                    let span = data.get().and_then(|t| t.find(id.as_str())).map(span_of);
-                    d.dispatch(Action::FocusEntry { id: id.clone(), span });
-                })
-            };
+            let back = act(Intent::Leave);
             html! {
                 <nav class="att-crumbs" aria-label={st.breadcrumb}>
                     <ol>
@@ -63,7 +52,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
 
     let openers = t.events.iter().filter(|e| !e.children.is_empty()).map(|e| {
-        let onclick = act(Action::Enter(e.id.clone()));
+        let onclick = act(Intent::Enter(e.id.clone()));
         html! {
             <button type="button" class="att-btn att-enter" key={e.id.as_str()} {onclick}
                 aria-label={fill(st.open_sessions, &[e.info.short_in(lang), &st.count(lang, e.children.len(), &st.session_forms)])}>
@@ -86,9 +75,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         Html::default()
     };
     let mode_btn = if timeline_mode {
-        html! { <button type="button" class="att-btn" onclick={act(Action::SetMode(Mode::List))}>{ st.show_list }</button> }
+        html! { <button type="button" class="att-btn" onclick={act(Intent::SetMode(Mode::List))}>{ st.show_list }</button> }
     } else {
-        html! { <button type="button" class="att-btn" onclick={act(Action::SetMode(Mode::Timeline))}>{ st.show_timeline }</button> }
+        html! { <button type="button" class="att-btn" onclick={act(Intent::SetMode(Mode::Timeline))}>{ st.show_timeline }</button> }
     };
 
     html! {
@@ -98,12 +87,12 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 if timeline_mode && in_all {
                     <div class="att-zoom" role="group" aria-label={st.zoom_group}>
                         <button type="button" class="att-btn att-icon" aria-label={st.zoom_out} disabled={!can_zoom_out}
-                            onclick={act(Action::ZoomBy { factor: 0.5, anchor: None })}>{ "−" }</button>
+                            onclick={act(Intent::ZoomBy { factor: 0.5, anchor: None })}>{ "−" }</button>
                         <button type="button" class="att-btn att-icon" aria-label={st.zoom_in} disabled={!can_zoom_in}
-                            onclick={act(Action::ZoomBy { factor: 2.0, anchor: None })}>{ "+" }</button>
-                        <button type="button" class="att-btn" onclick={act(Action::Fit)} disabled={!can_zoom_out}>{ st.fit_all }</button>
-                        <button type="button" class="att-btn att-icon" aria-label={st.earlier} onclick={act(Action::PanBy(step))}>{ "←" }</button>
-                        <button type="button" class="att-btn att-icon" aria-label={st.later} onclick={act(Action::PanBy(-step))}>{ "→" }</button>
+                            onclick={act(Intent::ZoomBy { factor: 2.0, anchor: None })}>{ "+" }</button>
+                        <button type="button" class="att-btn" onclick={act(Intent::Fit)} disabled={!can_zoom_out}>{ st.fit_all }</button>
+                        <button type="button" class="att-btn att-icon" aria-label={st.earlier} onclick={act(Intent::PanBy(step))}>{ "←" }</button>
+                        <button type="button" class="att-btn att-icon" aria-label={st.later} onclick={act(Intent::PanBy(-step))}>{ "→" }</button>
                     </div>
                 }
                 if in_all { { for openers } }
@@ -130,14 +119,14 @@ fn lanes_legend(props: &ToolbarProps, t: &crate::model::Timeline, lang: Lang) ->
     let s = &props.state;
     let present: Vec<Category> =
         Category::ALL.into_iter().filter(|c| t.events.iter().any(|e| e.category == *c)).collect();
-    let shown = lanes(t, s);
+    let shown = s.lanes();
     html! {
         <div class="att-legend" role="group" aria-label={st.lanes_shown}>
             { for present.iter().map(|c| {
                 let on = shown.contains(c);
                 let onclick = {
-                    let (d, c) = (s.dispatcher(), *c);
-                    Callback::from(move |_: MouseEvent| d.dispatch(Action::ToggleLane(c)))
+                    let c = *c;
+                    props.send.reform(move |_: MouseEvent| Intent::ToggleLane(c))
                 };
                 let n = t.events.iter().filter(|e| e.category == *c).count();
                 html! {
@@ -149,9 +138,4 @@ fn lanes_legend(props: &ToolbarProps, t: &crate::model::Timeline, lang: Lang) ->
             }) }
         </div>
     }
-}
-
-/// The selectable item's span, for keeping it in view.
-pub(crate) fn span_for(data: &TimelineRef, id: &str) -> Option<(f64, f64)> {
-    data.get().and_then(|t| t.find(id)).map(|i: Item<'_>| span_of(i))
 }

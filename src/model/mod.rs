@@ -30,6 +30,9 @@ pub use lang::{Lang, Translation};
 pub use validate::validate;
 pub use wire::shown;
 
+/// The outcome of loading a data file: a timeline, or every problem found in it.
+pub type Loaded = Result<Timeline, Vec<DataError>>;
+
 /// A stable, URL-safe identifier (`[a-z0-9-]`, at most 64 characters). Cheap to clone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct EventId(Rc<str>);

@@ -1,0 +1,91 @@
+//! Above the lanes: the time axis's ticks, and the period bands (mandates, evaluation rounds).
+
+use yew::prelude::*;
+
+use super::geometry::{band_h, px, rows, NARROW, OVERSCAN};
+use crate::components::entry_dom_id;
+use crate::i18n::strings;
+use crate::layout::{bands, ticks, BandInput, Viewport};
+use crate::model::{Lang, Timeline};
+use crate::state::{minutes, Intent, ViewState};
+
+/// The ticks, labelled in the reader's language.
+pub(super) fn axis(view: &Viewport, width: f64, lang: Lang) -> Html {
+    let t = ticks(view, width);
+    html! {
+        <div class="att-axis" aria-hidden="true" data-unit={t.step.name()}>
+            { for t.ticks.iter().map(|tk| html! {
+                <span key={tk.t.to_bits().to_string()} class="att-tick" data-x={px(tk.x)}>
+                    { crate::intl::tick(lang, tk.t, t.step.unit, &tk.label) }
+                </span>
+            }) }
+        </div>
+    }
+}
+
+/// One row group per kind of period; each band opens its period.
+pub(super) fn period_bands(
+    state: &ViewState,
+    send: &Callback<Intent>,
+    prefix: &str,
+    t: &Timeline,
+    lang: Lang,
+) -> Html {
+    if t.periods.is_empty() {
+        return Html::default();
+    }
+    let width = state.width;
+    let mut groups: Vec<&str> = Vec::new();
+    for per in &t.periods {
+        if !groups.contains(&per.group.as_str()) {
+            groups.push(&per.group);
+        }
+    }
+    let input: Vec<BandInput> = t
+        .periods
+        .iter()
+        .map(|per| BandInput {
+            group: groups.iter().position(|g| *g == per.group).unwrap_or(0),
+            start: minutes(per.when.start_minute()),
+            end: per.when.end.map(|_| minutes(per.when.end_minute())),
+        })
+        .collect();
+    let horizon = minutes(t.span().1);
+    let min_w = if width < NARROW { 44.0 } else { 0.0 };
+    let (bands, group_rows) = bands(&input, groups.len(), horizon, &state.view, width, min_w);
+    html! {
+        <div class="att-bands" role="group" aria-label={strings(lang).periods}>
+            { for groups.iter().enumerate().map(|(g, name)| {
+                let h = rows(group_rows.get(g).copied().unwrap_or(1).max(1), band_h(width));
+                html! {
+                    <div key={name.to_string()} class="att-bgroup" role="group" aria-label={name.to_string()}>
+                        <span class="att-bgl" aria-hidden="true">{ name.to_string() }</span>
+                        <ol class="att-bl" data-h={px(h)}>
+                        { for bands.iter().filter(|b| b.group == g && b.x + b.w > -OVERSCAN && b.x < width + OVERSCAN)
+                            .filter_map(|b| t.periods.get(b.index).map(|per| (b, per))).map(|(b, per)| {
+                            // Clip to the visible area so the label stays readable (keeping the minimum width).
+                            let x = b.x.max(0.0).min((width - min_w).max(0.0));
+                            let w = ((b.x + b.w).min(width) - x).max(min_w);
+                            let sel = state.selected.as_ref() == Some(&per.id);
+                            let onclick = {
+                                let id = per.id.as_str().to_owned();
+                                send.reform(move |_: MouseEvent| Intent::Open(id.clone()))
+                            };
+                            html! {
+                                <li key={per.id.as_str()} class="att-bi" data-cat={per.category.key()}
+                                    data-x={px(x)} data-y={px(rows(b.row, band_h(width)))} data-w={px(w.max(4.0))}>
+                                    <button type="button" class={classes!("att-band", b.open.then_some("att-open"), sel.then_some("att-sel"))}
+                                        id={entry_dom_id(prefix, per.id.as_str())} tabindex="-1" {onclick}
+                                        aria-label={format!("{}, {}, {}", per.info.title_in(lang), crate::intl::period(lang, per), per.group)}>
+                                        { per.info.title_in(lang).to_owned() }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                        </ol>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}

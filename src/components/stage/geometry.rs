@@ -1,0 +1,71 @@
+//! Sizes of the time axis, and positions applied through the CSSOM.
+
+use web_sys::Element;
+
+/// Below this surface width, touch-sized rows (matches the stylesheet's 600-px container query).
+pub(super) const NARROW: f64 = 560.0;
+/// Rows of labels per lane before marks become clusters.
+pub(super) const MAX_ROWS: usize = 3;
+/// Pixels beyond each edge that are still rendered.
+pub(super) const OVERSCAN: f64 = 240.0;
+/// Marks are positioned relative to a base that moves in steps of this many pixels, so that a pan
+/// moves one layer per lane (not every mark) and no position exceeds what CSS layout can represent.
+pub(super) const CHUNK: f64 = 1_048_576.0;
+
+/// Height of a mark row; on narrow widgets, rows hold 44-px touch targets.
+pub(super) fn row_h(width: f64) -> f64 {
+    if width < NARROW {
+        46.0
+    } else {
+        34.0
+    }
+}
+
+/// Height of a period-band row.
+pub(super) fn band_h(width: f64) -> f64 {
+    if width < NARROW {
+        46.0
+    } else {
+        26.0
+    }
+}
+
+/// `n` rows of height `h`, in pixels.
+pub(super) fn rows(n: usize, h: f64) -> f64 {
+    f64::from(u32::try_from(n).unwrap_or(u32::MAX)) * h
+}
+
+/// A pixel value for a `data-x`/`data-y`/`data-w`/`data-h`/`data-l` attribute (see [`apply_geometry`]).
+/// One decimal, written with integer arithmetic (no float formatting code in the wasm).
+pub(super) fn px(v: f64) -> String {
+    // Saturating: the value is clamped to ±1e15 tenths first.
+    #[allow(clippy::cast_possible_truncation)]
+    let tenths = if v.is_finite() { (v * 10.0).round().clamp(-1e15, 1e15) as i64 } else { 0 };
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
+/// Applies the geometry carried by data attributes through the CSSOM. Inline `style` attributes would
+/// be blocked by a strict Content-Security-Policy (`style-src 'self'`); CSSOM changes are not. One call
+/// into JavaScript for the whole surface, and only elements whose values changed are touched (a style
+/// change costs a recalculation).
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function apply_geometry(root) {
+  for (const el of root.querySelectorAll("[data-x],[data-w],[data-h]")) {
+    const x = el.getAttribute("data-x"), y = el.getAttribute("data-y") || "0";
+    const w = el.getAttribute("data-w"), h = el.getAttribute("data-h"), l = el.getAttribute("data-l");
+    const key = x + "," + y + "," + w + "," + h + "," + l;
+    if (el.__attGeometry === key) continue;
+    el.__attGeometry = key;
+    const s = el.style;
+    if (x !== null) s.setProperty("transform", "translate(" + x + "px," + y + "px)");
+    if (w !== null) s.setProperty("width", w + "px");
+    if (h !== null) s.setProperty("height", h + "px");
+    if (l !== null) s.setProperty("left", l + "px");
+  }
+}
+"#)]
+extern "C" {
+    pub(super) fn apply_geometry(root: &Element);
+}

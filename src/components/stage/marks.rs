@@ -1,0 +1,180 @@
+//! The lanes and their marks: what the layout needs from the data (prepared once per data set,
+//! language and shown lanes), and the lanes' HTML for a placement.
+
+use yew::prelude::*;
+
+use super::geometry::{px, row_h, rows, CHUNK, OVERSCAN};
+use crate::components::entry_dom_id;
+use crate::i18n::{fill, strings};
+use crate::layout::{lane_order, title_width, LaneLayout, MarkInput, Placed};
+use crate::model::{Category, Event, Lang, Timeline};
+use crate::state::{keys, minutes, Intent, ViewState};
+
+/// What the layout needs from the data: the shown lanes and events, their marks, and each lane's time
+/// order.
+#[derive(PartialEq)]
+pub(super) struct Prepared {
+    pub(super) lanes: Vec<Category>,
+    /// Indices into `Timeline::events`.
+    pub(super) events: Vec<usize>,
+    pub(super) marks: Vec<MarkInput>,
+    pub(super) order: Vec<Vec<usize>>,
+}
+
+pub(super) fn prepare(t: &Timeline, lang: Lang, hidden: &[Category]) -> Prepared {
+    let lanes = keys::shown_lanes(t, hidden);
+    let (events, marks): (Vec<usize>, Vec<MarkInput>) = t
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| lanes.contains(&e.category))
+        .map(|(i, e)| {
+            let mark = MarkInput {
+                lane: lanes.iter().position(|c| *c == e.category).unwrap_or(0),
+                start: minutes(e.when.start_minute()),
+                end: minutes(e.when.end_minute()),
+                label_w: title_width(e.info.short_in(lang).chars().count()),
+                pinned: false,
+            };
+            (i, mark)
+        })
+        .unzip();
+    let order = lane_order(&marks, lanes.len());
+    Prepared { lanes, events, marks, order }
+}
+
+/// The lanes and their marks. `out` is placed in the world frame; `off` is the view's left edge in
+/// that frame: marks are positioned relative to a base (a multiple of [`CHUNK`]) and each lane's list
+/// is translated by `base - off`.
+pub(super) fn lanes_html(
+    (state, send, prefix): (&ViewState, &Callback<Intent>, &str),
+    t: &Timeline,
+    prepared: &Prepared,
+    out: &LaneLayout,
+    off: f64,
+    lang: Lang,
+) -> Html {
+    let st = strings(lang);
+    let width = state.width;
+    // The event of a placed mark (marks and `prepared.events` are parallel).
+    let ev = |k: usize| prepared.events.get(k).and_then(|&i| t.events.get(i));
+    let base = (off / CHUNK).floor() * CHUNK;
+    let visible = |left: f64, w: f64| left + w > off && left < off + width;
+    let rendered = |left: f64, w: f64| left + w > off - OVERSCAN && left < off + width + OVERSCAN;
+    // One tab stop: the active mark if it is on screen, else the earliest mark on screen.
+    let tab_stop = out
+        .placed
+        .iter()
+        .find(|pl| {
+            ev(pl.index).is_some_and(|e| state.active.as_ref() == Some(&e.id)) && visible(pl.left, pl.w)
+        })
+        .or_else(|| {
+            out.placed
+                .iter()
+                .filter(|pl| pl.x >= off && pl.x < off + width)
+                .min_by(|a, b| a.x.total_cmp(&b.x))
+        })
+        .and_then(|pl| ev(pl.index))
+        .map(|e| e.id.clone());
+    html! {
+        { for prepared.lanes.iter().enumerate().map(|(li, cat)| {
+            let h = rows(out.rows.get(li).copied().unwrap_or(1), row_h(width));
+            html! {
+                <div key={cat.key()} class="att-lane" data-cat={cat.key()} role="group" aria-labelledby={format!("{prefix}-lane-{}", cat.key())}>
+                    <h3 class="att-lane-h" id={format!("{prefix}-lane-{}", cat.key())}>{ st.category(*cat) }</h3>
+                    <ol class="att-marks" data-h={px(h)} data-x={px(base - off)}>
+                        { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w))
+                            .filter_map(|pl| ev(pl.index).map(|e| (pl, e))).map(|(pl, e)| {
+                            let place = Place { pl, base, tab_stop: tab_stop.as_ref() == Some(&e.id), n: pl.index + 1, of: prepared.events.len() };
+                            mark((state, send, prefix), e, &place, lang)
+                        }) }
+                        { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).filter_map(|c| {
+                            let first = c.members.first().and_then(|&k| ev(k))?;
+                            let last = c.members.last().and_then(|&k| ev(k))?;
+                            Some((c, first, last))
+                        }).map(|(c, first, last)| {
+                            let onclick = {
+                                let (from, to) = (c.from, c.to);
+                                send.reform(move |_: MouseEvent| Intent::Show { from, to, pad: 0.05 })
+                            };
+                            html! {
+                                <li key={format!("cluster-{}", first.id)} class="att-m att-clm"
+                                    data-x={px(c.x - base)} data-y={px(rows(c.row, row_h(width)))} data-w={px(c.w)}>
+                                    <button type="button" class="att-cl" tabindex="-1" {onclick}
+                                        aria-label={fill(st.cluster, &[&c.members.len().to_string(), st.category(*cat),
+                                            &crate::intl::date(lang, &first.when.start), &crate::intl::date(lang, &last.when.start)])}>
+                                        { format!("+{}", c.members.len()) }
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </div>
+            }
+        }) }
+    }
+}
+
+/// Where a mark goes: its placement, the lane's base, whether it holds the tab stop, and its number
+/// among the shown events.
+struct Place<'a> {
+    pl: &'a Placed,
+    base: f64,
+    tab_stop: bool,
+    n: usize,
+    of: usize,
+}
+
+/// A mark: its accessible name is "title, date, lane, N of M" (and its sessions, if any).
+fn mark(
+    (state, send, prefix): (&ViewState, &Callback<Intent>, &str),
+    e: &Event,
+    at: &Place<'_>,
+    lang: Lang,
+) -> Html {
+    let pl = at.pl;
+    let sel = state.selected.as_ref() == Some(&e.id);
+    let coarse = e.when.end.is_none() && e.when.precision() < crate::model::Precision::Day;
+    let onclick = {
+        let id = e.id.as_str().to_owned();
+        send.reform(move |_: MouseEvent| Intent::Open(id.clone()))
+    };
+    // The name comes from the content, "title, date, lane, N of M[, K sessions]", and starts with the
+    // visible label.
+    let st = strings(lang);
+    let rest_title = if e.info.short_in(lang) == e.info.title_in(lang) {
+        String::new()
+    } else {
+        format!(" — {}", e.info.title_in(lang))
+    };
+    let sessions = if e.children.is_empty() {
+        String::new()
+    } else {
+        format!(", {}", st.count(lang, e.children.len(), &st.session_forms))
+    };
+    html! {
+        <li key={e.id.as_str()} class="att-m"
+            data-x={px(pl.left - at.base)} data-y={px(rows(pl.row, row_h(state.width)))} data-w={px(pl.w)}>
+            <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), pl.flipped.then_some("att-flip"))}
+                id={entry_dom_id(prefix, e.id.as_str())} tabindex={if at.tab_stop { "0" } else { "-1" }}
+                aria-current={sel.then_some("true")} {onclick}>
+                if pl.bar_w > 0.0 {
+                    <span class="att-bar" aria-hidden="true"
+                        data-l={px(pl.x - pl.left)} data-w={px(pl.bar_w)}></span>
+                }
+                <span class="att-dot" aria-hidden="true"></span>
+                // One hidden span holds the whole name (the visible label is its start), so the
+                // accessible name has no stray spaces between the pieces.
+                <span class="att-lbl" aria-hidden="true">{ e.info.short_in(lang).to_owned() }</span>
+                <span class="att-vh">
+                    { format!("{}{rest_title}, ", e.info.short_in(lang)) }
+                    <time datetime={e.when.iso()}>{ crate::intl::when(lang, &e.when) }</time>
+                    { format!(", {}, {}{sessions}", st.category(e.category), fill(st.n_of_m, &[&at.n.to_string(), &at.of.to_string()])) }
+                </span>
+                if !e.children.is_empty() {
+                    <span class="att-kids" aria-hidden="true">{ format!(" ▸ {}", e.children.len()) }</span>
+                }
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,78 @@
+//! The fetch of a data file (`src`): with a timeout, aborted on unmount or retry.
+
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::model::Format;
+use crate::source::{self, LoadError};
+use crate::state::Data;
+
+/// Where a fetch is.
+#[derive(Clone, PartialEq)]
+pub enum Fetch {
+    /// Under way (or nothing to fetch).
+    Loading,
+    /// Loaded and valid.
+    Done(Data),
+    /// Failed: why.
+    Failed(LoadError),
+}
+
+/// A request under way: its abort controller, its timeout timer, and the timer's callback.
+type InFlight = (web_sys::AbortController, i32, Closure<dyn Fn()>);
+
+/// Fetches `src` (again whenever `attempt` changes); `Loading` while there is nothing to fetch.
+#[hook]
+pub fn use_fetch(src: Option<String>, format: Format, attempt: u32) -> Fetch {
+    let fetched = use_state(|| Fetch::Loading);
+    {
+        let fetched = fetched.clone();
+        use_effect_with((src, attempt, format), move |(src, _, format)| {
+            let format = *format;
+            let mut cleanup: Option<InFlight> = None;
+            if let Some(src) = src.clone() {
+                fetched.set(Fetch::Loading);
+                if let (Ok(ctrl), Some(window)) = (web_sys::AbortController::new(), web_sys::window()) {
+                    let signal = ctrl.signal();
+                    let abort = {
+                        let ctrl = ctrl.clone();
+                        Closure::<dyn Fn()>::new(move || ctrl.abort())
+                    };
+                    let timer = window
+                        .set_timeout_with_callback_and_timeout_and_arguments_0(
+                            abort.as_ref().unchecked_ref(),
+                            source::TIMEOUT_MS,
+                        )
+                        .unwrap_or(0);
+                    yew::platform::spawn_local(async move {
+                        let result = source::fetch(&src, &signal, format).await;
+                        if signal.aborted() && !matches!(result, Err(LoadError::Timeout)) {
+                            return; // unmounted or retried meanwhile
+                        }
+                        if let Some(w) = web_sys::window() {
+                            w.clear_timeout_with_handle(timer);
+                        }
+                        fetched.set(match result {
+                            Ok(t) => Fetch::Done(Data(Rc::new(Ok(t)))),
+                            Err(e) => Fetch::Failed(e),
+                        });
+                    });
+                    cleanup = Some((ctrl, timer, abort));
+                }
+            }
+            // On unmount or retry: stop the request and its timer.
+            move || {
+                if let Some((ctrl, timer, _abort)) = cleanup {
+                    if let Some(w) = web_sys::window() {
+                        w.clear_timeout_with_handle(timer);
+                    }
+                    ctrl.abort();
+                }
+            }
+        });
+    }
+    (*fetched).clone()
+}

@@ -1,0 +1,34 @@
+//! The width of an element: measured when it mounts (so that the first frame can use it) and whenever
+//! it resizes (its container, not the window).
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
+use yew::prelude::*;
+
+/// Calls `on_width` with the content width of `node` now and after every resize; stops on unmount.
+#[hook]
+pub fn use_element_width(node: NodeRef, on_width: Callback<f64>) {
+    use_effect_with((), move |()| {
+        let observer = node.cast::<Element>().and_then(|el| {
+            let cb = {
+                let on_width = on_width.clone();
+                Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                    if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
+                        on_width.emit(entry.content_rect().width());
+                    }
+                })
+            };
+            let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
+            ro.observe(&el);
+            // Measured now too: the observer's first report comes a frame later.
+            on_width.emit(f64::from(el.client_width()));
+            Some((ro, cb))
+        });
+        move || {
+            if let Some((ro, _cb)) = observer {
+                ro.disconnect();
+            }
+        }
+    });
+}

@@ -1,0 +1,470 @@
+//! The session of one widget instance: its view state, the **intents** that change it, and the
+//! **effects** each change has outside the state.
+//!
+//! `ViewState::apply(intent)` is the only way the state changes. It returns the new state (the same
+//! `Rc` when nothing changed, so nothing re-renders) and the effects: where focus goes, what the host
+//! page is told (with the details it needs), and what the URL hash becomes. Components send one
+//! intent per DOM event; one runner (`hooks::session`) carries the effects out. Pure: no I/O here,
+//! built and tested natively. The session owns its `Rc` of the data, so it resolves ids, parents,
+//! spans and neighbours itself. Times are minutes since 1970.
+
+pub mod keys;
+
+use std::rc::Rc;
+
+pub use keys::Direction;
+
+use crate::layout::{Limits, Viewport};
+use crate::model::{Category, EventId, Item, Loaded, Start, Timeline};
+
+/// The data of a session, shared and compared by pointer (a big timeline is never deep-compared).
+#[derive(Debug, Clone)]
+pub struct Data(pub Rc<Loaded>);
+
+impl Data {
+    /// The timeline, if the data is valid.
+    pub fn get(&self) -> Option<&Timeline> {
+        self.0.as_ref().as_ref().ok()
+    }
+}
+
+impl PartialEq for Data {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the reader or the host page meant.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Intent {
+    /// Open an entry's details by id: a click or Enter on a mark, a band, a list or agenda item, a
+    /// session or previous/next in the details, a deep link, `handle.select()`. A session opens
+    /// inside its meeting; an unknown id gives a quiet notice.
+    Open(String),
+    /// Close the details.
+    Close,
+    /// Esc: close the details if open, else leave the meeting.
+    Back,
+    /// Into an event's sessions.
+    Enter(EventId),
+    /// Out of an event's sessions, back to its mark (the breadcrumb).
+    Leave,
+    /// Keyboard focus moves from a mark to another (arrows, Home, End).
+    Move { from: EventId, dir: Direction },
+    /// Zoom by a factor (2 = twice as close) about a pixel of the surface; `None`: its centre, animated
+    /// (buttons, keys), else following the hand (wheel, pinch).
+    ZoomBy { factor: f64, anchor: Option<f64> },
+    /// Move the content right by this many pixels.
+    PanBy(f64),
+    /// Show everything.
+    Fit,
+    /// Show the window `[from, to]`, with a margin of `pad` (a fraction of its length) on each side
+    /// (a "+N" cluster).
+    Show { from: f64, to: f64, pad: f64 },
+    /// The host page asks for the window `[from, to]` on the time axis (`handle.zoomTo()`).
+    ShowRange { from: f64, to: f64 },
+    /// Go to the start (`false`) or the end (`true`) at the current zoom.
+    Edge(bool),
+    /// The surface was measured.
+    Resize(f64),
+    /// Show or hide a lane.
+    ToggleLane(Category),
+    /// Timeline or list.
+    SetMode(Mode),
+    /// A drag or pinch starts (`true`) or ends.
+    Gesture(bool),
+}
+
+/// What must happen outside the state after a change.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Move keyboard focus.
+    Focus(Focus),
+    /// Tell the host page (a `timeline:*` DOM event).
+    Host(HostEvent),
+    /// The entry the URL hash should name (`#event=ID`), for instances that keep it there.
+    Hash(Option<EventId>),
+}
+
+/// Where keyboard focus goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Focus {
+    /// The detail panel's heading (after opening).
+    Panel,
+    /// An entry's mark or session button (after closing, leaving, moving with the keyboard).
+    Entry(EventId),
+    /// The heading of the event whose sessions are shown (after entering).
+    Scope,
+}
+
+/// What the widget tells its host page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HostEvent {
+    /// First render done.
+    Ready,
+    /// An entry was opened.
+    Select(Selection),
+    /// The details were closed.
+    Close,
+    /// The visible window changed (minutes since 1970).
+    Range {
+        /// Left edge.
+        from: f64,
+        /// Right edge.
+        to: f64,
+    },
+}
+
+/// The detail of `timeline:select`: what a page needs to know about the opened entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Selection {
+    /// Its id.
+    pub id: EventId,
+    /// Its title (English, as in the data file).
+    pub title: String,
+    /// Its date, ISO with the known precision (`2003-07-24`, `2024`).
+    pub date: String,
+    /// Its lane.
+    pub category: Category,
+    /// Its sources' URLs.
+    pub sources: Vec<String>,
+}
+
+impl Selection {
+    fn of(item: Item<'_>) -> Self {
+        Self {
+            id: item.id().clone(),
+            title: item.info().title.clone(),
+            date: item.when().iso(),
+            category: item.category(),
+            sources: item.info().sources.iter().map(|s| s.url.clone()).collect(),
+        }
+    }
+}
+
+/// How the entries are shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Time axis with lanes, zoom and pan.
+    Timeline,
+    /// A plain list in time order.
+    List,
+}
+
+/// What part of the data is shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything (the 24 years).
+    All,
+    /// Inside one event with children (the meeting and its sessions).
+    Event(EventId),
+}
+
+/// A quiet message for the reader (the view translates it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A deep link or `select()` named no entry.
+    NoEntry(String),
+    /// The `start` setting could not be used (why).
+    BadStart(String),
+}
+
+/// What the polite live region says (the view translates it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Announcement {
+    /// Nothing.
+    Quiet,
+    /// The entry just opened.
+    Opened(EventId),
+    /// The range now shown on the time axis.
+    Range,
+    /// The sessions of this event are shown.
+    SessionsOf(EventId),
+}
+
+/// Everything that changes while a reader uses the widget.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewState {
+    /// The data (the session owns its `Rc`).
+    pub data: Data,
+    /// The entry whose details are open.
+    pub selected: Option<EventId>,
+    /// The mark that holds the single tab stop of the timeline (roving tabindex).
+    pub active: Option<EventId>,
+    /// Timeline or list.
+    pub mode: Mode,
+    /// All, or inside an event.
+    pub scope: Scope,
+    /// The visible window.
+    pub view: Viewport,
+    /// How far zoom and pan may go.
+    pub limits: Limits,
+    /// Width of the timeline surface in CSS pixels (0 until measured).
+    pub width: f64,
+    /// Lanes the reader has hidden.
+    pub hidden: Vec<Category>,
+    /// A quiet message for the reader.
+    pub notice: Option<Notice>,
+    /// A drag or pinch is under way (movement is not animated).
+    pub gesture: bool,
+    /// The latest move of the view is animated: a button, key or jump is; the wheel, a pinch and a
+    /// drag follow the hand directly (and animating hundreds of marks per wheel step costs frames).
+    pub animate: bool,
+}
+
+impl ViewState {
+    /// A session of `data` showing `view` within `limits` (no selection).
+    pub fn new(data: Data, limits: Limits, view: Viewport) -> Self {
+        Self {
+            data,
+            selected: None,
+            active: None,
+            mode: Mode::Timeline,
+            scope: Scope::All,
+            view: view.clamp(&limits),
+            limits,
+            width: 0.0,
+            hidden: Vec::new(),
+            notice: None,
+            gesture: false,
+            animate: true,
+        }
+    }
+
+    /// Where a session starts: `start` (the page's setting, else the data's), the entry it opens (inside
+    /// its meeting if it is a session; focus stays with the page), and the effects of that opening.
+    pub fn start(data: Data, start: Option<Result<Start, String>>) -> (Self, Vec<Effect>) {
+        let Some(t) = data.get() else {
+            let lim = Limits::around(0.0, 1.0);
+            return (Self::new(data.clone(), lim, Viewport::fit(&lim)), Vec::new());
+        };
+        let (start, notice) = match start {
+            None => (t.start.clone(), None),
+            Some(Ok(s)) => (s, None),
+            Some(Err(e)) => (t.start.clone(), Some(Notice::BadStart(e))),
+        };
+        let (limits, view, open) = initial(t, &start);
+        let mut effects = Vec::new();
+        let mut s = Self::new(data.clone(), limits, view);
+        s.notice = notice;
+        if let Some(item) = open.as_ref().and_then(|id| t.find(id.as_str())) {
+            if let Item::Event(_, Some(parent)) = item {
+                s.scope = Scope::Event(parent.id.clone());
+            }
+            s.active = Some(item.id().clone());
+            s.selected = Some(item.id().clone());
+            effects.push(Effect::Host(HostEvent::Select(Selection::of(item))));
+            effects.push(Effect::Hash(Some(item.id().clone())));
+        }
+        (s, effects)
+    }
+
+    /// The timeline, if the data is valid.
+    pub fn timeline(&self) -> Option<&Timeline> {
+        self.data.get()
+    }
+
+    /// Whether a lane is shown.
+    pub fn shows_lane(&self, c: Category) -> bool {
+        !self.hidden.contains(&c)
+    }
+
+    /// The lanes shown: categories with events, minus those hidden, in lane order.
+    pub fn lanes(&self) -> Vec<Category> {
+        self.timeline().map(|t| keys::shown_lanes(t, &self.hidden)).unwrap_or_default()
+    }
+
+    /// What the polite live region says now: what was opened, else the range shown on the time axis
+    /// (not during a drag), else the sessions shown.
+    pub fn announcement(&self) -> Announcement {
+        match (&self.selected, self.mode, &self.scope) {
+            (Some(id), _, _) => Announcement::Opened(id.clone()),
+            (None, Mode::Timeline, Scope::All) if self.width > 0.0 && !self.gesture => Announcement::Range,
+            (None, _, Scope::Event(id)) => Announcement::SessionsOf(id.clone()),
+            _ => Announcement::Quiet,
+        }
+    }
+
+    /// The view that keeps `span` visible: unchanged if it already shows it, else centred on it
+    /// (zooming out if the span is wider than the view).
+    fn keep_in_view(&self, (from, to): (f64, f64)) -> Viewport {
+        if self.view.shows(from, to) {
+            self.view
+        } else if to - from > self.view.span() * 0.9 {
+            Viewport::around(from, to, 0.1, &self.limits)
+        } else {
+            self.view.centred_on((from + to) / 2.0, &self.limits)
+        }
+    }
+
+    /// The span kept in view for an entry: its own, or its meeting's for a session (the meeting's
+    /// mark stands for it on the time axis).
+    fn span_shown(&self, id: &str) -> Option<(f64, f64)> {
+        self.timeline().and_then(|t| t.find(id)).map(|item| match item {
+            Item::Event(_, Some(parent)) => span_of(Item::Event(parent, None)),
+            other => span_of(other),
+        })
+    }
+
+    /// The state after `intent`, and the effects of the change. The same `Rc` when nothing changed.
+    pub fn apply(self: &Rc<Self>, intent: Intent) -> (Rc<Self>, Vec<Effect>) {
+        let direct = matches!(intent, Intent::ZoomBy { anchor: Some(_), .. } | Intent::PanBy(_));
+        let mut s = (**self).clone();
+        let mut fx = Vec::new();
+        match intent {
+            Intent::Open(id) => s.open(&id, &mut fx),
+            Intent::Close => s.close(&mut fx),
+            Intent::Back => {
+                if s.selected.is_some() {
+                    s.close(&mut fx);
+                } else {
+                    s.leave(&mut fx);
+                }
+            }
+            Intent::Enter(id) => {
+                s.scope = Scope::Event(id);
+                fx.push(Effect::Focus(Focus::Scope));
+            }
+            Intent::Leave => s.leave(&mut fx),
+            Intent::Move { from, dir } => {
+                let target = s.timeline().and_then(|t| keys::target(t, &s.hidden, from.as_str(), dir));
+                if let Some(id) = target {
+                    if let Some(span) = s.span_shown(id.as_str()) {
+                        s.view = s.keep_in_view(span);
+                    }
+                    s.active = Some(id.clone());
+                    fx.push(Effect::Focus(Focus::Entry(id)));
+                }
+            }
+            Intent::ZoomBy { factor, anchor } => {
+                let anchor = anchor.unwrap_or(s.width / 2.0);
+                s.view = s.view.zoom(factor, anchor, s.width.max(1.0), &s.limits);
+            }
+            Intent::PanBy(dx) => s.view = s.view.pan(dx, s.width.max(1.0), &s.limits),
+            Intent::Fit => s.view = Viewport::fit(&s.limits),
+            Intent::Show { from, to, pad } => s.view = Viewport::around(from, to, pad, &s.limits),
+            Intent::ShowRange { from, to } => {
+                if let Scope::Event(id) = &s.scope {
+                    s.active = Some(id.clone());
+                }
+                s.scope = Scope::All;
+                s.mode = Mode::Timeline;
+                s.view = Viewport::around(from, to, 0.0, &s.limits);
+            }
+            Intent::Edge(end) => {
+                let span = s.view.span();
+                let from = if end { s.limits.max - span } else { s.limits.min };
+                s.view = Viewport { from, to: from + span }.clamp(&s.limits);
+            }
+            Intent::Resize(w) => {
+                if !(w.is_finite() && w > 0.0) || (w - s.width).abs() < 0.5 {
+                    return (self.clone(), fx);
+                }
+                s.width = w;
+            }
+            Intent::ToggleLane(c) => {
+                if let Some(i) = s.hidden.iter().position(|h| *h == c) {
+                    s.hidden.remove(i);
+                } else if s.hidden.len() + 1 < Category::ALL.len() {
+                    s.hidden.push(c);
+                }
+            }
+            Intent::SetMode(m) => s.mode = m,
+            Intent::Gesture(on) => s.gesture = on,
+        }
+        if s.view != self.view {
+            s.animate = !direct;
+            fx.push(Effect::Host(HostEvent::Range { from: s.view.from, to: s.view.to }));
+        }
+        if s == **self {
+            (self.clone(), fx)
+        } else {
+            (Rc::new(s), fx)
+        }
+    }
+
+    fn open(&mut self, id: &str, fx: &mut Vec<Effect>) {
+        let Some(item) = self.timeline().and_then(|t| t.find(id)) else {
+            self.notice = Some(Notice::NoEntry(id.to_owned()));
+            return;
+        };
+        let (id, parent, selection) = (item.id().clone(), item_parent(item), Selection::of(item));
+        if let Some(parent) = parent {
+            self.scope = Scope::Event(parent);
+        }
+        if let Some(span) = self.span_shown(id.as_str()) {
+            self.view = self.keep_in_view(span);
+        }
+        self.notice = None;
+        self.active = Some(id.clone());
+        fx.push(Effect::Focus(Focus::Panel));
+        if self.selected.as_ref() != Some(&id) {
+            self.selected = Some(id.clone());
+            fx.push(Effect::Host(HostEvent::Select(selection)));
+            fx.push(Effect::Hash(Some(id)));
+        }
+    }
+
+    fn close(&mut self, fx: &mut Vec<Effect>) {
+        if let Some(id) = self.selected.take() {
+            fx.push(Effect::Focus(Focus::Entry(id)));
+            fx.push(Effect::Host(HostEvent::Close));
+            fx.push(Effect::Hash(None));
+        }
+    }
+
+    fn leave(&mut self, fx: &mut Vec<Effect>) {
+        let Scope::Event(id) = self.scope.clone() else { return };
+        self.scope = Scope::All;
+        if let Some(span) = self.span_shown(id.as_str()) {
+            self.view = self.keep_in_view(span);
+        }
+        self.active = Some(id.clone());
+        fx.push(Effect::Focus(Focus::Entry(id)));
+    }
+}
+
+/// The meeting of a session.
+fn item_parent(item: Item<'_>) -> Option<EventId> {
+    match item {
+        Item::Event(_, Some(p)) => Some(p.id.clone()),
+        _ => None,
+    }
+}
+
+/// Where the widget opens: the limits, the window to show, and the entry to open.
+pub fn initial(timeline: &Timeline, start: &Start) -> (Limits, Viewport, Option<EventId>) {
+    let (lo, hi) = timeline.span();
+    let limits = Limits::around(minutes(lo), minutes(hi));
+    match start {
+        Start::All => (limits, Viewport::fit(&limits), None),
+        Start::Range(a, b) => (limits, Viewport::around(minutes(*a), minutes(*b), 0.0, &limits), None),
+        Start::Event(id) => match timeline.find(id.as_str()) {
+            None => (limits, Viewport::fit(&limits), None),
+            Some(item) => {
+                let (a, b) = span_of(item);
+                // Context: at least two years around the entry.
+                let span = ((b - a) * 3.0).max(2.0 * 365.25 * 1440.0);
+                let mid = (a + b) / 2.0;
+                let view = Viewport { from: mid - span / 2.0, to: mid + span / 2.0 }.clamp(&limits);
+                (limits, view, Some(id.clone()))
+            }
+        },
+    }
+}
+
+/// A time in minutes since 1970 as a layout coordinate. Exact: data times stay far below 2^53.
+#[allow(clippy::cast_precision_loss)]
+pub fn minutes(m: i64) -> f64 {
+    m as f64
+}
+
+/// The span (first minute, minute after) of an entry, as layout times.
+pub fn span_of(item: Item<'_>) -> (f64, f64) {
+    let w = item.when();
+    (minutes(w.start_minute()), minutes(w.end_minute()))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::panic)] // a failing test panics
+mod tests;
