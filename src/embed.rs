@@ -73,7 +73,7 @@ pub fn bundled() -> Rc<Loaded> {
     BUNDLED.with(|b| {
         b.borrow_mut()
             .get_or_insert_with(|| {
-                Rc::new(crate::source::parse(crate::BUNDLED_DATA, crate::model::Format::Native))
+                Rc::new(crate::source::parse(crate::BUNDLED_DATA, crate::format::Format::Native))
             })
             .clone()
     })
@@ -95,7 +95,7 @@ pub struct Options {
     /// Keep the open entry in the URL hash (`#event=ID`).
     pub deep_link: bool,
     /// The data's format: `auto` (default), `native` or `timelinejs3`.
-    pub format: crate::model::Format,
+    pub format: crate::format::Format,
     /// Data given directly by a script (`mount(element, { data })`), already parsed.
     pub data: Option<JsValue>,
 }
@@ -126,7 +126,7 @@ impl Options {
 
     fn assemble(get: impl Fn(&str) -> Option<String>, deep_link: bool, data: Option<JsValue>) -> Self {
         Self {
-            format: get("format").and_then(|f| crate::model::Format::from_name(&f)).unwrap_or_default(),
+            format: get("format").and_then(|f| crate::format::Format::from_name(&f)).unwrap_or_default(),
             src: get("src"),
             lang: get("lang"),
             start: get("start"),

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use crate::layout::{agenda, DayKey};
+use crate::model::{agenda, DayKey};
 use crate::model::{Event, Info, Timeline};
 
 /// Escapes text for HTML content and attribute values.

@@ -3,7 +3,8 @@
 //! Rapporteurs, as a Yew component compiled to WebAssembly.
 //!
 //! Layers, each depending only on those above it (see ARCHITECTURE.md):
-//! - [`model`]: JSON → wire types → validated [`model::Timeline`] (native, no browser types);
+//! - [`model`]: the domain, a validated [`model::Timeline`] (native, no browser types);
+//! - [`format`]: JSON → wire types → validated timeline, TimelineJS3 import, check-data, schema (native);
 //! - [`layout`]: pure arithmetic and grouping for display (native);
 //! - [`state`]: the session: view state, intents in, effects out, pure (native);
 //! - `hooks`: the session store and its effect runner, element width, fetch (wasm32 only);
@@ -11,6 +12,7 @@
 //! - `embed`: the only module that touches the host document (wasm32 only).
 
 pub mod fallback;
+pub mod format;
 pub mod i18n;
 pub mod layout;
 pub mod model;

@@ -1,16 +1,17 @@
 //! Turns JSON text into a validated timeline in the browser: `JSON.parse` (already in every browser,
-//! so no JSON parser is compiled into the wasm) → serde-wasm-bindgen → [`model::from_json`].
+//! so no JSON parser is compiled into the wasm) → serde-wasm-bindgen → [`format::from_json`].
 
 use js_sys::JSON;
 use wasm_bindgen::JsCast;
 
-use crate::model::{self, DataError, Format, Json, Timeline};
+use crate::format::{self, Format, Json};
+use crate::model::{DataError, Timeline};
 
 /// Validates an already-parsed JS value (`mount(element, { data })`); never panics.
 pub fn from_value(value: wasm_bindgen::JsValue, format: Format) -> Result<Timeline, Vec<DataError>> {
     let json: Json = serde_wasm_bindgen::from_value(value)
         .map_err(|e| vec![DataError::new("", format!("could not read the data: {e}"))])?;
-    model::from_json_as(&json, format).inspect(|t| report_warnings(t, None))
+    format::from_json_as(&json, format).inspect(|t| report_warnings(t, None))
 }
 
 /// Warnings do not stop the timeline; the page's developer finds them in the console (at most 20),
@@ -21,7 +22,7 @@ fn report_warnings(t: &Timeline, text: Option<&str>) {
     }
     let mut w = t.warnings.clone();
     if let Some(text) = text {
-        model::locate::place(text, &mut w);
+        format::locate::place(text, &mut w);
     }
     let mut lines: Vec<String> = w
         .iter()
@@ -50,8 +51,8 @@ pub fn parse(text: &str, format: Format) -> Result<Timeline, Vec<DataError>> {
     })?;
     let json: Json = serde_wasm_bindgen::from_value(value)
         .map_err(|e| vec![DataError::new("", format!("could not read the JSON: {e}"))])?;
-    model::from_json_as(&json, format).inspect(|t| report_warnings(t, Some(text))).map_err(|mut errs| {
-        model::locate::place(text, &mut errs);
+    format::from_json_as(&json, format).inspect(|t| report_warnings(t, Some(text))).map_err(|mut errs| {
+        format::locate::place(text, &mut errs);
         errs
     })
 }

@@ -57,7 +57,7 @@ async fn mount_with(text: &str, start: Option<&str>, request: Option<Intent>) ->
         inbox.send(intent);
     }
     let props = TimelineViewProps {
-        data: Data(Rc::new(source::parse(text, anti_trafficking_timeline::model::Format::Auto))),
+        data: Data(Rc::new(source::parse(text, anti_trafficking_timeline::format::Format::Auto))),
         prefix: embed::next_prefix().into(),
         start: start.map(|s| s.to_owned().into()),
         inbox,
@@ -593,7 +593,7 @@ async fn mount_lang(lang: &str) -> Element {
     let props = TimelineViewProps {
         data: Data(Rc::new(source::parse(
             anti_trafficking_timeline::BUNDLED_DATA,
-            anti_trafficking_timeline::model::Format::Native,
+            anti_trafficking_timeline::format::Format::Native,
         ))),
         prefix: embed::next_prefix().into(),
         start: None,
@@ -682,7 +682,7 @@ async fn a_timelinejs3_file_loads_as_a_timeline() {
 
 #[wasm_bindgen_test]
 fn a_declared_format_overrides_detection() {
-    use anti_trafficking_timeline::model::Format;
+    use anti_trafficking_timeline::format::Format;
     let tl = include_str!("timelinejs/minimal.json");
     // Declared native: the TimelineJS3 fields are unknown fields of this format.
     let errs = source::parse(tl, Format::Native).expect_err("not this widget's format");

@@ -23,7 +23,7 @@ fn check_data_output_matches_the_snapshots() {
     for case in cases {
         let name = format!("tests/check-data/{}", case.file_name().unwrap().to_string_lossy());
         let text = std::fs::read_to_string(&case).unwrap();
-        let report = anti_trafficking_timeline::model::check::report(&name, &text);
+        let report = anti_trafficking_timeline::format::check::report(&name, &text);
         let snap = case.with_extension("txt");
         if update {
             std::fs::write(&snap, &report.text).unwrap();

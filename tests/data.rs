@@ -3,8 +3,8 @@
 // A failing test panics: that is how it reports. The no-panic lints guard the widget, not its tests.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
-use anti_trafficking_timeline::layout::{agenda, DayKey};
-use anti_trafficking_timeline::model::{from_str, Category, Item, Placement, Precision, Timeline};
+use anti_trafficking_timeline::format::from_str;
+use anti_trafficking_timeline::model::{agenda, Category, DayKey, Item, Placement, Precision, Timeline};
 use anti_trafficking_timeline::BUNDLED_DATA;
 
 fn bundled() -> Timeline {
@@ -473,7 +473,7 @@ fn the_committed_schema_matches_the_decoder() {
     let committed =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.schema.json"))
             .expect("data/timeline.schema.json");
-    let generated = anti_trafficking_timeline::model::schema::text_of_schema().expect("schema");
+    let generated = anti_trafficking_timeline::format::schema::text_of_schema().expect("schema");
     assert!(committed == generated, "data/timeline.schema.json is out of date: run `cargo xtask schema`");
     // The bundled data points editors' tools to it.
     assert!(BUNDLED_DATA.contains(r#""$schema": "timeline.schema.json""#));

@@ -231,7 +231,7 @@ async fn on_a_phone_every_control_is_at_least_44_pixels() {
 async fn without_javascript_the_page_and_the_snippet_list_every_event() {
     let data =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.json")).expect("data");
-    let t = anti_trafficking_timeline::model::from_str(&data).expect("valid data");
+    let t = anti_trafficking_timeline::format::from_str(&data).expect("valid data");
     let b = Browser::with_flags(1280, 900, &["--blink-settings=scriptEnabled=false"]).await;
     for page in ["/", "/snippet.html"] {
         b.client.goto(&b.url(page)).await.expect("page");

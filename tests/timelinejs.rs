@@ -7,7 +7,7 @@
 
 use std::path::Path;
 
-use anti_trafficking_timeline::model::{from_json, from_str, locate, timelinejs, Json};
+use anti_trafficking_timeline::format::{from_json, from_str, locate, timelinejs, Json};
 
 fn import(name: &str) -> (String, String, Result<anti_trafficking_timeline::model::Timeline, Vec<String>>) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/timelinejs").join(name);

@@ -4,10 +4,11 @@
 #![no_main]
 
 use anti_trafficking_timeline::layout::{
-    agenda, bands, lane_order, place_in_order, ticks, title_width, BandInput, Frame, Limits, MarkInput,
+    bands, lane_order, place_in_order, ticks, title_width, BandInput, Frame, Limits, MarkInput,
     Viewport,
 };
-use anti_trafficking_timeline::model::{from_str, Category, Lang, Start};
+use anti_trafficking_timeline::format::from_str;
+use anti_trafficking_timeline::model::{agenda, Category, Lang, Start};
 use anti_trafficking_timeline::state::{Data, Direction, Intent, ViewState};
 use libfuzzer_sys::fuzz_target;
 

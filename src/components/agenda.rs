@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::list::day_label;
 use super::{entry_dom_id, use_lang};
 use crate::i18n::strings;
-use crate::layout::{agenda, AgendaDay, DayKey};
+use crate::model::{agenda, AgendaDay, DayKey};
 use crate::model::{EventId, Item, Placement};
 use crate::state::{Intent, ViewState};
 

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::list::day_label;
 use super::{item_date, use_lang, Data};
 use crate::i18n::{fill, strings};
-use crate::layout::DayKey;
+use crate::model::DayKey;
 use crate::model::{EventId, Item, Placement};
 use crate::state::Intent;
 

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::{entry_dom_id, use_lang, Data};
 use crate::i18n::{fill, strings};
-use crate::layout::{agenda, DayKey};
+use crate::model::{agenda, DayKey};
 use crate::model::{civil_from_days, Event, EventId, Lang, PartialDate, Period};
 
 /// Properties of [`EntryList`].

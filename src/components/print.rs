@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::list::day_label;
 use super::{use_lang, Data};
 use crate::i18n::strings;
-use crate::layout::agenda;
+use crate::model::agenda;
 use crate::model::{Info, Lang};
 
 /// Largest number of entries printed as a list (a huge data set prints a note instead).

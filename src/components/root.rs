@@ -22,7 +22,7 @@ pub struct RootProps {
     pub src: Option<String>,
     /// The format of `src`: detected, or declared by the page.
     #[prop_or_default]
-    pub format: crate::model::Format,
+    pub format: crate::format::Format,
     /// Already loaded data (the bundled file, or data given by a script).
     #[prop_or_default]
     pub data: Option<Data>,

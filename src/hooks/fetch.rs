@@ -6,7 +6,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::Format;
+use crate::format::Format;
 use crate::source::{self, LoadError};
 use crate::state::Data;
 

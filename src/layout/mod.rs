@@ -2,12 +2,10 @@
 //!
 //! Architecture invariant: this module never imports `yew`, `web_sys` or `js_sys`.
 
-mod agenda;
 mod lanes;
 mod scale;
 mod ticks;
 
-pub use agenda::{agenda, AgendaDay, DayKey};
 pub use lanes::{
     bands, lane_order, place, place_in_order, title_width, Band, BandInput, Cluster, Frame, LaneLayout,
     MarkInput, Placed, CLUSTER_W, GAP,

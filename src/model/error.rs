@@ -43,3 +43,13 @@ pub(crate) fn join(path: &str, key: &str) -> String {
 pub(crate) fn index(path: &str, i: usize) -> String {
     format!("{path}[{i}]")
 }
+
+/// `s`, shortened to 60 characters for quoting in a message.
+pub fn shown(s: &str) -> String {
+    if s.chars().count() <= 60 {
+        s.to_owned()
+    } else {
+        let head: String = s.chars().take(59).collect();
+        format!("{head}…")
+    }
+}

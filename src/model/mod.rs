@@ -1,41 +1,31 @@
-//! The validated domain model: what a timeline *is*, independent of JSON and of the browser.
+//! The domain: what a timeline *is*, independent of any file format and of the browser.
 //!
-//! Architecture invariant: this module never imports `yew`, `web_sys` or `js_sys`; it builds and is
-//! tested natively. Data flows one way: JSON text → [`Json`] → `wire::RawDoc` → [`validate`] →
-//! [`Timeline`]. A `Timeline` is always valid: ids are unique, dates are real, ranges are ordered,
-//! every entry has a source with an http(s) URL, and every child lies within its parent.
+//! Architecture invariant: this module never imports `yew`, `web_sys` or `js_sys`, nor any other
+//! module of this crate; it builds and is tested natively. A `Timeline` is always valid: ids are
+//! unique, dates are real, ranges are ordered, every entry has a source with an http(s) URL, and every
+//! child lies within its parent. The file formats that produce one live in `format`.
 
-#[cfg(not(target_arch = "wasm32"))]
-pub mod check;
+mod agenda;
 mod date;
-mod error;
-mod json;
+pub(crate) mod error;
 mod lang;
-pub mod locate;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod schema;
-pub mod timelinejs;
-mod validate;
-pub mod wire;
 
 use std::rc::Rc;
 
+pub use agenda::{agenda, AgendaDay, DayKey};
 pub use date::{
     civil_from_days, days_from_civil, days_in_month, is_leap, DateError, PartialDate, Precision,
-    PrecisionGap, When,
+    PrecisionGap, When, MAX_YEAR, MIN_YEAR,
 };
-pub use error::DataError;
-pub use json::Json;
+pub use error::{shown, DataError};
 pub use lang::{Lang, Translation};
-pub use validate::validate;
-pub use wire::shown;
 
 /// The outcome of loading a data file: a timeline, or every problem found in it.
 pub type Loaded = Result<Timeline, Vec<DataError>>;
 
 /// A stable, URL-safe identifier (`[a-z0-9-]`, at most 64 characters). Cheap to clone.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct EventId(Rc<str>);
+pub struct EventId(pub(crate) Rc<str>);
 
 impl EventId {
     /// The id as text.
@@ -289,12 +279,10 @@ impl Start {
             return Ok(Start::All);
         }
         if let Some((a, b)) = text.split_once('/') {
-            let from = PartialDate::parse_iso(a).ok_or_else(|| {
-                format!("\"{}\" is not a date like 2004, 2004-05 or 2004-05-13", wire::shown(a))
-            })?;
-            let to = PartialDate::parse_iso(b).ok_or_else(|| {
-                format!("\"{}\" is not a date like 2004, 2004-05 or 2004-05-13", wire::shown(b))
-            })?;
+            let from = PartialDate::parse_iso(a)
+                .ok_or_else(|| format!("\"{}\" is not a date like 2004, 2004-05 or 2004-05-13", shown(a)))?;
+            let to = PartialDate::parse_iso(b)
+                .ok_or_else(|| format!("\"{}\" is not a date like 2004, 2004-05 or 2004-05-13", shown(b)))?;
             if to.end_minute() <= from.start_minute() {
                 return Err(format!("the range {text} ends before it starts"));
             }
@@ -385,7 +373,7 @@ impl Timeline {
         let ids: Vec<&EventId> = match self.find(id) {
             None => return (None, None),
             Some(Item::Event(_, Some(parent))) => {
-                crate::layout::agenda(parent).into_iter().flat_map(|d| d.children).map(|c| &c.id).collect()
+                agenda(parent).into_iter().flat_map(|d| d.children).map(|c| &c.id).collect()
             }
             Some(Item::Event(_, None)) => self.events.iter().map(|e| &e.id).collect(),
             Some(Item::Period(_)) => self.periods.iter().map(|p| &p.id).collect(),
@@ -419,97 +407,5 @@ impl Timeline {
     /// Whether there is nothing to show.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
-    }
-}
-
-/// Which format a data file is in: found from its shape, or declared by the page (`format`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
-    /// This widget's format, or TimelineJS3 if the file looks like it.
-    #[default]
-    Auto,
-    /// This widget's format only.
-    Native,
-    /// A TimelineJS3 file, converted.
-    TimelineJs3,
-}
-
-impl Format {
-    /// `auto`, `native` or `timelinejs3` (also `timelinejs`), as in the `format` attribute.
-    pub fn from_name(name: &str) -> Option<Self> {
-        match name.trim().to_ascii_lowercase().as_str() {
-            "auto" | "" => Some(Format::Auto),
-            "native" => Some(Format::Native),
-            "timelinejs3" | "timelinejs" => Some(Format::TimelineJs3),
-            _ => None,
-        }
-    }
-}
-
-/// Validates a JSON tree (from any parser) into a [`Timeline`], or every problem found.
-pub fn from_json(json: &Json) -> Result<Timeline, Vec<DataError>> {
-    from_json_as(json, Format::Auto)
-}
-
-/// [`from_json`] for a file in a given (or detected) format.
-pub fn from_json_as(json: &Json, format: Format) -> Result<Timeline, Vec<DataError>> {
-    let timelinejs = match format {
-        Format::Auto => timelinejs::detect(json),
-        Format::Native => false,
-        Format::TimelineJs3 => true,
-    };
-    // A TimelineJS3 file is converted first; what it cannot keep comes back as warnings.
-    if timelinejs {
-        let (ours, warnings) = timelinejs::import(json);
-        let mut t = from_native(&ours)?;
-        t.warnings.splice(0..0, warnings);
-        return Ok(t);
-    }
-    from_native(json)
-}
-
-/// [`from_json`] for a file in this widget's own format.
-fn from_native(json: &Json) -> Result<Timeline, Vec<DataError>> {
-    let mut errs = Vec::new();
-    let raw = wire::decode(json, &mut errs);
-    validate(raw, errs).map_err(|mut errs| {
-        // A hostile or badly broken file can have millions of problems: list the first ones.
-        if errs.len() > MAX_ERRORS {
-            let more = errs.len() - MAX_ERRORS;
-            errs.truncate(MAX_ERRORS);
-            errs.push(DataError::new(
-                "",
-                format!("… and {more} more problems (the first {MAX_ERRORS} are listed)"),
-            ));
-        }
-        errs
-    })
-}
-
-/// Most problems listed for one data file.
-pub const MAX_ERRORS: usize = 100;
-
-/// Parses and validates JSON text (native builds; the browser uses `JSON.parse`, see `source`).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn from_str(text: &str) -> Result<Timeline, Vec<DataError>> {
-    match serde_json::from_str::<Json>(text) {
-        Ok(json) => from_json(&json).map_err(|mut errs| {
-            locate::place(text, &mut errs);
-            errs
-        }),
-        Err(e) => {
-            let text = e.to_string();
-            // The usual cause: a comma missing at the end of the previous line (or one too many).
-            let hint = if text.starts_with("expected `,` or") {
-                "; a comma is probably missing at the end of the line before"
-            } else if text.starts_with("trailing comma") {
-                "; remove the comma after the last item"
-            } else {
-                ""
-            };
-            let mut err = DataError::new("", format!("not valid JSON: {text}{hint}"));
-            err.at = Some((e.line(), e.column()));
-            Err(vec![err])
-        }
     }
 }

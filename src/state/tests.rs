@@ -5,7 +5,7 @@ use super::*;
 const DAY: f64 = 1440.0;
 
 fn bundled() -> Data {
-    Data(Rc::new(crate::model::from_str(crate::BUNDLED_DATA)))
+    Data(Rc::new(crate::format::from_str(crate::BUNDLED_DATA)))
 }
 
 /// A session of the bundled data, 1000 px wide, showing everything.

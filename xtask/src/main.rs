@@ -297,7 +297,7 @@ fn dist_into(public_url: &str, out: &Path, features: Option<&str>) -> Result {
     // The no-JavaScript fallback, from the same data: in the standalone page, and in a snippet.
     let data =
         std::fs::read_to_string(root().join("data/timeline.json")).map_err(|e| format!("data: {e}"))?;
-    let timeline = anti_trafficking_timeline::model::from_str(&data).map_err(|errs| {
+    let timeline = anti_trafficking_timeline::format::from_str(&data).map_err(|errs| {
         let list: Vec<String> = errs.iter().map(ToString::to_string).collect();
         format!("data/timeline.json is invalid:\n  {}", list.join("\n  "))
     })?;
@@ -495,7 +495,7 @@ fn check_data(files: &[String]) -> Result {
     let mut failed = 0;
     for f in files {
         let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
-        let report = anti_trafficking_timeline::model::check::report(f, &text);
+        let report = anti_trafficking_timeline::format::check::report(f, &text);
         print!("{}", report.text);
         if report.errors > 0 {
             failed += 1;
@@ -510,7 +510,7 @@ fn check_data(files: &[String]) -> Result {
 /// `cargo xtask import-timelinejs IN OUT`: converts a TimelineJS3 file to this widget's format, prints
 /// what could not be kept (warnings, with their place in IN), then checks OUT.
 fn import_timelinejs(args: &[String]) -> Result {
-    use anti_trafficking_timeline::model::{check, locate, timelinejs, Json};
+    use anti_trafficking_timeline::format::{check, locate, timelinejs, Json};
     let [input, output] = args else {
         return Err("usage: cargo xtask import-timelinejs IN.json OUT.json".to_owned());
     };
@@ -537,10 +537,10 @@ fn import_timelinejs(args: &[String]) -> Result {
     Ok(())
 }
 
-/// Writes `data/timeline.schema.json` from the decoder's field lists (see `model::schema`).
+/// Writes `data/timeline.schema.json` from the decoder's field lists (see `format::schema`).
 fn write_schema() -> Result {
-    let text = anti_trafficking_timeline::model::schema::text_of_schema()?;
-    let path = root().join("data").join(anti_trafficking_timeline::model::schema::FILE_NAME);
+    let text = anti_trafficking_timeline::format::schema::text_of_schema()?;
+    let path = root().join("data").join(anti_trafficking_timeline::format::schema::FILE_NAME);
     std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     eprintln!("wrote {}", path.display());
     Ok(())

@@ -5,7 +5,6 @@
 
 use serde_json::{json, Map, Value};
 
-use super::date::{MAX_YEAR, MIN_YEAR};
 use super::validate::{MAX_DAYS, MAX_ID, MAX_LABEL, MAX_TEXT, MAX_TITLE};
 use super::wire::{
     CHILD_FIELDS, DATE_FIELDS, DOC_FIELDS, DOC_TRANSLATION_FIELDS, EVENT_FIELDS, FORMAT_VERSION, MAX_ACTORS,
@@ -13,6 +12,7 @@ use super::wire::{
     START_FIELDS, TRANSLATION_FIELDS,
 };
 use super::{Category, Lang};
+use crate::model::{MAX_YEAR, MIN_YEAR};
 
 /// The schema's file name, next to the data (`"$schema": "timeline.schema.json"`).
 pub const FILE_NAME: &str = "timeline.schema.json";

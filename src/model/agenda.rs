@@ -4,7 +4,7 @@
 //! "day not reported"; within a group, timed children come first in time order, the others keep the
 //! order in which the source reports them (file order).
 
-use crate::model::{Event, Placement};
+use super::{Event, Placement};
 
 /// Which group a child belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -3,12 +3,12 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::date::{PartialDate, When};
-use super::error::{join, DataError};
 use super::wire::{
     shown, RawDate, RawDoc, RawEvent, RawPeriod, RawSource, RawStart, RawTranslation, FORMAT_VERSION,
 };
 use super::{Category, Event, EventId, Info, Lang, Period, Placement, Source, Start, Timeline, Translation};
+use crate::model::error::{join, DataError};
+use crate::model::{PartialDate, When};
 
 pub(crate) const MAX_ID: usize = 64;
 pub(crate) const MAX_TITLE: usize = 200;

@@ -11,10 +11,10 @@
 //! - Text is shown as text: markup is removed and links in the text become sources; `media` becomes a
 //!   source link with its caption and credit; `unique_id` becomes the id (made lower-case).
 
-use super::error::{index, join};
 use super::json::Json;
 use super::wire::{shown, ORIGIN_TIMELINEJS};
 use super::{Category, DataError};
+use crate::model::error::{index, join};
 
 /// Whether `json` looks like a TimelineJS3 file: no `version`, and events with `start_date` or `text`,
 /// or `eras`, or a `title` slide.

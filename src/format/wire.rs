@@ -5,8 +5,9 @@
 //! unknown field (with a "did you mean" hint) — and keeps going, so that one pass finds every problem.
 //! Meaning (real dates, unique ids, URLs, spans) is checked afterwards by `validate`.
 
-use super::error::{index, join, DataError};
 use super::json::Json;
+use crate::model::error::{index, join, DataError};
+pub use crate::model::shown;
 
 /// The format version this widget reads.
 pub const FORMAT_VERSION: i64 = 1;
@@ -207,16 +208,6 @@ fn at_most<'j>(
         return None;
     }
     Some((path, items))
-}
-
-/// `s`, shortened to 60 characters for quoting in a message.
-pub fn shown(s: &str) -> String {
-    if s.chars().count() <= 60 {
-        s.to_owned()
-    } else {
-        let head: String = s.chars().take(59).collect();
-        format!("{head}…")
-    }
 }
 
 fn decode_all<T>(

@@ -1,0 +1,119 @@
+//! The file format: JSON text → a JSON tree → wire types → a validated [`Timeline`], with every problem
+//! and its place (path, line and column); TimelineJS3 files converted on the way; and, for editors,
+//! the check-data report and the JSON Schema (native only).
+//!
+//! Data flows one way: JSON text → [`Json`] → `wire::RawDoc` → `validate` → [`Timeline`]. Only `wire`
+//! knows the field names (`wire::field`); validation, the schema and the importer take them from there.
+//! Depends on `model`, never the other way round; no `yew`, `web_sys` or `js_sys`.
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod check;
+mod json;
+pub mod locate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod timelinejs;
+mod validate;
+pub mod wire;
+
+pub use json::Json;
+pub use validate::validate;
+pub use wire::shown;
+
+// The domain types, in scope for the modules below.
+use crate::model::{
+    url_host, Category, DataError, DateError, Event, EventId, Info, Lang, PartialDate, Period, Placement,
+    Precision, Source, Start, Timeline, Translation,
+};
+
+/// Which format a data file is in: found from its shape, or declared by the page (`format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// This widget's format, or TimelineJS3 if the file looks like it.
+    #[default]
+    Auto,
+    /// This widget's format only.
+    Native,
+    /// A TimelineJS3 file, converted.
+    TimelineJs3,
+}
+
+impl Format {
+    /// `auto`, `native` or `timelinejs3` (also `timelinejs`), as in the `format` attribute.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "auto" | "" => Some(Format::Auto),
+            "native" => Some(Format::Native),
+            "timelinejs3" | "timelinejs" => Some(Format::TimelineJs3),
+            _ => None,
+        }
+    }
+}
+
+/// Validates a JSON tree (from any parser) into a [`Timeline`], or every problem found.
+pub fn from_json(json: &Json) -> Result<Timeline, Vec<DataError>> {
+    from_json_as(json, Format::Auto)
+}
+
+/// [`from_json`] for a file in a given (or detected) format.
+pub fn from_json_as(json: &Json, format: Format) -> Result<Timeline, Vec<DataError>> {
+    let timelinejs = match format {
+        Format::Auto => timelinejs::detect(json),
+        Format::Native => false,
+        Format::TimelineJs3 => true,
+    };
+    // A TimelineJS3 file is converted first; what it cannot keep comes back as warnings.
+    if timelinejs {
+        let (ours, warnings) = timelinejs::import(json);
+        let mut t = from_native(&ours)?;
+        t.warnings.splice(0..0, warnings);
+        return Ok(t);
+    }
+    from_native(json)
+}
+
+/// [`from_json`] for a file in this widget's own format.
+fn from_native(json: &Json) -> Result<Timeline, Vec<DataError>> {
+    let mut errs = Vec::new();
+    let raw = wire::decode(json, &mut errs);
+    validate(raw, errs).map_err(|mut errs| {
+        // A hostile or badly broken file can have millions of problems: list the first ones.
+        if errs.len() > MAX_ERRORS {
+            let more = errs.len() - MAX_ERRORS;
+            errs.truncate(MAX_ERRORS);
+            errs.push(DataError::new(
+                "",
+                format!("… and {more} more problems (the first {MAX_ERRORS} are listed)"),
+            ));
+        }
+        errs
+    })
+}
+
+/// Most problems listed for one data file.
+pub const MAX_ERRORS: usize = 100;
+
+/// Parses and validates JSON text (native builds; the browser uses `JSON.parse`, see `source`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_str(text: &str) -> Result<Timeline, Vec<DataError>> {
+    match serde_json::from_str::<Json>(text) {
+        Ok(json) => from_json(&json).map_err(|mut errs| {
+            locate::place(text, &mut errs);
+            errs
+        }),
+        Err(e) => {
+            let text = e.to_string();
+            // The usual cause: a comma missing at the end of the previous line (or one too many).
+            let hint = if text.starts_with("expected `,` or") {
+                "; a comma is probably missing at the end of the line before"
+            } else if text.starts_with("trailing comma") {
+                "; remove the comma after the last item"
+            } else {
+                ""
+            };
+            let mut err = DataError::new("", format!("not valid JSON: {text}{hint}"));
+            err.at = Some((e.line(), e.column()));
+            Err(vec![err])
+        }
+    }
+}
