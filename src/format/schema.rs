@@ -7,9 +7,9 @@ use serde_json::{json, Map, Value};
 
 use super::validate::{MAX_DAYS, MAX_ID, MAX_LABEL, MAX_TEXT, MAX_TITLE};
 use super::wire::{
-    CHILD_FIELDS, DATE_FIELDS, DOC_FIELDS, DOC_TRANSLATION_FIELDS, EVENT_FIELDS, FORMAT_VERSION, MAX_ACTORS,
-    MAX_CHILDREN, MAX_EVENTS, MAX_PERIODS, MAX_SOURCES, MAX_TITLE_LIKE, PERIOD_FIELDS, SOURCE_FIELDS,
-    START_FIELDS, TRANSLATION_FIELDS,
+    field, CHILD_FIELDS, DATE_FIELDS, DOC_FIELDS, DOC_TRANSLATION_FIELDS, EVENT_FIELDS, FORMAT_VERSION,
+    MAX_ACTORS, MAX_CHILDREN, MAX_EVENTS, MAX_PERIODS, MAX_SOURCES, MAX_TITLE_LIKE, PERIOD_FIELDS,
+    SOURCE_FIELDS, START_FIELDS, TRANSLATION_FIELDS,
 };
 use super::{Category, Lang};
 use crate::model::{MAX_YEAR, MIN_YEAR};
@@ -24,90 +24,98 @@ fn text(max: usize, description: &str) -> Value {
 /// The schema of one field, by name (`None`: no such field, which a test turns into a failure).
 fn field(object: &str, name: &str) -> Option<Value> {
     let v = match (object, name) {
-        ("doc", "$schema") => {
+        ("doc", field::SCHEMA) => {
             json!({ "type": "string", "description": "Where editors' tools find this schema; the widget ignores it." })
         }
-        ("doc", "origin") => {
+        ("doc", field::ORIGIN) => {
             json!({ "const": super::wire::ORIGIN_TIMELINEJS, "description": "Set by `cargo xtask import-timelinejs`: entries may lack summaries and sources. Add them, then remove this line." })
         }
-        ("doc", "version") => json!({ "const": FORMAT_VERSION, "description": "The format version: 1." }),
-        ("doc", "title") => text(MAX_TITLE, "The timeline's title, shown as its heading."),
-        ("doc", "description") => text(MAX_TEXT, "One or two sentences under the title."),
-        ("doc", "start") => json!({ "$ref": "#/$defs/start" }),
-        ("doc", "events") => {
+        ("doc", field::VERSION) => {
+            json!({ "const": FORMAT_VERSION, "description": "The format version: 1." })
+        }
+        ("doc", field::TITLE) => text(MAX_TITLE, "The timeline's title, shown as its heading."),
+        ("doc", field::DESCRIPTION) => text(MAX_TEXT, "One or two sentences under the title."),
+        ("doc", field::START) => json!({ "$ref": "#/$defs/start" }),
+        ("doc", field::EVENTS) => {
             json!({ "type": "array", "minItems": 1, "maxItems": MAX_EVENTS, "items": { "$ref": "#/$defs/event" }, "description": "The events, in any order (the widget sorts them by date)." })
         }
-        ("doc", "periods") => {
+        ("doc", field::PERIODS) => {
             json!({ "type": "array", "maxItems": MAX_PERIODS, "items": { "$ref": "#/$defs/period" }, "description": "Spans drawn as bands above the lanes (terms of office, evaluation rounds)." })
         }
-        ("doc", "i18n") => json!({ "$ref": "#/$defs/docI18n" }),
-        ("start", "event") => json!({ "$ref": "#/$defs/id", "description": "Open this entry first." }),
-        ("start", "from") => {
+        ("doc", field::I18N) => json!({ "$ref": "#/$defs/docI18n" }),
+        ("start", field::EVENT) => json!({ "$ref": "#/$defs/id", "description": "Open this entry first." }),
+        ("start", field::FROM) => {
             json!({ "$ref": "#/$defs/date", "description": "Show from this date (with \"to\")." })
         }
-        ("start", "to") => {
+        ("start", field::TO) => {
             json!({ "$ref": "#/$defs/date", "description": "Show until this date, inclusive (with \"from\")." })
         }
-        ("date", "year") => {
+        ("date", field::YEAR) => {
             json!({ "type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR, "description": "The year (always needed)." })
         }
-        ("date", "month") => {
+        ("date", field::MONTH) => {
             json!({ "type": "integer", "minimum": 1, "maximum": 12, "description": "The month, 1–12, only if the source gives it." })
         }
-        ("date", "day") => {
+        ("date", field::DAY) => {
             json!({ "type": "integer", "minimum": 1, "maximum": 31, "description": "The day of the month, only if the source gives it (needs \"month\")." })
         }
-        ("date", "hour") => {
+        ("date", field::HOUR) => {
             json!({ "type": "integer", "minimum": 0, "maximum": 23, "description": "The hour, 0–23, only if the source gives the time (needs \"day\" and \"minute\")." })
         }
-        ("date", "minute") => {
+        ("date", field::MINUTE) => {
             json!({ "type": "integer", "minimum": 0, "maximum": 59, "description": "The minute (with \"hour\")." })
         }
-        ("date", "approximate") => {
+        ("date", field::APPROXIMATE) => {
             json!({ "type": "boolean", "description": "true if the source says \"about\" or \"around\"." })
         }
-        ("source", "title") => text(MAX_TEXT, "What the source is, e.g. \"OSCE: Timeline of the Office\"."),
-        ("source", "url") => json!({ "$ref": "#/$defs/url" }),
-        ("translation", "title") | ("docTranslation", "title") => {
+        ("source", field::TITLE) => {
+            text(MAX_TEXT, "What the source is, e.g. \"OSCE: Timeline of the Office\".")
+        }
+        ("source", field::URL) => json!({ "$ref": "#/$defs/url" }),
+        ("translation", field::TITLE) | ("docTranslation", field::TITLE) => {
             text(MAX_TITLE, "The title in this language.")
         }
-        ("translation", "label") => text(MAX_LABEL, "The short label in this language."),
-        ("translation", "summary") => text(MAX_TEXT, "The summary in this language."),
-        ("translation", "note") => text(MAX_TEXT, "The note in this language."),
-        ("docTranslation", "description") => text(MAX_TEXT, "The description in this language."),
-        (_, "id") => json!({ "$ref": "#/$defs/id" }),
-        (_, "title") => text(MAX_TITLE, "What happened, as a short sentence."),
-        (_, "label") => text(MAX_LABEL, "A shorter title for the mark on the axis (optional)."),
-        ("period", "start") => json!({ "$ref": "#/$defs/date", "description": "When the period began." }),
-        ("period", "end") => {
+        ("translation", field::LABEL) => text(MAX_LABEL, "The short label in this language."),
+        ("translation", field::SUMMARY) => text(MAX_TEXT, "The summary in this language."),
+        ("translation", field::NOTE) => text(MAX_TEXT, "The note in this language."),
+        ("docTranslation", field::DESCRIPTION) => text(MAX_TEXT, "The description in this language."),
+        (_, field::ID) => json!({ "$ref": "#/$defs/id" }),
+        (_, field::TITLE) => text(MAX_TITLE, "What happened, as a short sentence."),
+        (_, field::LABEL) => text(MAX_LABEL, "A shorter title for the mark on the axis (optional)."),
+        ("period", field::START) => {
+            json!({ "$ref": "#/$defs/date", "description": "When the period began." })
+        }
+        ("period", field::END) => {
             json!({ "$ref": "#/$defs/date", "description": "When it ended; leave out if no source gives the end." })
         }
-        ("period", "group") => {
+        ("period", field::GROUP) => {
             text(MAX_TITLE, "The row of bands it belongs to, e.g. \"OSCE Special Representative\".")
         }
-        (_, "date") => {
+        (_, field::DATE) => {
             json!({ "$ref": "#/$defs/date", "description": "When it happened, exactly as precise as the source." })
         }
-        (_, "end") => json!({ "$ref": "#/$defs/date", "description": "For a span: when it ended." }),
-        ("event", "days") => {
+        (_, field::END) => json!({ "$ref": "#/$defs/date", "description": "For a span: when it ended." }),
+        ("event", field::DAYS) => {
             json!({ "type": "integer", "minimum": 1, "maximum": MAX_DAYS, "description": "How many days it lasted, when the source says so but gives no dates." })
         }
-        ("child", "day") => {
+        ("child", field::DAY) => {
             json!({ "type": "integer", "minimum": 1, "maximum": MAX_DAYS, "description": "Which day of its parent event (1 = the first), if the source says." })
         }
-        (_, "category") => json!({ "$ref": "#/$defs/category" }),
-        (_, "summary") => text(MAX_TEXT, "One to three sentences: what happened and why it matters."),
-        (_, "note") => text(MAX_TEXT, "What the sources do not say (unknown dates, conflicting accounts)."),
-        (_, "actors") => {
+        (_, field::CATEGORY) => json!({ "$ref": "#/$defs/category" }),
+        (_, field::SUMMARY) => text(MAX_TEXT, "One to three sentences: what happened and why it matters."),
+        (_, field::NOTE) => {
+            text(MAX_TEXT, "What the sources do not say (unknown dates, conflicting accounts).")
+        }
+        (_, field::ACTORS) => {
             json!({ "type": "array", "maxItems": MAX_ACTORS, "items": { "type": "string", "minLength": 1, "maxLength": MAX_TITLE_LIKE }, "description": "Who acted (organisations, people)." })
         }
-        (_, "sources") => {
+        (_, field::SOURCES) => {
             json!({ "type": "array", "minItems": 1, "maxItems": MAX_SOURCES, "items": { "$ref": "#/$defs/source" }, "description": "Where this comes from: at least one public source." })
         }
-        ("event", "children") => {
+        ("event", field::CHILDREN) => {
             json!({ "type": "array", "maxItems": MAX_CHILDREN, "items": { "$ref": "#/$defs/child" }, "description": "The sessions of a meeting, in the order the source reports them." })
         }
-        (_, "i18n") => json!({ "$ref": "#/$defs/i18n" }),
+        (_, field::I18N) => json!({ "$ref": "#/$defs/i18n" }),
         _ => return None,
     };
     Some(v)
@@ -141,23 +149,23 @@ fn translations(def: &str) -> Value {
 /// The schema, or which field of the decoder it does not cover.
 pub fn schema() -> Result<Value, String> {
     let categories: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
-    let mut root = object("doc", DOC_FIELDS, &["version", "events"], "A timeline data file.")?;
+    let mut root = object("doc", DOC_FIELDS, &[field::VERSION, field::EVENTS], "A timeline data file.")?;
     let defs = json!({
         "id": { "type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$", "maxLength": MAX_ID,
                 "description": "A unique id: lower-case letters, digits and hyphens, e.g. \"palermo-protocol\"." },
         "url": { "type": "string", "pattern": "^https?://[^\\s\"<>\\\\./?#][^\\s\"<>\\\\]*$",
                  "description": "An http:// or https:// address." },
         "category": { "enum": categories, "description": "The lane: which kind of actor." },
-        "date": object("date", DATE_FIELDS, &["year"], "A date, exactly as precise as its source: {\"year\": 2004}, {\"year\": 2004, \"month\": 5} or {\"year\": 2004, \"month\": 5, \"day\": 13}.")?,
-        "source": object("source", SOURCE_FIELDS, &["title", "url"], "A public source.")?,
+        "date": object("date", DATE_FIELDS, &[field::YEAR], "A date, exactly as precise as its source: {\"year\": 2004}, {\"year\": 2004, \"month\": 5} or {\"year\": 2004, \"month\": 5, \"day\": 13}.")?,
+        "source": object("source", SOURCE_FIELDS, &[field::TITLE, field::URL], "A public source.")?,
         "start": object("start", START_FIELDS, &[], "What the widget shows first: an entry (\"event\") or a range (\"from\" and \"to\").")?,
         "translation": object("translation", TRANSLATION_FIELDS, &[], "An entry's text in one language.")?,
         "docTranslation": object("docTranslation", DOC_TRANSLATION_FIELDS, &[], "The title and description in one language.")?,
         "i18n": translations("translation"),
         "docI18n": translations("docTranslation"),
-        "event": object("event", EVENT_FIELDS, &["id", "title", "date", "category", "summary", "sources"], "An event on the time axis.")?,
-        "child": object("child", CHILD_FIELDS, &["id", "title", "summary", "sources"], "A session of a meeting (dates and lane come from the parent unless given).")?,
-        "period": object("period", PERIOD_FIELDS, &["id", "title", "group", "category", "start", "summary", "sources"], "A span drawn as a band.")?,
+        "event": object("event", EVENT_FIELDS, &[field::ID, field::TITLE, field::DATE, field::CATEGORY, field::SUMMARY, field::SOURCES], "An event on the time axis.")?,
+        "child": object("child", CHILD_FIELDS, &[field::ID, field::TITLE, field::SUMMARY, field::SOURCES], "A session of a meeting (dates and lane come from the parent unless given).")?,
+        "period": object("period", PERIOD_FIELDS, &[field::ID, field::TITLE, field::GROUP, field::CATEGORY, field::START, field::SUMMARY, field::SOURCES], "A span drawn as a band.")?,
     });
     if let Some(o) = root.as_object_mut() {
         o.insert("$schema".into(), json!("https://json-schema.org/draft/2020-12/schema"));

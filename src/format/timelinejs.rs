@@ -12,7 +12,7 @@
 //!   source link with its caption and credit; `unique_id` becomes the id (made lower-case).
 
 use super::json::Json;
-use super::wire::{shown, ORIGIN_TIMELINEJS};
+use super::wire::{field, shown, ORIGIN_TIMELINEJS};
 use super::{Category, DataError};
 use crate::model::error::{index, join};
 
@@ -112,7 +112,7 @@ impl Importer {
                 }
                 Ok(None) => {
                     if key == "minute" && out.iter().any(|(k, _)| k == "hour") {
-                        out.push(("minute".to_owned(), Json::Number(0.0)));
+                        out.push((field::MINUTE.to_owned(), Json::Number(0.0)));
                     }
                     if key == "year" {
                         self.warn(
@@ -317,21 +317,22 @@ impl Importer {
         } else {
             self.id(path, given, &headline, n)
         };
-        let mut out = vec![("id".to_owned(), Json::String(id)), ("title".to_owned(), Json::String(title))];
+        let mut out =
+            vec![(field::ID.to_owned(), Json::String(id)), (field::TITLE.to_owned(), Json::String(title))];
         if is_era {
-            out.push(("group".to_owned(), Json::String("Eras".to_owned())));
-            out.push(("category".to_owned(), Json::String(Category::Other.key().to_owned())));
-            out.push(("start".to_owned(), start));
+            out.push((field::GROUP.to_owned(), Json::String("Eras".to_owned())));
+            out.push((field::CATEGORY.to_owned(), Json::String(Category::Other.key().to_owned())));
+            out.push((field::START.to_owned(), start));
         } else {
-            out.push(("date".to_owned(), start));
+            out.push((field::DATE.to_owned(), start));
             let cat = self.category(path, string(get(slide, "group")));
-            out.push(("category".to_owned(), Json::String(cat.to_owned())));
+            out.push((field::CATEGORY.to_owned(), Json::String(cat.to_owned())));
         }
         if let Some(e) = end {
-            out.push(("end".to_owned(), e));
+            out.push((field::END.to_owned(), e));
         }
         if let Some(s) = summary {
-            out.push(("summary".to_owned(), Json::String(s)));
+            out.push((field::SUMMARY.to_owned(), Json::String(s)));
         }
         if !note.is_empty() {
             out.push((
@@ -363,8 +364,8 @@ fn clip(imp: &mut Importer, path: &str, t: String, max: usize) -> String {
 
 fn source(title: &str, url: &str) -> Json {
     Json::Object(vec![
-        ("title".to_owned(), Json::String(title.to_owned())),
-        ("url".to_owned(), Json::String(url.to_owned())),
+        (field::TITLE.to_owned(), Json::String(title.to_owned())),
+        (field::URL.to_owned(), Json::String(url.to_owned())),
     ])
 }
 
@@ -483,8 +484,8 @@ pub fn import(json: &Json) -> (Json, Vec<DataError>) {
     let mut imp = Importer { warnings: Vec::new(), once: Vec::new(), ids: Vec::new(), groups: Vec::new() };
     let doc = obj(Some(json));
     let mut out: Vec<(String, Json)> = vec![
-        ("version".to_owned(), Json::Number(1.0)),
-        ("origin".to_owned(), Json::String(ORIGIN_TIMELINEJS.to_owned())),
+        (field::VERSION.to_owned(), Json::Number(1.0)),
+        (field::ORIGIN.to_owned(), Json::String(ORIGIN_TIMELINEJS.to_owned())),
     ];
     if let Some(title) = get(doc, "title") {
         let slide = obj(Some(title));
@@ -494,14 +495,14 @@ pub fn import(json: &Json) -> (Json, Vec<DataError>) {
             if t.trim().is_empty() {
                 imp.warn("title.text.headline", "is empty; the timeline is shown without a title");
             } else {
-                out.push(("title".to_owned(), Json::String(t)));
+                out.push((field::TITLE.to_owned(), Json::String(t)));
             }
         }
         if let Some(d) = string(get(text, "text")) {
             let (t, _) = imp.text("title.text.text", &d);
             if !t.is_empty() {
                 let t = clip(&mut imp, "title.text.text", t, super::validate::MAX_TEXT);
-                out.push(("description".to_owned(), Json::String(t)));
+                out.push((field::DESCRIPTION.to_owned(), Json::String(t)));
             }
         }
         for key in ["media", "background", "start_date", "unique_id"] {
@@ -524,7 +525,7 @@ pub fn import(json: &Json) -> (Json, Vec<DataError>) {
             }
         }
     }
-    out.push(("events".to_owned(), Json::Array(events)));
+    out.push((field::EVENTS.to_owned(), Json::Array(events)));
     if let Some(Json::Array(eras)) = get(doc, "eras") {
         let mut periods = Vec::new();
         for (i, era) in eras.iter().enumerate() {
@@ -535,7 +536,7 @@ pub fn import(json: &Json) -> (Json, Vec<DataError>) {
                 }
             }
         }
-        out.push(("periods".to_owned(), Json::Array(periods)));
+        out.push((field::PERIODS.to_owned(), Json::Array(periods)));
     }
     if string(get(doc, "scale")).as_deref() == Some("cosmological") {
         imp.warn("scale", "cosmological timelines are not supported: years must be within −9999 and 9999");

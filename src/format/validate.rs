@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::wire::field;
 use super::wire::{
     shown, RawDate, RawDoc, RawEvent, RawPeriod, RawSource, RawStart, RawTranslation, FORMAT_VERSION,
 };
@@ -25,7 +26,7 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
     match raw.version {
         Some(FORMAT_VERSION) | None => {}
         Some(v) => errs.push(DataError::new(
-            "version",
+            field::VERSION,
             format!("{v} is not a supported format version (this widget reads {FORMAT_VERSION})"),
         )),
     }
@@ -33,16 +34,16 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
     let entries: usize = raw.events.iter().map(|e| 1 + e.children.len()).sum();
     if entries > MAX_ENTRIES {
         v.err(
-            "events",
+            field::EVENTS,
             format!("has {entries} entries with their sessions; at most {MAX_ENTRIES} are allowed"),
         );
         return Err(v.errs);
     }
     // Optional, but like every text field: if it is there, it says something.
-    let title = raw.title.and_then(|t| v.title("title", t)).unwrap_or_default();
-    let description = raw.description.and_then(|d| v.text("description", d));
+    let title = raw.title.and_then(|t| v.title(field::TITLE, t)).unwrap_or_default();
+    let description = raw.description.and_then(|d| v.text(field::DESCRIPTION, d));
     if raw.events.is_empty() && v.errs.is_empty() {
-        v.err("events", "is empty; expected at least one event");
+        v.err(field::EVENTS, "is empty; expected at least one event");
     }
     let mut events: Vec<Event> = raw.events.into_iter().filter_map(|e| v.event(e, None)).collect();
     let mut periods: Vec<Period> = raw.periods.into_iter().filter_map(|p| v.period(p)).collect();
@@ -74,17 +75,17 @@ impl Validator {
         let before = self.errs.len();
         let path = raw.path;
         let id = raw.id.and_then(|id| self.id(&path, id));
-        let title = raw.title.and_then(|t| self.title(&join(&path, "title"), t));
-        let label = raw.label.and_then(|l| self.label(&join(&path, "label"), l));
+        let title = raw.title.and_then(|t| self.title(&join(&path, field::TITLE), t));
+        let label = raw.label.and_then(|l| self.label(&join(&path, field::LABEL), l));
         let summary = match raw.summary {
-            Some(s) => self.text(&join(&path, "summary"), s),
+            Some(s) => self.text(&join(&path, field::SUMMARY), s),
             None => self.imported.then(String::new),
         };
         let sources = self.sources(raw.sources);
         let i18n = self.translations(raw.i18n);
         let actors = raw.actors.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect();
         let category = match raw.category {
-            Some(c) => self.category(&join(&path, "category"), &c),
+            Some(c) => self.category(&join(&path, field::CATEGORY), &c),
             None => parent.map(|(_, c)| c), // children inherit their parent's lane
         };
         let start = raw.date.and_then(|d| self.date(d));
@@ -96,15 +97,15 @@ impl Validator {
         let days = match raw.days {
             None => None,
             Some(n) if !(1..=MAX_DAYS).contains(&n) => {
-                self.err(join(&path, "days"), format!("{n} is not a number of days (1–{MAX_DAYS})"));
+                self.err(join(&path, field::DAYS), format!("{n} is not a number of days (1–{MAX_DAYS})"));
                 None
             }
             Some(n) => {
                 if end.is_some() {
-                    self.err(join(&path, "days"), "give either \"end\" or \"days\", not both");
+                    self.err(join(&path, field::DAYS), "give either \"end\" or \"days\", not both");
                 } else if start.is_some_and(|s| s.precision() >= super::Precision::Day) {
                     self.err(
-                        join(&path, "days"),
+                        join(&path, field::DAYS),
                         "is only for events whose exact dates are unknown; the date already has a day, so give \"end\"",
                     );
                 }
@@ -121,13 +122,16 @@ impl Validator {
         };
         if let (Some(w), Some(end)) = (&when, &end) {
             if end.start_minute() < w.start.start_minute() {
-                self.err(join(&path, "end"), format!("{} is before the start {}", end.iso(), w.start.iso()));
+                self.err(
+                    join(&path, field::END),
+                    format!("{} is before the start {}", end.iso(), w.start.iso()),
+                );
             }
         }
         if let (Some(w), Some(p)) = (&when, parent_when) {
             if !p.contains(w) {
                 self.err(
-                    join(&path, "date"),
+                    join(&path, field::DATE),
                     format!("{} is outside its parent's span ({})", w.iso(), p.label_en()),
                 );
             }
@@ -167,11 +171,14 @@ impl Validator {
             None => Some(Placement::Unknown),
             Some(d) => match parent.days {
                 None => {
-                    self.err(join(path, "day"), "needs the parent event to say how many \"days\" it lasted");
+                    self.err(
+                        join(path, field::DAY),
+                        "needs the parent event to say how many \"days\" it lasted",
+                    );
                     None
                 }
                 Some(n) if d < 1 || d > i64::from(n) => {
-                    self.err(join(path, "day"), format!("{d} is not a day of the parent event (1–{n})"));
+                    self.err(join(path, field::DAY), format!("{d} is not a day of the parent event (1–{n})"));
                     None
                 }
                 Some(_) => u16::try_from(d).ok().map(Placement::Day),
@@ -183,20 +190,20 @@ impl Validator {
         let before = self.errs.len();
         let path = raw.path;
         let id = raw.id.and_then(|id| self.id(&path, id));
-        let title = raw.title.and_then(|t| self.title(&join(&path, "title"), t));
-        let group = raw.group.and_then(|g| self.title(&join(&path, "group"), g));
+        let title = raw.title.and_then(|t| self.title(&join(&path, field::TITLE), t));
+        let group = raw.group.and_then(|g| self.title(&join(&path, field::GROUP), g));
         let summary = match raw.summary {
-            Some(s) => self.text(&join(&path, "summary"), s),
+            Some(s) => self.text(&join(&path, field::SUMMARY), s),
             None => self.imported.then(String::new),
         };
-        let category = raw.category.and_then(|c| self.category(&join(&path, "category"), &c));
+        let category = raw.category.and_then(|c| self.category(&join(&path, field::CATEGORY), &c));
         let sources = self.sources(raw.sources);
         let i18n = self.translations(raw.i18n);
         let start = raw.start.and_then(|d| self.date(d));
         let end = raw.end.and_then(|d| self.date(d));
         if let (Some((s, _)), Some((e, _))) = (&start, &end) {
             if e.start_minute() < s.start_minute() {
-                self.err(join(&path, "end"), format!("{} is before the start {}", e.iso(), s.iso()));
+                self.err(join(&path, field::END), format!("{} is before the start {}", e.iso(), s.iso()));
             }
         }
         if self.errs.len() > before {
@@ -222,7 +229,7 @@ impl Validator {
     }
 
     fn id(&mut self, path: &str, id: String) -> Option<EventId> {
-        let p = join(path, "id");
+        let p = join(path, field::ID);
         let well_formed = !id.is_empty()
             && id.len() <= MAX_ID
             && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
@@ -286,7 +293,10 @@ impl Validator {
             (Some(id), None, None) => match self.ids.contains_key(&id) {
                 true => Some(Start::Event(EventId(Rc::from(id)))),
                 false => {
-                    self.err(join(&path, "event"), format!("\"{}\" is not the id of any entry", shown(&id)));
+                    self.err(
+                        join(&path, field::EVENT),
+                        format!("\"{}\" is not the id of any entry", shown(&id)),
+                    );
                     None
                 }
             },
@@ -294,7 +304,7 @@ impl Validator {
                 let (from, _) = self.date(from)?;
                 let (to, _) = self.date(to)?;
                 if to.end_minute() <= from.start_minute() {
-                    self.err(join(&path, "to"), format!("{} is before {}", to.iso(), from.iso()));
+                    self.err(join(&path, field::TO), format!("{} is before {}", to.iso(), from.iso()));
                     return None;
                 }
                 Some(Start::Range(from.start_minute(), to.end_minute()))
@@ -365,10 +375,10 @@ impl Validator {
                     continue;
                 }
             };
-            let title = t.title.and_then(|v| self.title(&join(&t.path, "title"), v));
-            let label = t.label.and_then(|v| self.label(&join(&t.path, "label"), v));
-            let summary = t.summary.and_then(|v| self.text(&join(&t.path, "summary"), v));
-            let note = t.note.and_then(|v| self.text(&join(&t.path, "note"), v));
+            let title = t.title.and_then(|v| self.title(&join(&t.path, field::TITLE), v));
+            let label = t.label.and_then(|v| self.label(&join(&t.path, field::LABEL), v));
+            let summary = t.summary.and_then(|v| self.text(&join(&t.path, field::SUMMARY), v));
+            let note = t.note.and_then(|v| self.text(&join(&t.path, field::NOTE), v));
             out.push((lang, Translation { title, label, summary, note }));
         }
         out
@@ -378,12 +388,12 @@ impl Validator {
         let mut out: Vec<Source> = Vec::with_capacity(raw.len());
         for s in raw {
             let title = match s.title {
-                Some(t) => self.text(&join(&s.path, "title"), t),
+                Some(t) => self.text(&join(&s.path, field::TITLE), t),
                 // No title: the address stands in for it (a warning, not an error).
                 None => s.url.as_deref().filter(|u| is_http_url(u.trim())).map(|u| {
                     let host = super::url_host(u.trim()).to_owned();
                     self.warnings.push(DataError::new(
-                        join(&s.path, "title"),
+                        join(&s.path, field::TITLE),
                         format!(
                             "is missing; readers see the address ({host}) instead; add what the source is"
                         ),
@@ -403,14 +413,17 @@ impl Validator {
                     } else {
                         String::new()
                     };
-                    self.err(join(&s.path, "url"), format!("\"{}\" is not an http(s) URL{hint}", shown(&u)));
+                    self.err(
+                        join(&s.path, field::URL),
+                        format!("\"{}\" is not an http(s) URL{hint}", shown(&u)),
+                    );
                     None
                 }
             });
             if let (Some(title), Some(url)) = (title, url) {
                 if let Some(first) = out.iter().position(|o| o.url == url) {
                     self.warnings.push(DataError::new(
-                        join(&s.path, "url"),
+                        join(&s.path, field::URL),
                         format!("repeats the address of source {} of this entry", first + 1),
                     ));
                 }

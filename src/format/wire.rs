@@ -104,11 +104,87 @@ pub struct RawTranslation {
     pub note: Option<String>,
 }
 
-pub(crate) const TRANSLATION_FIELDS: &[&str] = &["title", "label", "summary", "note"];
+/// The field names of the format, written once: the decoder, validation, the schema and the TimelineJS3
+/// importer all take them from here.
+pub mod field {
+    /// `"$schema"`
+    pub const SCHEMA: &str = "$schema";
+    /// `"version"`
+    pub const VERSION: &str = "version";
+    /// `"origin"`
+    pub const ORIGIN: &str = "origin";
+    /// `"title"`
+    pub const TITLE: &str = "title";
+    /// `"description"`
+    pub const DESCRIPTION: &str = "description";
+    /// `"start"`
+    pub const START: &str = "start";
+    /// `"events"`
+    pub const EVENTS: &str = "events";
+    /// `"periods"`
+    pub const PERIODS: &str = "periods";
+    /// `"i18n"`
+    pub const I18N: &str = "i18n";
+    /// `"event"`
+    pub const EVENT: &str = "event";
+    /// `"from"`
+    pub const FROM: &str = "from";
+    /// `"to"`
+    pub const TO: &str = "to";
+    /// `"year"`
+    pub const YEAR: &str = "year";
+    /// `"month"`
+    pub const MONTH: &str = "month";
+    /// `"day"`
+    pub const DAY: &str = "day";
+    /// `"hour"`
+    pub const HOUR: &str = "hour";
+    /// `"minute"`
+    pub const MINUTE: &str = "minute";
+    /// `"approximate"`
+    pub const APPROXIMATE: &str = "approximate";
+    /// `"url"`
+    pub const URL: &str = "url";
+    /// `"id"`
+    pub const ID: &str = "id";
+    /// `"label"`
+    pub const LABEL: &str = "label";
+    /// `"date"`
+    pub const DATE: &str = "date";
+    /// `"end"`
+    pub const END: &str = "end";
+    /// `"days"`
+    pub const DAYS: &str = "days";
+    /// `"category"`
+    pub const CATEGORY: &str = "category";
+    /// `"summary"`
+    pub const SUMMARY: &str = "summary";
+    /// `"note"`
+    pub const NOTE: &str = "note";
+    /// `"actors"`
+    pub const ACTORS: &str = "actors";
+    /// `"sources"`
+    pub const SOURCES: &str = "sources";
+    /// `"children"`
+    pub const CHILDREN: &str = "children";
+    /// `"group"`
+    pub const GROUP: &str = "group";
+}
+
+pub(crate) const TRANSLATION_FIELDS: &[&str] = &[field::TITLE, field::LABEL, field::SUMMARY, field::NOTE];
 
 /// `$schema` points editors' tools to `timeline.schema.json`; the widget ignores it.
-pub(crate) const DOC_FIELDS: &[&str] =
-    &["$schema", "version", "origin", "title", "description", "start", "events", "periods", "i18n"];
+pub(crate) const DOC_FIELDS: &[&str] = &[
+    field::SCHEMA,
+    field::VERSION,
+    field::ORIGIN,
+    field::TITLE,
+    field::DESCRIPTION,
+    field::START,
+    field::EVENTS,
+    field::PERIODS,
+    field::I18N,
+];
 
 /// `"origin": "timelinejs3"`: the file was converted from TimelineJS3, whose entries may lack
 /// summaries and sources (the widget then allows that; add them and remove the line).
@@ -119,19 +195,52 @@ pub const ORIGIN_TIMELINEJS: &str = "timelinejs3";
 struct Rules {
     imported: bool,
 }
-pub(crate) const DOC_TRANSLATION_FIELDS: &[&str] = &["title", "description"];
-pub(crate) const START_FIELDS: &[&str] = &["event", "from", "to"];
-pub(crate) const DATE_FIELDS: &[&str] = &["year", "month", "day", "hour", "minute", "approximate"];
-pub(crate) const SOURCE_FIELDS: &[&str] = &["title", "url"];
+pub(crate) const DOC_TRANSLATION_FIELDS: &[&str] = &[field::TITLE, field::DESCRIPTION];
+pub(crate) const START_FIELDS: &[&str] = &[field::EVENT, field::FROM, field::TO];
+pub(crate) const DATE_FIELDS: &[&str] =
+    &[field::YEAR, field::MONTH, field::DAY, field::HOUR, field::MINUTE, field::APPROXIMATE];
+pub(crate) const SOURCE_FIELDS: &[&str] = &[field::TITLE, field::URL];
 pub(crate) const EVENT_FIELDS: &[&str] = &[
-    "id", "title", "label", "date", "end", "days", "category", "summary", "note", "actors", "sources",
-    "children", "i18n",
+    field::ID,
+    field::TITLE,
+    field::LABEL,
+    field::DATE,
+    field::END,
+    field::DAYS,
+    field::CATEGORY,
+    field::SUMMARY,
+    field::NOTE,
+    field::ACTORS,
+    field::SOURCES,
+    field::CHILDREN,
+    field::I18N,
 ];
 pub(crate) const CHILD_FIELDS: &[&str] = &[
-    "id", "title", "label", "date", "end", "day", "category", "summary", "note", "actors", "sources", "i18n",
+    field::ID,
+    field::TITLE,
+    field::LABEL,
+    field::DATE,
+    field::END,
+    field::DAY,
+    field::CATEGORY,
+    field::SUMMARY,
+    field::NOTE,
+    field::ACTORS,
+    field::SOURCES,
+    field::I18N,
 ];
-pub(crate) const PERIOD_FIELDS: &[&str] =
-    &["id", "title", "group", "category", "start", "end", "summary", "note", "sources", "i18n"];
+pub(crate) const PERIOD_FIELDS: &[&str] = &[
+    field::ID,
+    field::TITLE,
+    field::GROUP,
+    field::CATEGORY,
+    field::START,
+    field::END,
+    field::SUMMARY,
+    field::NOTE,
+    field::SOURCES,
+    field::I18N,
+];
 
 /// Most top-level events in a file.
 pub const MAX_EVENTS: usize = 100_000;
@@ -153,14 +262,14 @@ pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
     let Some(o) = Obj::new(json, "", DOC_FIELDS, errs) else {
         return RawDoc::default();
     };
-    let version = o.int("version", true, errs);
-    let origin = o.string("origin", false, errs);
+    let version = o.int(field::VERSION, true, errs);
+    let origin = o.string(field::ORIGIN, false, errs);
     let imported = match origin.as_deref() {
         None => false,
         Some(ORIGIN_TIMELINEJS) => true,
         Some(other) => {
             errs.push(DataError::new(
-                "origin",
+                field::ORIGIN,
                 format!(
                     "\"{}\" is not an origin this widget knows; expected \"{ORIGIN_TIMELINEJS}\"",
                     shown(other)
@@ -170,26 +279,26 @@ pub fn decode(json: &Json, errs: &mut Vec<DataError>) -> RawDoc {
         }
     };
     let rules = Rules { imported };
-    let title = o.string("title", false, errs);
-    let description = o.string("description", false, errs);
-    let start = o.object("start", false, errs).and_then(|(path, j)| {
+    let title = o.string(field::TITLE, false, errs);
+    let description = o.string(field::DESCRIPTION, false, errs);
+    let start = o.object(field::START, false, errs).and_then(|(path, j)| {
         let s = Obj::new(j, &path, START_FIELDS, errs)?;
         Some(RawStart {
-            event: s.string("event", false, errs),
-            from: s.object("from", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
-            to: s.object("to", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+            event: s.string(field::EVENT, false, errs),
+            from: s.object(field::FROM, false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+            to: s.object(field::TO, false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
             path,
         })
     });
     let events = o
-        .list("events", true, errs)
+        .list(field::EVENTS, true, errs)
         .and_then(|l| at_most(l, MAX_EVENTS, errs))
         .map(|(path, items)| {
             decode_all(items, &path, errs, |j, p, e| decode_event(j, p, EVENT_FIELDS, rules, e))
         })
         .unwrap_or_default();
     let periods = o
-        .list("periods", false, errs)
+        .list(field::PERIODS, false, errs)
         .and_then(|l| at_most(l, MAX_PERIODS, errs))
         .map(|(path, items)| decode_all(items, &path, errs, |j, p, e| decode_period(j, p, rules, e)))
         .unwrap_or_default();
@@ -229,25 +338,25 @@ fn decode_event(
     let is_child = fields == CHILD_FIELDS;
     let o = Obj::new(json, &path, fields, errs)?;
     let mut ev = RawEvent {
-        id: o.string("id", true, errs),
-        title: o.string("title", true, errs),
-        label: o.string("label", false, errs),
-        date: o.object("date", !is_child, errs).and_then(|(p, j)| decode_date(j, p, errs)),
-        end: o.object("end", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
-        category: o.string("category", !is_child, errs),
-        summary: o.string("summary", !rules.imported, errs),
-        note: o.string("note", false, errs),
-        actors: o.strings("actors", errs),
+        id: o.string(field::ID, true, errs),
+        title: o.string(field::TITLE, true, errs),
+        label: o.string(field::LABEL, false, errs),
+        date: o.object(field::DATE, !is_child, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+        end: o.object(field::END, false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+        category: o.string(field::CATEGORY, !is_child, errs),
+        summary: o.string(field::SUMMARY, !rules.imported, errs),
+        note: o.string(field::NOTE, false, errs),
+        actors: o.strings(field::ACTORS, errs),
         sources: decode_sources(&o, rules, errs),
         i18n: decode_i18n(&o, errs),
         ..RawEvent::default()
     };
     if is_child {
-        ev.day = o.int("day", false, errs);
+        ev.day = o.int(field::DAY, false, errs);
     } else {
-        ev.days = o.int("days", false, errs);
+        ev.days = o.int(field::DAYS, false, errs);
         ev.children = o
-            .list("children", false, errs)
+            .list(field::CHILDREN, false, errs)
             .and_then(|l| at_most(l, MAX_CHILDREN, errs))
             .map(|(p, items)| {
                 decode_all(items, &p, errs, |j, p, e| decode_event(j, p, CHILD_FIELDS, rules, e))
@@ -261,14 +370,14 @@ fn decode_event(
 fn decode_period(json: &Json, path: String, rules: Rules, errs: &mut Vec<DataError>) -> Option<RawPeriod> {
     let o = Obj::new(json, &path, PERIOD_FIELDS, errs)?;
     Some(RawPeriod {
-        id: o.string("id", true, errs),
-        title: o.string("title", true, errs),
-        group: o.string("group", true, errs),
-        category: o.string("category", true, errs),
-        start: o.object("start", true, errs).and_then(|(p, j)| decode_date(j, p, errs)),
-        end: o.object("end", false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
-        summary: o.string("summary", !rules.imported, errs),
-        note: o.string("note", false, errs),
+        id: o.string(field::ID, true, errs),
+        title: o.string(field::TITLE, true, errs),
+        group: o.string(field::GROUP, true, errs),
+        category: o.string(field::CATEGORY, true, errs),
+        start: o.object(field::START, true, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+        end: o.object(field::END, false, errs).and_then(|(p, j)| decode_date(j, p, errs)),
+        summary: o.string(field::SUMMARY, !rules.imported, errs),
+        note: o.string(field::NOTE, false, errs),
         sources: decode_sources(&o, rules, errs),
         i18n: decode_i18n(&o, errs),
         path,
@@ -280,7 +389,7 @@ fn decode_i18n(o: &Obj<'_>, errs: &mut Vec<DataError>) -> Vec<RawTranslation> {
 }
 
 fn decode_translations(o: &Obj<'_>, fields: &[&str], errs: &mut Vec<DataError>) -> Vec<RawTranslation> {
-    let Some((path, json)) = o.object("i18n", false, errs) else {
+    let Some((path, json)) = o.object(field::I18N, false, errs) else {
         return Vec::new();
     };
     let Json::Object(langs) = json else {
@@ -300,10 +409,10 @@ fn decode_translations(o: &Obj<'_>, fields: &[&str], errs: &mut Vec<DataError>) 
                 |k: &str, errs: &mut Vec<DataError>| if has(k) { t.string(k, false, errs) } else { None };
             Some(RawTranslation {
                 lang: lang.clone(),
-                title: get("title", errs),
-                label: get("label", errs),
-                summary: get("summary", errs).or_else(|| get("description", errs)),
-                note: get("note", errs),
+                title: get(field::TITLE, errs),
+                label: get(field::LABEL, errs),
+                summary: get(field::SUMMARY, errs).or_else(|| get(field::DESCRIPTION, errs)),
+                note: get(field::NOTE, errs),
                 path: p,
             })
         })
@@ -312,7 +421,7 @@ fn decode_translations(o: &Obj<'_>, fields: &[&str], errs: &mut Vec<DataError>) 
 
 fn decode_sources(o: &Obj<'_>, rules: Rules, errs: &mut Vec<DataError>) -> Vec<RawSource> {
     let Some((path, items)) =
-        o.list("sources", !rules.imported, errs).and_then(|l| at_most(l, MAX_SOURCES, errs))
+        o.list(field::SOURCES, !rules.imported, errs).and_then(|l| at_most(l, MAX_SOURCES, errs))
     else {
         return Vec::new();
     };
@@ -321,7 +430,11 @@ fn decode_sources(o: &Obj<'_>, rules: Rules, errs: &mut Vec<DataError>) -> Vec<R
     }
     decode_all(items, &path, errs, |j, p, errs| {
         let s = Obj::new(j, &p, SOURCE_FIELDS, errs)?;
-        Some(RawSource { title: s.string("title", false, errs), url: s.string("url", true, errs), path: p })
+        Some(RawSource {
+            title: s.string(field::TITLE, false, errs),
+            url: s.string(field::URL, true, errs),
+            path: p,
+        })
     })
 }
 
@@ -365,12 +478,12 @@ fn decode_date(json: &Json, path: String, errs: &mut Vec<DataError>) -> Option<R
     }
     let o = Obj::new(json, &path, DATE_FIELDS, errs)?;
     Some(RawDate {
-        year: o.int("year", true, errs),
-        month: o.int("month", false, errs),
-        day: o.int("day", false, errs),
-        hour: o.int("hour", false, errs),
-        minute: o.int("minute", false, errs),
-        approximate: o.bool("approximate", errs).unwrap_or(false),
+        year: o.int(field::YEAR, true, errs),
+        month: o.int(field::MONTH, false, errs),
+        day: o.int(field::DAY, false, errs),
+        hour: o.int(field::HOUR, false, errs),
+        minute: o.int(field::MINUTE, false, errs),
+        approximate: o.bool(field::APPROXIMATE, errs).unwrap_or(false),
         path,
     })
 }
@@ -524,11 +637,11 @@ fn other_kinds_field(key: &str, allowed: &[&str]) -> Option<String> {
     let last = matches!(key.as_str(), "end_date" | "enddate" | "to" | "until" | "finish");
     let event_ends = "\"date\" and \"end\" (periods use \"start\")";
     let (want, kind, ends) = if allowed == PERIOD_FIELDS {
-        ("start", "a period", "\"start\" and \"end\" (events use \"date\")")
+        (field::START, "a period", "\"start\" and \"end\" (events use \"date\")")
     } else if allowed == EVENT_FIELDS {
-        ("date", "an event", event_ends)
+        (field::DATE, "an event", event_ends)
     } else if allowed == CHILD_FIELDS {
-        ("date", "a session", event_ends)
+        (field::DATE, "a session", event_ends)
     } else {
         return None;
     };
