@@ -238,7 +238,7 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
         }
     }
     if let (Some(h), Some(host)) = (&options.height, element.dyn_ref::<HtmlElement>()) {
-        if let Some(css) = css_length(h) {
+        if let Some(css) = crate::attrs::css_length(h) {
             // Through a custom property read by the shadow stylesheet, so that a height the page's own CSS
             // gives the element still wins (an inline style would beat it).
             let _ = host.style().set_property("--att-height", &css);
@@ -444,24 +444,6 @@ fn adopt_sheet(shadow: &web_sys::ShadowRoot) {
     }
 }
 
-/// `600` → `600px`; `40em`, `80vh`, `100%` as given; anything else is ignored.
-fn css_length(v: &str) -> Option<String> {
-    let v = v.trim();
-    let digits = v.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '%');
-    let unit = v.get(digits.len()..).unwrap_or_default();
-    // A positive decimal below 100,000 (checked without float parsing, which costs wasm bytes).
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let number_ok = !(int.is_empty() && frac.is_empty())
-        && int.len() <= 5
-        && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
-        && int.bytes().chain(frac.bytes()).any(|b| b != b'0');
-    match unit {
-        "" if number_ok => Some(format!("{digits}px")),
-        "px" | "em" | "rem" | "vh" | "svh" | "dvh" | "%" if number_ok => Some(v.to_owned()),
-        _ => None,
-    }
-}
-
 /// `timeline:ready`, `timeline:select` (detail: id, title, date, category, sources),
 /// `timeline:close`, `timeline:rangechange` (detail: from, to) — bubbling and composed.
 fn dispatch(element: &Element, ev: &HostEvent) {
@@ -497,8 +479,8 @@ fn dispatch(element: &Element, ev: &HostEvent) {
 }
 
 /// `2004-05-13T09:30` for a time in minutes since 1970.
+#[allow(clippy::cast_possible_truncation, reason = "saturating, and only after the finite check")]
 fn iso_minute(t: f64) -> String {
-    #[allow(clippy::cast_possible_truncation)]
     let m = if t.is_finite() { t.floor() as i64 } else { 0 };
     let (y, mo, d) = crate::model::civil_from_days(m.div_euclid(1440));
     let min = m.rem_euclid(1440);
@@ -543,20 +525,5 @@ fn follow_history(inner: &Rc<Instance>) {
     });
     if window.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref()).is_ok() {
         inner.listeners.borrow_mut().push((window.into(), "popstate", cb));
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::css_length;
-
-    #[test]
-    fn heights() {
-        assert_eq!(css_length("600").as_deref(), Some("600px"));
-        assert_eq!(css_length("80vh").as_deref(), Some("80vh"));
-        assert_eq!(css_length("100%").as_deref(), Some("100%"));
-        for bad in ["", "px", "-5", "1e9", "600; color: red", "calc(1px)", "0"] {
-            assert_eq!(css_length(bad), None, "{bad}");
-        }
     }
 }

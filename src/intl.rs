@@ -82,9 +82,8 @@ fn style_of(d: &PartialDate) -> Style {
     }
 }
 
-#[allow(clippy::cast_precision_loss)]
 fn start(d: &PartialDate) -> f64 {
-    d.start_minute() as f64
+    crate::state::minutes(d.start_minute())
 }
 
 /// A date with exactly its known parts: `15 novembre 2000`, `Juli 2002`, `2013`.
@@ -151,7 +150,10 @@ pub fn precision_note(lang: Lang, w: &When) -> Option<&'static str> {
     })
 }
 
-#[allow(clippy::cast_possible_truncation)]
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "saturating: a view's times are clamped to the data's limits"
+)]
 fn civil(t: f64) -> (i32, u8, u8, i64) {
     let m = t.floor() as i64;
     let (y, mo, d) = crate::model::civil_from_days(m.div_euclid(1440));

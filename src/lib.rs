@@ -11,6 +11,7 @@
 //! - `components`: the Yew view (wasm32 only);
 //! - `embed`: the only module that touches the host document (wasm32 only).
 
+pub mod attrs;
 pub mod fallback;
 pub mod format;
 pub mod i18n;

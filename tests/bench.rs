@@ -3,6 +3,13 @@
 //! `bench/results.md` and prints it. Not a test of correctness: run by `cargo xtask bench` only.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+// Pixels, counts and timings of a test run: small numbers, where a lossy cast cannot matter.
+#![allow(
+    clippy::cast_possible_truncation,
+    clippy::cast_precision_loss,
+    clippy::cast_sign_loss,
+    clippy::cast_possible_wrap
+)]
 
 mod support;
 

@@ -32,7 +32,6 @@ fuzz_target!(|bytes: &[u8]| {
     // The stage: marks by lane, placed at the fitted zoom and zoomed in.
     let lanes: Vec<Category> =
         Category::ALL.into_iter().filter(|c| t.events.iter().any(|e| e.category == *c)).collect();
-    #[allow(clippy::cast_precision_loss)]
     let marks: Vec<MarkInput> = t
         .events
         .iter()
@@ -71,7 +70,6 @@ fuzz_target!(|bytes: &[u8]| {
         assert!(
             out.placed.len() + out.clusters.iter().map(|c| c.members.len()).sum::<usize>() == marks.len()
         );
-        #[allow(clippy::cast_precision_loss)]
         let input: Vec<BandInput> = t
             .periods
             .iter()

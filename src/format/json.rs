@@ -81,11 +81,11 @@ impl<'de> Visitor<'de> for JsonVisitor {
     fn visit_bool<E>(self, v: bool) -> Result<Json, E> {
         Ok(Json::Bool(v))
     }
-    #[allow(clippy::cast_precision_loss)]
+    #[allow(clippy::cast_precision_loss, reason = "JSON numbers are doubles, as in JavaScript's JSON.parse")]
     fn visit_i64<E>(self, v: i64) -> Result<Json, E> {
         Ok(Json::Number(v as f64))
     }
-    #[allow(clippy::cast_precision_loss)]
+    #[allow(clippy::cast_precision_loss, reason = "JSON numbers are doubles, as in JavaScript's JSON.parse")]
     fn visit_u64<E>(self, v: u64) -> Result<Json, E> {
         Ok(Json::Number(v as f64))
     }
@@ -146,7 +146,7 @@ impl Json {
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            #[allow(clippy::cast_possible_truncation)]
+            #[allow(clippy::cast_possible_truncation, reason = "a whole number below 1e15 converts exactly")]
             Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => out.push_str(&(*n as i64).to_string()),
             Json::Number(n) => {
                 out.push_str(&serde_json::Number::from_f64(*n).map_or("null".to_owned(), |n| n.to_string()))

@@ -43,7 +43,7 @@ fn obj(j: Option<&Json>) -> &[(String, Json)] {
 fn string(j: Option<&Json>) -> Option<String> {
     match j {
         Some(Json::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        #[allow(clippy::cast_possible_truncation)]
+        #[allow(clippy::cast_possible_truncation, reason = "a display text: saturates, never panics")]
         Some(Json::Number(n)) => Some(format!("{}", *n as i64)),
         _ => None,
     }
@@ -55,7 +55,7 @@ fn part(j: Option<&Json>) -> Result<Option<i64>, ()> {
         None => Ok(None),
         Some(Json::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Json::String(s)) => s.trim().parse::<i64>().map(Some).map_err(|_| ()),
-        #[allow(clippy::cast_possible_truncation)]
+        #[allow(clippy::cast_possible_truncation, reason = "a whole number below 1e12 converts exactly")]
         Some(Json::Number(n)) if n.fract() == 0.0 && n.abs() < 1e12 => Ok(Some(*n as i64)),
         Some(_) => Err(()),
     }
@@ -106,8 +106,8 @@ impl Importer {
         let mut out = Vec::new();
         for key in ["year", "month", "day", "hour", "minute"] {
             match part(get(o, key)) {
+                #[allow(clippy::cast_precision_loss, reason = "a date part below 1e12 converts exactly")]
                 Ok(Some(v)) => {
-                    #[allow(clippy::cast_precision_loss)]
                     out.push((key.to_owned(), Json::Number(v as f64)));
                 }
                 Ok(None) => {

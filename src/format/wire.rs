@@ -442,7 +442,7 @@ fn decode_sources(o: &Obj<'_>, rules: Rules, errs: &mut Vec<DataError>) -> Vec<R
 fn date_hint(json: &Json) -> Option<String> {
     let d = match json {
         Json::String(s) => super::PartialDate::parse_iso(s),
-        #[allow(clippy::cast_possible_truncation)]
+        #[allow(clippy::cast_possible_truncation, reason = "a whole number below 1e6 converts exactly")]
         Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e6 => {
             Some(super::PartialDate::year_only(*n as i32))
         }
@@ -570,7 +570,7 @@ impl<'j> Obj<'j> {
 
     fn int(&self, key: &str, required: bool, errs: &mut Vec<DataError>) -> Option<i64> {
         match self.get(key, required, "a whole number", errs)? {
-            #[allow(clippy::cast_possible_truncation)]
+            #[allow(clippy::cast_possible_truncation, reason = "a whole number below 1e15 converts exactly")]
             Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(*n as i64),
             Json::Number(n) => {
                 errs.push(DataError::new(join(&self.path, key), format!("{n} is not a whole number")));

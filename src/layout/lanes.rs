@@ -81,8 +81,7 @@ pub const MIN_BAR: f64 = 3.0;
 /// Estimated label width of a title of `chars` characters (dot, padding, 14 px text), between 64 and
 /// 220 pixels; the view truncates longer titles with an ellipsis to this width.
 pub fn title_width(chars: usize) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let c = chars as f64;
+    let c = f64::from(u32::try_from(chars).unwrap_or(u32::MAX));
     (c * 7.2 + 26.0).clamp(64.0, 220.0)
 }
 

@@ -66,8 +66,7 @@ impl Step {
 
 /// Estimated pixel width of a tick label of `chars` characters (13 px tabular figures).
 pub fn label_width(chars: usize) -> f64 {
-    #[allow(clippy::cast_precision_loss)]
-    let c = chars as f64;
+    let c = f64::from(u32::try_from(chars).unwrap_or(u32::MAX));
     c * 7.5 + 4.0
 }
 
@@ -160,12 +159,12 @@ pub fn ticks(view: &Viewport, width: f64) -> Ticks {
 
 /// `x` rounded down, within ±10^15 (about 1.9 billion years of minutes), so that the day arithmetic
 /// below cannot overflow whatever the view holds (found by fuzzing).
-#[allow(clippy::cast_possible_truncation)]
+#[allow(clippy::cast_possible_truncation, reason = "clamped to ±1e15 first")]
 fn floor_i64(x: f64) -> i64 {
     x.floor().clamp(-1e15, 1e15) as i64
 }
 
-#[allow(clippy::cast_precision_loss)]
+#[allow(clippy::cast_precision_loss, reason = "minutes of real dates stay far below 2^53")]
 fn minutes(days: i64) -> f64 {
     days.saturating_mul(1440) as f64
 }
@@ -195,7 +194,7 @@ fn first_tick(t: f64, step: Step) -> f64 {
     }
 }
 
-#[allow(clippy::cast_precision_loss)]
+#[allow(clippy::cast_precision_loss, reason = "step counts are small")]
 fn step_f(n: i64) -> f64 {
     n as f64
 }

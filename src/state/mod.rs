@@ -453,8 +453,8 @@ pub fn initial(timeline: &Timeline, start: &Start) -> (Limits, Viewport, Option<
     }
 }
 
-/// A time in minutes since 1970 as a layout coordinate. Exact: data times stay far below 2^53.
-#[allow(clippy::cast_precision_loss)]
+/// A time in minutes since 1970 as a layout coordinate.
+#[allow(clippy::cast_precision_loss, reason = "exact: minutes of years ±9999 stay far below 2^53")]
 pub fn minutes(m: i64) -> f64 {
     m as f64
 }
