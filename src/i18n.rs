@@ -1,9 +1,23 @@
 //! Interface strings in English, French, German, Italian, Russian and Spanish.
 //!
-//! One `Strings` value per language: a missing string is a compile error. Templates use `{}` for
-//! their arguments, in order (see [`fill`]). Dates are not here: the browser's `Intl` formats them.
+//! One `Strings` value per language: a missing string is a compile error. Templates name their
+//! placeholders (`{title}`), so a translation may reorder them (see [`fill`]); a test reads this file
+//! and checks that every language keeps every template's placeholders, and that every call fills them.
+//! Dates are not here: the browser's `Intl` formats them.
 
 use crate::model::{Category, Lang};
+
+/// The lanes' names, by category.
+#[derive(Debug)]
+pub struct Categories {
+    pub un: &'static str,
+    pub osce: &'static str,
+    pub coe: &'static str,
+    pub eu: &'static str,
+    pub national_law: &'static str,
+    pub civil_society: &'static str,
+    pub other: &'static str,
+}
 
 /// Every interface string.
 #[derive(Debug)]
@@ -84,8 +98,8 @@ pub struct Strings {
     pub session_forms: [&'static str; 3],
     pub event_forms: [&'static str; 3],
     pub day_forms: [&'static str; 3],
-    /// UN, OSCE, Council of Europe, EU, national law, civil society.
-    pub categories: [&'static str; 7],
+    /// The lanes' names.
+    pub categories: Categories,
     /// `{url}`.
     pub err_bad_url: &'static str,
     /// `{url}`, `{seconds}`.
@@ -102,19 +116,42 @@ pub struct Strings {
     pub err_too_big: &'static str,
     /// `{url}`, `{n}`.
     pub err_invalid: &'static str,
+    /// `{problems}`: the heading over a data file's problems.
+    pub data_problems: &'static str,
+    pub problem_forms: [&'static str; 3],
+    pub problems_intro: &'static str,
+    /// Where a problem is when it concerns the whole file.
+    pub whole_file: &'static str,
+    /// `{line}`, `{column}`.
+    pub at_line: &'static str,
+    /// `{n}`: printing a huge data set.
+    pub too_many_to_print: &'static str,
 }
 
-/// Fills `{}` placeholders in order.
-pub fn fill(template: &str, args: &[&str]) -> String {
+/// Fills the named placeholders of a template: `fill("{n} of {m}", &[("n", "3"), ("m", "53")])`. A
+/// translation may put them in any order; a placeholder without a value is left as it is.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
-    let mut parts = template.split("{}");
-    if let Some(first) = parts.next() {
-        out.push_str(first);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, from_brace) = rest.split_at(open);
+        out.push_str(before);
+        let close = from_brace.find('}');
+        let value = close
+            .and_then(|c| from_brace.get(1..c))
+            .and_then(|name| args.iter().find(|(n, _)| *n == name).map(|(_, v)| *v));
+        match (close, value) {
+            (Some(c), Some(v)) => {
+                out.push_str(v);
+                rest = from_brace.get(c + 1..).unwrap_or_default();
+            }
+            _ => {
+                out.push('{');
+                rest = from_brace.get(1..).unwrap_or_default();
+            }
+        }
     }
-    for (i, part) in parts.enumerate() {
-        out.push_str(args.get(i).copied().unwrap_or(""));
-        out.push_str(part);
-    }
+    out.push_str(rest);
     out
 }
 
@@ -126,8 +163,16 @@ impl Strings {
 
     /// The label of a lane.
     pub fn category(&self, c: Category) -> &'static str {
-        let i = Category::ALL.iter().position(|x| *x == c).unwrap_or(0);
-        self.categories.get(i).copied().unwrap_or_default()
+        let k = &self.categories;
+        match c {
+            Category::Un => k.un,
+            Category::Osce => k.osce,
+            Category::Coe => k.coe,
+            Category::Eu => k.eu,
+            Category::NationalLaw => k.national_law,
+            Category::CivilSociety => k.civil_society,
+            Category::Other => k.other,
+        }
     }
 }
 
@@ -168,25 +213,25 @@ static EN: Strings = Strings {
     earlier: "Earlier",
     later: "Later",
     zoom_group: "Zoom and move",
-    open_sessions: "Open {} ({})",
+    open_sessions: "Open {label} ({sessions})",
     show_list: "Show as list",
     show_timeline: "Show as timeline",
     lanes_shown: "Lanes shown",
-    showing: "Showing {}",
-    axis_in: "axis in {}",
+    showing: "Showing {range}",
+    axis_in: "axis in {unit}",
     units: ["decades", "years", "months", "days", "hours", "minutes"],
-    all_events: "All events, {}",
+    all_events: "All events, {years}",
     breadcrumb: "Breadcrumb",
     periods: "Periods",
-    in_time_order: "{} in time order",
-    n_of_m: "{} of {}",
-    cluster: "{} more {} events, {} to {}: zoom in",
+    in_time_order: "{events} in time order",
+    n_of_m: "{n} of {m}",
+    cluster: "{more} more {lane} events, {from} to {to}: zoom in",
     skip: "Skip the timeline",
     end: "End of the timeline",
-    opened: "Opened: {}",
-    sessions_of: "Sessions of {}",
-    no_entry: "There is no entry “{}” in this timeline; showing the whole timeline.",
-    bad_start: "Could not use the start setting: {}.",
+    opened: "Opened: {entry}",
+    sessions_of: "Sessions of {label}",
+    no_entry: "There is no entry “{id}” in this timeline; showing the whole timeline.",
+    bad_start: "Could not use the start setting: {reason}.",
     loading: "Loading the timeline…",
     load_failed: "The timeline could not be loaded",
     try_again: "Try again",
@@ -196,38 +241,52 @@ static EN: Strings = Strings {
     close: "Close details",
     part_of: "Part of",
     about_sources: "About the sources:",
-    sessions_heading: "Sessions ({})",
+    sessions_heading: "Sessions ({n})",
     open_by_day: "Open the sessions by day ▸",
     actors: "Actors",
     sources: "Sources",
     new_tab: "(opens in a new tab)",
-    previous: "← Previous: {}",
-    next: "Next: {} →",
+    previous: "← Previous: {title}",
+    next: "Next: {title} →",
     prev_next: "Previous and next",
     exact_dates_unknown: "exact dates not reported",
     month_day_unknown: "month and day not reported",
     day_unknown: "day not reported",
     approximate: "approximate",
     end_unknown: "end not reported",
-    day_n: "Day {}",
+    day_n: "Day {n}",
     day_not_reported: "Day not reported",
     no_session: "No session reported for this day.",
     foot_timed: "Sessions are placed by their time where the sources give it, otherwise in the order the sources report them.",
     foot_order: "Sessions are listed in the order the sources report them; the sources give no times.",
-    about: "about {}",
-    from: "from {}",
+    about: "about {date}",
+    from: "from {date}",
     session_forms: ["session", "sessions", "sessions"],
     event_forms: ["event", "events", "events"],
     day_forms: ["day", "days", "days"],
-    categories: ["UN", "OSCE", "Council of Europe", "EU", "National law", "Civil society", "Other"],
-    err_bad_url: "“{}” is not a web address the timeline can load (use http, https or a relative path).",
-    err_timeout: "The data file at {} did not arrive within {} seconds.",
-    err_status: "The server answered “{}” for {}.",
-    err_network: "The data file at {} could not be fetched: the server is unreachable, or it does not allow this page to read the file (CORS: it must send Access-Control-Allow-Origin).",
+    categories: Categories {
+        un: "UN",
+        osce: "OSCE",
+        coe: "Council of Europe",
+        eu: "EU",
+        national_law: "National law",
+        civil_society: "Civil society",
+        other: "Other",
+    },
+    err_bad_url: "“{url}” is not a web address the timeline can load (use http, https or a relative path).",
+    err_timeout: "The data file at {url} did not arrive within {seconds} seconds.",
+    err_status: "The server answered “{status}” for {url}.",
+    err_network: "The data file at {url} could not be fetched: the server is unreachable, or it does not allow this page to read the file (CORS: it must send Access-Control-Allow-Origin).",
     crashed: "The timeline stopped because of an internal error. Reload the page to see it again.",
-    err_not_json: "The address {} sent {} (such as a web page), not a JSON data file.",
-    err_too_big: "The data file at {} is {} MB; the limit is {} MB.",
-    err_invalid: "The data file at {} has {} problem(s).",
+    err_not_json: "The address {url} sent {type} (such as a web page), not a JSON data file.",
+    err_too_big: "The data file at {url} is {size} MB; the limit is {limit} MB.",
+    err_invalid: "The data file at {url} has {n} problem(s).",
+    data_problems: "The timeline data has {problems}",
+    problem_forms: ["problem", "problems", "problems"],
+    problems_intro: "The timeline cannot be shown until these are fixed in the data file:",
+    whole_file: "(whole file)",
+    at_line: " — line {line}, column {column}",
+    too_many_to_print: "{n} entries are too many to print as a list.",
 };
 
 static FR: Strings = Strings {
@@ -237,25 +296,25 @@ static FR: Strings = Strings {
     earlier: "Plus tôt",
     later: "Plus tard",
     zoom_group: "Zoom et déplacement",
-    open_sessions: "Ouvrir {} ({})",
+    open_sessions: "Ouvrir {label} ({sessions})",
     show_list: "Afficher en liste",
     show_timeline: "Afficher la frise",
     lanes_shown: "Catégories affichées",
-    showing: "Période affichée : {}",
-    axis_in: "axe en {}",
+    showing: "Période affichée : {range}",
+    axis_in: "axe en {unit}",
     units: ["décennies", "années", "mois", "jours", "heures", "minutes"],
-    all_events: "Tous les événements, {}",
+    all_events: "Tous les événements, {years}",
     breadcrumb: "Fil d'Ariane",
     periods: "Périodes",
-    in_time_order: "{} par ordre chronologique",
-    n_of_m: "{} sur {}",
-    cluster: "{} autres événements ({}), du {} au {} : zoomer",
+    in_time_order: "{events} par ordre chronologique",
+    n_of_m: "{n} sur {m}",
+    cluster: "{more} autres événements ({lane}), du {from} au {to} : zoomer",
     skip: "Passer la frise",
     end: "Fin de la frise",
-    opened: "Ouvert : {}",
-    sessions_of: "Séances : {}",
-    no_entry: "Aucune entrée « {} » dans cette frise ; affichage de la frise entière.",
-    bad_start: "Réglage de départ inutilisable : {}.",
+    opened: "Ouvert : {entry}",
+    sessions_of: "Séances : {label}",
+    no_entry: "Aucune entrée « {id} » dans cette frise ; affichage de la frise entière.",
+    bad_start: "Réglage de départ inutilisable : {reason}.",
     loading: "Chargement de la frise…",
     load_failed: "La frise n'a pas pu être chargée",
     try_again: "Réessayer",
@@ -265,38 +324,52 @@ static FR: Strings = Strings {
     close: "Fermer les détails",
     part_of: "Fait partie de",
     about_sources: "À propos des sources :",
-    sessions_heading: "Séances ({})",
+    sessions_heading: "Séances ({n})",
     open_by_day: "Ouvrir les séances par jour ▸",
     actors: "Acteurs",
     sources: "Sources",
     new_tab: "(s'ouvre dans un nouvel onglet)",
-    previous: "← Précédent : {}",
-    next: "Suivant : {} →",
+    previous: "← Précédent : {title}",
+    next: "Suivant : {title} →",
     prev_next: "Précédent et suivant",
     exact_dates_unknown: "dates exactes non communiquées",
     month_day_unknown: "mois et jour non communiqués",
     day_unknown: "jour non communiqué",
     approximate: "approximatif",
     end_unknown: "fin non communiquée",
-    day_n: "Jour {}",
+    day_n: "Jour {n}",
     day_not_reported: "Jour non communiqué",
     no_session: "Aucune séance signalée pour ce jour.",
     foot_timed: "Les séances sont placées selon leur heure quand les sources la donnent, sinon dans l'ordre où les sources les citent.",
     foot_order: "Les séances sont listées dans l'ordre où les sources les citent ; les sources ne donnent pas d'heure.",
-    about: "vers {}",
-    from: "depuis {}",
+    about: "vers {date}",
+    from: "depuis {date}",
     session_forms: ["séance", "séances", "séances"],
     event_forms: ["événement", "événements", "événements"],
     day_forms: ["jour", "jours", "jours"],
-    categories: ["ONU", "OSCE", "Conseil de l'Europe", "UE", "Droit national", "Société civile", "Autres"],
-    err_bad_url: "« {} » n'est pas une adresse que la frise peut charger (utilisez http, https ou un chemin relatif).",
-    err_timeout: "Le fichier de données {} n'est pas arrivé en {} secondes.",
-    err_status: "Le serveur a répondu « {} » pour {}.",
-    err_network: "Le fichier de données {} n'a pas pu être récupéré : le serveur est injoignable, ou il n'autorise pas cette page à lire le fichier (CORS : il doit envoyer Access-Control-Allow-Origin).",
+    categories: Categories {
+        un: "ONU",
+        osce: "OSCE",
+        coe: "Conseil de l'Europe",
+        eu: "UE",
+        national_law: "Droit national",
+        civil_society: "Société civile",
+        other: "Autres",
+    },
+    err_bad_url: "« {url} » n'est pas une adresse que la frise peut charger (utilisez http, https ou un chemin relatif).",
+    err_timeout: "Le fichier de données {url} n'est pas arrivé en {seconds} secondes.",
+    err_status: "Le serveur a répondu « {status} » pour {url}.",
+    err_network: "Le fichier de données {url} n'a pas pu être récupéré : le serveur est injoignable, ou il n'autorise pas cette page à lire le fichier (CORS : il doit envoyer Access-Control-Allow-Origin).",
     crashed: "La frise s'est arrêtée à cause d'une erreur interne. Rechargez la page pour la revoir.",
-    err_not_json: "L'adresse {} a renvoyé {} (une page web, par exemple), et non un fichier de données JSON.",
-    err_too_big: "Le fichier de données {} fait {} Mo ; la limite est de {} Mo.",
-    err_invalid: "Le fichier de données {} comporte {} problème(s).",
+    err_not_json: "L'adresse {url} a renvoyé {type} (une page web, par exemple), et non un fichier de données JSON.",
+    err_too_big: "Le fichier de données {url} fait {size} Mo ; la limite est de {limit} Mo.",
+    err_invalid: "Le fichier de données {url} comporte {n} problème(s).",
+    data_problems: "Les données de la chronologie comportent {problems}",
+    problem_forms: ["problème", "problèmes", "problèmes"],
+    problems_intro: "La chronologie ne peut pas s’afficher tant que ces points ne sont pas corrigés dans le fichier de données :",
+    whole_file: "(fichier entier)",
+    at_line: " — ligne {line}, colonne {column}",
+    too_many_to_print: "{n} entrées : trop pour les imprimer sous forme de liste.",
 };
 
 static DE: Strings = Strings {
@@ -306,25 +379,25 @@ static DE: Strings = Strings {
     earlier: "Früher",
     later: "Später",
     zoom_group: "Zoomen und verschieben",
-    open_sessions: "{} öffnen ({})",
+    open_sessions: "{label} öffnen ({sessions})",
     show_list: "Als Liste zeigen",
     show_timeline: "Als Zeitleiste zeigen",
     lanes_shown: "Angezeigte Kategorien",
-    showing: "Zeitraum: {}",
-    axis_in: "Achse in {}",
+    showing: "Zeitraum: {range}",
+    axis_in: "Achse in {unit}",
     units: ["Jahrzehnten", "Jahren", "Monaten", "Tagen", "Stunden", "Minuten"],
-    all_events: "Alle Ereignisse, {}",
+    all_events: "Alle Ereignisse, {years}",
     breadcrumb: "Brotkrumen",
     periods: "Zeiträume",
-    in_time_order: "{} in zeitlicher Reihenfolge",
-    n_of_m: "{} von {}",
-    cluster: "{} weitere Ereignisse ({}), {} bis {}: vergrößern",
+    in_time_order: "{events} in zeitlicher Reihenfolge",
+    n_of_m: "{n} von {m}",
+    cluster: "{more} weitere Ereignisse ({lane}), {from} bis {to}: vergrößern",
     skip: "Zeitleiste überspringen",
     end: "Ende der Zeitleiste",
-    opened: "Geöffnet: {}",
-    sessions_of: "Sitzungen: {}",
-    no_entry: "Es gibt keinen Eintrag „{}“ in dieser Zeitleiste; die ganze Zeitleiste wird gezeigt.",
-    bad_start: "Die Starteinstellung ist unbrauchbar: {}.",
+    opened: "Geöffnet: {entry}",
+    sessions_of: "Sitzungen: {label}",
+    no_entry: "Es gibt keinen Eintrag „{id}“ in dieser Zeitleiste; die ganze Zeitleiste wird gezeigt.",
+    bad_start: "Die Starteinstellung ist unbrauchbar: {reason}.",
     loading: "Die Zeitleiste wird geladen…",
     load_failed: "Die Zeitleiste konnte nicht geladen werden",
     try_again: "Erneut versuchen",
@@ -334,38 +407,52 @@ static DE: Strings = Strings {
     close: "Details schließen",
     part_of: "Teil von",
     about_sources: "Zu den Quellen:",
-    sessions_heading: "Sitzungen ({})",
+    sessions_heading: "Sitzungen ({n})",
     open_by_day: "Sitzungen nach Tagen öffnen ▸",
     actors: "Beteiligte",
     sources: "Quellen",
     new_tab: "(öffnet in einem neuen Tab)",
-    previous: "← Zurück: {}",
-    next: "Weiter: {} →",
+    previous: "← Zurück: {title}",
+    next: "Weiter: {title} →",
     prev_next: "Zurück und weiter",
     exact_dates_unknown: "genaue Daten nicht angegeben",
     month_day_unknown: "Monat und Tag nicht angegeben",
     day_unknown: "Tag nicht angegeben",
     approximate: "ungefähr",
     end_unknown: "Ende nicht angegeben",
-    day_n: "Tag {}",
+    day_n: "Tag {n}",
     day_not_reported: "Tag nicht angegeben",
     no_session: "Für diesen Tag ist keine Sitzung angegeben.",
     foot_timed: "Sitzungen stehen nach ihrer Uhrzeit, wo die Quellen sie nennen, sonst in der Reihenfolge der Quellen.",
     foot_order: "Sitzungen stehen in der Reihenfolge der Quellen; die Quellen nennen keine Uhrzeiten.",
-    about: "etwa {}",
-    from: "ab {}",
+    about: "etwa {date}",
+    from: "ab {date}",
     session_forms: ["Sitzung", "Sitzungen", "Sitzungen"],
     event_forms: ["Ereignis", "Ereignisse", "Ereignisse"],
     day_forms: ["Tag", "Tage", "Tage"],
-    categories: ["UN", "OSZE", "Europarat", "EU", "Nationales Recht", "Zivilgesellschaft", "Sonstiges"],
-    err_bad_url: "„{}“ ist keine Adresse, die die Zeitleiste laden kann (http, https oder ein relativer Pfad).",
-    err_timeout: "Die Datendatei {} ist nicht innerhalb von {} Sekunden angekommen.",
-    err_status: "Der Server antwortete „{}“ für {}.",
-    err_network: "Die Datendatei {} konnte nicht geladen werden: Der Server ist nicht erreichbar oder erlaubt dieser Seite nicht, die Datei zu lesen (CORS: Er muss Access-Control-Allow-Origin senden).",
+    categories: Categories {
+        un: "UN",
+        osce: "OSZE",
+        coe: "Europarat",
+        eu: "EU",
+        national_law: "Nationales Recht",
+        civil_society: "Zivilgesellschaft",
+        other: "Sonstiges",
+    },
+    err_bad_url: "„{url}“ ist keine Adresse, die die Zeitleiste laden kann (http, https oder ein relativer Pfad).",
+    err_timeout: "Die Datendatei {url} ist nicht innerhalb von {seconds} Sekunden angekommen.",
+    err_status: "Der Server antwortete „{status}“ für {url}.",
+    err_network: "Die Datendatei {url} konnte nicht geladen werden: Der Server ist nicht erreichbar oder erlaubt dieser Seite nicht, die Datei zu lesen (CORS: Er muss Access-Control-Allow-Origin senden).",
     crashed: "Die Zeitleiste wurde wegen eines internen Fehlers angehalten. Laden Sie die Seite neu, um sie wieder zu sehen.",
-    err_not_json: "Die Adresse {} lieferte {} (etwa eine Webseite), keine JSON-Datendatei.",
-    err_too_big: "Die Datendatei {} ist {} MB groß; die Grenze liegt bei {} MB.",
-    err_invalid: "Die Datendatei {} hat {} Problem(e).",
+    err_not_json: "Die Adresse {url} lieferte {type} (etwa eine Webseite), keine JSON-Datendatei.",
+    err_too_big: "Die Datendatei {url} ist {size} MB groß; die Grenze liegt bei {limit} MB.",
+    err_invalid: "Die Datendatei {url} hat {n} Problem(e).",
+    data_problems: "Die Daten der Zeitleiste enthalten {problems}",
+    problem_forms: ["Fehler", "Fehler", "Fehler"],
+    problems_intro: "Die Zeitleiste kann erst angezeigt werden, wenn diese Fehler in der Datendatei behoben sind:",
+    whole_file: "(ganze Datei)",
+    at_line: " — Zeile {line}, Spalte {column}",
+    too_many_to_print: "{n} Einträge sind zu viele, um sie als Liste zu drucken.",
 };
 
 static IT: Strings = Strings {
@@ -375,25 +462,25 @@ static IT: Strings = Strings {
     earlier: "Prima",
     later: "Dopo",
     zoom_group: "Zoom e spostamento",
-    open_sessions: "Apri {} ({})",
+    open_sessions: "Apri {label} ({sessions})",
     show_list: "Mostra come elenco",
     show_timeline: "Mostra come cronologia",
     lanes_shown: "Categorie mostrate",
-    showing: "Periodo mostrato: {}",
-    axis_in: "asse in {}",
+    showing: "Periodo mostrato: {range}",
+    axis_in: "asse in {unit}",
     units: ["decenni", "anni", "mesi", "giorni", "ore", "minuti"],
-    all_events: "Tutti gli eventi, {}",
+    all_events: "Tutti gli eventi, {years}",
     breadcrumb: "Percorso",
     periods: "Periodi",
-    in_time_order: "{} in ordine cronologico",
-    n_of_m: "{} di {}",
-    cluster: "altri {} eventi ({}), dal {} al {}: ingrandisci",
+    in_time_order: "{events} in ordine cronologico",
+    n_of_m: "{n} di {m}",
+    cluster: "altri {more} eventi ({lane}), dal {from} al {to}: ingrandisci",
     skip: "Salta la cronologia",
     end: "Fine della cronologia",
-    opened: "Aperto: {}",
-    sessions_of: "Sessioni: {}",
-    no_entry: "Nessuna voce «{}» in questa cronologia; viene mostrata la cronologia intera.",
-    bad_start: "Impostazione iniziale non utilizzabile: {}.",
+    opened: "Aperto: {entry}",
+    sessions_of: "Sessioni: {label}",
+    no_entry: "Nessuna voce «{id}» in questa cronologia; viene mostrata la cronologia intera.",
+    bad_start: "Impostazione iniziale non utilizzabile: {reason}.",
     loading: "Caricamento della cronologia…",
     load_failed: "Non è stato possibile caricare la cronologia",
     try_again: "Riprova",
@@ -403,38 +490,52 @@ static IT: Strings = Strings {
     close: "Chiudi i dettagli",
     part_of: "Parte di",
     about_sources: "Sulle fonti:",
-    sessions_heading: "Sessioni ({})",
+    sessions_heading: "Sessioni ({n})",
     open_by_day: "Apri le sessioni per giorno ▸",
     actors: "Attori",
     sources: "Fonti",
     new_tab: "(si apre in una nuova scheda)",
-    previous: "← Precedente: {}",
-    next: "Successivo: {} →",
+    previous: "← Precedente: {title}",
+    next: "Successivo: {title} →",
     prev_next: "Precedente e successivo",
     exact_dates_unknown: "date esatte non riportate",
     month_day_unknown: "mese e giorno non riportati",
     day_unknown: "giorno non riportato",
     approximate: "approssimativo",
     end_unknown: "fine non riportata",
-    day_n: "Giorno {}",
+    day_n: "Giorno {n}",
     day_not_reported: "Giorno non riportato",
     no_session: "Nessuna sessione riportata per questo giorno.",
     foot_timed: "Le sessioni sono collocate secondo l'ora quando le fonti la indicano, altrimenti nell'ordine delle fonti.",
     foot_order: "Le sessioni sono elencate nell'ordine delle fonti; le fonti non indicano orari.",
-    about: "circa {}",
-    from: "dal {}",
+    about: "circa {date}",
+    from: "dal {date}",
     session_forms: ["sessione", "sessioni", "sessioni"],
     event_forms: ["evento", "eventi", "eventi"],
     day_forms: ["giorno", "giorni", "giorni"],
-    categories: ["ONU", "OSCE", "Consiglio d'Europa", "UE", "Diritto nazionale", "Società civile", "Altro"],
-    err_bad_url: "«{}» non è un indirizzo che la cronologia può caricare (usare http, https o un percorso relativo).",
-    err_timeout: "Il file di dati {} non è arrivato entro {} secondi.",
-    err_status: "Il server ha risposto «{}» per {}.",
-    err_network: "Non è stato possibile ottenere il file di dati {}: il server non è raggiungibile o non consente a questa pagina di leggere il file (CORS: deve inviare Access-Control-Allow-Origin).",
+    categories: Categories {
+        un: "ONU",
+        osce: "OSCE",
+        coe: "Consiglio d'Europa",
+        eu: "UE",
+        national_law: "Diritto nazionale",
+        civil_society: "Società civile",
+        other: "Altro",
+    },
+    err_bad_url: "«{url}» non è un indirizzo che la cronologia può caricare (usare http, https o un percorso relativo).",
+    err_timeout: "Il file di dati {url} non è arrivato entro {seconds} secondi.",
+    err_status: "Il server ha risposto «{status}» per {url}.",
+    err_network: "Non è stato possibile ottenere il file di dati {url}: il server non è raggiungibile o non consente a questa pagina di leggere il file (CORS: deve inviare Access-Control-Allow-Origin).",
     crashed: "La cronologia si è interrotta per un errore interno. Ricarica la pagina per vederla di nuovo.",
-    err_not_json: "L'indirizzo {} ha inviato {} (ad esempio una pagina web), non un file di dati JSON.",
-    err_too_big: "Il file di dati {} è di {} MB; il limite è {} MB.",
-    err_invalid: "Il file di dati {} ha {} problema/i.",
+    err_not_json: "L'indirizzo {url} ha inviato {type} (ad esempio una pagina web), non un file di dati JSON.",
+    err_too_big: "Il file di dati {url} è di {size} MB; il limite è {limit} MB.",
+    err_invalid: "Il file di dati {url} ha {n} problema/i.",
+    data_problems: "I dati della cronologia contengono {problems}",
+    problem_forms: ["errore", "errori", "errori"],
+    problems_intro: "La cronologia non può essere mostrata finché questi errori non vengono corretti nel file di dati:",
+    whole_file: "(intero file)",
+    at_line: " — riga {line}, colonna {column}",
+    too_many_to_print: "{n} voci sono troppe per stamparle come elenco.",
 };
 
 static RU: Strings = Strings {
@@ -444,25 +545,25 @@ static RU: Strings = Strings {
     earlier: "Раньше",
     later: "Позже",
     zoom_group: "Масштаб и перемещение",
-    open_sessions: "Открыть: {} ({})",
+    open_sessions: "Открыть: {label} ({sessions})",
     show_list: "Показать списком",
     show_timeline: "Показать шкалу",
     lanes_shown: "Показанные категории",
-    showing: "Показан период: {}",
-    axis_in: "шкала: {}",
+    showing: "Показан период: {range}",
+    axis_in: "шкала: {unit}",
     units: ["десятилетия", "годы", "месяцы", "дни", "часы", "минуты"],
-    all_events: "Все события, {}",
+    all_events: "Все события, {years}",
     breadcrumb: "Навигация",
     periods: "Периоды",
-    in_time_order: "{} в хронологическом порядке",
-    n_of_m: "{} из {}",
-    cluster: "ещё {} событий ({}), с {} по {}: увеличить",
+    in_time_order: "{events} в хронологическом порядке",
+    n_of_m: "{n} из {m}",
+    cluster: "ещё {more} событий ({lane}), с {from} по {to}: увеличить",
     skip: "Пропустить шкалу",
     end: "Конец шкалы",
-    opened: "Открыто: {}",
-    sessions_of: "Заседания: {}",
-    no_entry: "Записи «{}» на этой шкале нет; показана вся шкала.",
-    bad_start: "Начальная настройка не подходит: {}.",
+    opened: "Открыто: {entry}",
+    sessions_of: "Заседания: {label}",
+    no_entry: "Записи «{id}» на этой шкале нет; показана вся шкала.",
+    bad_start: "Начальная настройка не подходит: {reason}.",
     loading: "Загрузка шкалы…",
     load_failed: "Не удалось загрузить шкалу",
     try_again: "Повторить",
@@ -472,38 +573,52 @@ static RU: Strings = Strings {
     close: "Закрыть подробности",
     part_of: "Часть события",
     about_sources: "Об источниках:",
-    sessions_heading: "Заседания ({})",
+    sessions_heading: "Заседания ({n})",
     open_by_day: "Открыть заседания по дням ▸",
     actors: "Участники",
     sources: "Источники",
     new_tab: "(откроется в новой вкладке)",
-    previous: "← Предыдущее: {}",
-    next: "Следующее: {} →",
+    previous: "← Предыдущее: {title}",
+    next: "Следующее: {title} →",
     prev_next: "Предыдущее и следующее",
     exact_dates_unknown: "точные даты не сообщаются",
     month_day_unknown: "месяц и день не сообщаются",
     day_unknown: "день не сообщается",
     approximate: "приблизительно",
     end_unknown: "окончание не сообщается",
-    day_n: "День {}",
+    day_n: "День {n}",
     day_not_reported: "День не сообщается",
     no_session: "Для этого дня заседания не указаны.",
     foot_timed: "Заседания расположены по времени, если его называют источники, иначе в порядке, в котором о них сообщают источники.",
     foot_order: "Заседания перечислены в порядке, в котором о них сообщают источники; время источники не называют.",
-    about: "около {}",
-    from: "с {}",
+    about: "около {date}",
+    from: "с {date}",
     session_forms: ["заседание", "заседания", "заседаний"],
     event_forms: ["событие", "события", "событий"],
     day_forms: ["день", "дня", "дней"],
-    categories: ["ООН", "ОБСЕ", "Совет Европы", "ЕС", "Национальное право", "Гражданское общество", "Другое"],
-    err_bad_url: "«{}» — не адрес, который может загрузить шкала (используйте http, https или относительный путь).",
-    err_timeout: "Файл данных {} не пришёл за {} секунд.",
-    err_status: "Сервер ответил «{}» на запрос {}.",
-    err_network: "Не удалось получить файл данных {}: сервер недоступен или не разрешает этой странице читать файл (CORS: он должен отправлять Access-Control-Allow-Origin).",
+    categories: Categories {
+        un: "ООН",
+        osce: "ОБСЕ",
+        coe: "Совет Европы",
+        eu: "ЕС",
+        national_law: "Национальное право",
+        civil_society: "Гражданское общество",
+        other: "Другое",
+    },
+    err_bad_url: "«{url}» — не адрес, который может загрузить шкала (используйте http, https или относительный путь).",
+    err_timeout: "Файл данных {url} не пришёл за {seconds} секунд.",
+    err_status: "Сервер ответил «{status}» на запрос {url}.",
+    err_network: "Не удалось получить файл данных {url}: сервер недоступен или не разрешает этой странице читать файл (CORS: он должен отправлять Access-Control-Allow-Origin).",
     crashed: "Хронология остановилась из-за внутренней ошибки. Перезагрузите страницу, чтобы увидеть её снова.",
-    err_not_json: "По адресу {} пришёл ответ {} (например, веб-страница), а не файл данных JSON.",
-    err_too_big: "Файл данных {} весит {} МБ; предел — {} МБ.",
-    err_invalid: "В файле данных {} проблем: {}.",
+    err_not_json: "По адресу {url} пришёл ответ {type} (например, веб-страница), а не файл данных JSON.",
+    err_too_big: "Файл данных {url} весит {size} МБ; предел — {limit} МБ.",
+    err_invalid: "В файле данных {url} проблем: {n}.",
+    data_problems: "Ошибки в данных хронологии: {problems}",
+    problem_forms: ["ошибка", "ошибки", "ошибок"],
+    problems_intro: "Хронологию нельзя показать, пока эти ошибки не исправлены в файле данных:",
+    whole_file: "(весь файл)",
+    at_line: " — строка {line}, столбец {column}",
+    too_many_to_print: "Записей слишком много ({n}), чтобы напечатать их списком.",
 };
 
 static ES: Strings = Strings {
@@ -513,25 +628,25 @@ static ES: Strings = Strings {
     earlier: "Antes",
     later: "Después",
     zoom_group: "Zoom y desplazamiento",
-    open_sessions: "Abrir {} ({})",
+    open_sessions: "Abrir {label} ({sessions})",
     show_list: "Ver como lista",
     show_timeline: "Ver como cronología",
     lanes_shown: "Categorías mostradas",
-    showing: "Periodo mostrado: {}",
-    axis_in: "eje en {}",
+    showing: "Periodo mostrado: {range}",
+    axis_in: "eje en {unit}",
     units: ["décadas", "años", "meses", "días", "horas", "minutos"],
-    all_events: "Todos los acontecimientos, {}",
+    all_events: "Todos los acontecimientos, {years}",
     breadcrumb: "Ruta de navegación",
     periods: "Periodos",
-    in_time_order: "{} en orden cronológico",
-    n_of_m: "{} de {}",
-    cluster: "{} acontecimientos más ({}), del {} al {}: acercar",
+    in_time_order: "{events} en orden cronológico",
+    n_of_m: "{n} de {m}",
+    cluster: "{more} acontecimientos más ({lane}), del {from} al {to}: acercar",
     skip: "Saltar la cronología",
     end: "Fin de la cronología",
-    opened: "Abierto: {}",
-    sessions_of: "Sesiones: {}",
-    no_entry: "No hay ninguna entrada «{}» en esta cronología; se muestra la cronología completa.",
-    bad_start: "No se pudo usar el ajuste inicial: {}.",
+    opened: "Abierto: {entry}",
+    sessions_of: "Sesiones: {label}",
+    no_entry: "No hay ninguna entrada «{id}» en esta cronología; se muestra la cronología completa.",
+    bad_start: "No se pudo usar el ajuste inicial: {reason}.",
     loading: "Cargando la cronología…",
     load_failed: "No se pudo cargar la cronología",
     try_again: "Reintentar",
@@ -541,48 +656,66 @@ static ES: Strings = Strings {
     close: "Cerrar detalles",
     part_of: "Parte de",
     about_sources: "Sobre las fuentes:",
-    sessions_heading: "Sesiones ({})",
+    sessions_heading: "Sesiones ({n})",
     open_by_day: "Abrir las sesiones por día ▸",
     actors: "Actores",
     sources: "Fuentes",
     new_tab: "(se abre en una pestaña nueva)",
-    previous: "← Anterior: {}",
-    next: "Siguiente: {} →",
+    previous: "← Anterior: {title}",
+    next: "Siguiente: {title} →",
     prev_next: "Anterior y siguiente",
     exact_dates_unknown: "fechas exactas no indicadas",
     month_day_unknown: "mes y día no indicados",
     day_unknown: "día no indicado",
     approximate: "aproximado",
     end_unknown: "final no indicado",
-    day_n: "Día {}",
+    day_n: "Día {n}",
     day_not_reported: "Día no indicado",
     no_session: "No se indica ninguna sesión para este día.",
     foot_timed: "Las sesiones se sitúan según su hora cuando las fuentes la dan; si no, en el orden de las fuentes.",
     foot_order: "Las sesiones se enumeran en el orden de las fuentes; las fuentes no dan horas.",
-    about: "hacia {}",
-    from: "desde {}",
+    about: "hacia {date}",
+    from: "desde {date}",
     session_forms: ["sesión", "sesiones", "sesiones"],
     event_forms: ["acontecimiento", "acontecimientos", "acontecimientos"],
     day_forms: ["día", "días", "días"],
-    categories: ["ONU", "OSCE", "Consejo de Europa", "UE", "Derecho nacional", "Sociedad civil", "Otro"],
-    err_bad_url: "«{}» no es una dirección que la cronología pueda cargar (use http, https o una ruta relativa).",
-    err_timeout: "El archivo de datos {} no llegó en {} segundos.",
-    err_status: "El servidor respondió «{}» para {}.",
-    err_network: "No se pudo obtener el archivo de datos {}: el servidor no responde o no permite que esta página lea el archivo (CORS: debe enviar Access-Control-Allow-Origin).",
+    categories: Categories {
+        un: "ONU",
+        osce: "OSCE",
+        coe: "Consejo de Europa",
+        eu: "UE",
+        national_law: "Derecho nacional",
+        civil_society: "Sociedad civil",
+        other: "Otro",
+    },
+    err_bad_url: "«{url}» no es una dirección que la cronología pueda cargar (use http, https o una ruta relativa).",
+    err_timeout: "El archivo de datos {url} no llegó en {seconds} segundos.",
+    err_status: "El servidor respondió «{status}» para {url}.",
+    err_network: "No se pudo obtener el archivo de datos {url}: el servidor no responde o no permite que esta página lea el archivo (CORS: debe enviar Access-Control-Allow-Origin).",
     crashed: "La cronología se detuvo por un error interno. Vuelva a cargar la página para verla de nuevo.",
-    err_not_json: "La dirección {} envió {} (por ejemplo, una página web), no un archivo de datos JSON.",
-    err_too_big: "El archivo de datos {} ocupa {} MB; el límite es {} MB.",
-    err_invalid: "El archivo de datos {} tiene {} problema(s).",
+    err_not_json: "La dirección {url} envió {type} (por ejemplo, una página web), no un archivo de datos JSON.",
+    err_too_big: "El archivo de datos {url} ocupa {size} MB; el límite es {limit} MB.",
+    err_invalid: "El archivo de datos {url} tiene {n} problema(s).",
+    data_problems: "Los datos de la cronología tienen {problems}",
+    problem_forms: ["problema", "problemas", "problemas"],
+    problems_intro: "La cronología no se puede mostrar hasta que se corrijan en el archivo de datos:",
+    whole_file: "(archivo completo)",
+    at_line: " — línea {line}, columna {column}",
+    too_many_to_print: "{n} entradas son demasiadas para imprimirlas como lista.",
 };
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[allow(clippy::panic)] // a failing test panics
 mod tests {
     use super::*;
 
     #[test]
-    fn templates_and_plurals() {
-        assert_eq!(fill("{} of {}", &["3", "53"]), "3 of 53");
+    fn named_templates_and_plurals() {
+        assert_eq!(fill("{n} of {m}", &[("n", "3"), ("m", "53")]), "3 of 53");
+        assert_eq!(fill("{m} sur {n}", &[("n", "3"), ("m", "53")]), "53 sur 3", "reordered");
         assert_eq!(fill("no args", &[]), "no args");
+        assert_eq!(fill("{x} {unknown} {", &[("x", "a")]), "a {unknown} {");
+        assert_eq!(fill("«{id}»", &[("id", "é{id}")]), "«é{id}»", "values are not filled again");
         let ru = strings(Lang::Ru);
         assert_eq!(ru.count(Lang::Ru, 1, &ru.session_forms), "1 заседание");
         assert_eq!(ru.count(Lang::Ru, 3, &ru.session_forms), "3 заседания");
@@ -592,45 +725,91 @@ mod tests {
         let fr = strings(Lang::Fr);
         assert_eq!(fr.count(Lang::Fr, 1, &fr.day_forms), "1 jour");
         assert_eq!(fr.count(Lang::Fr, 2, &fr.day_forms), "2 jours");
+        assert_eq!(strings(Lang::De).category(Category::CivilSociety), "Zivilgesellschaft");
+    }
+
+    /// The placeholders of a template, sorted: `{title}` → `title`.
+    fn holes(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_owned()))
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Every `field: "text"` of each language's table in this file: (language, field, text).
+    fn tables() -> Vec<(String, String, String)> {
+        let src = include_str!("i18n.rs");
+        let mut out = Vec::new();
+        let mut lang = None;
+        for line in src.lines() {
+            if let Some(rest) = line.strip_prefix("static ") {
+                lang = rest.split(':').next().map(str::to_owned);
+            } else if line == "};" {
+                lang = None;
+            } else if let (Some(l), Some((field, value))) = (&lang, line.trim().split_once(": \"")) {
+                out.push((l.clone(), field.to_owned(), value.trim_end_matches("\",").to_owned()));
+            }
+        }
+        out
     }
 
     #[test]
-    fn every_template_keeps_its_placeholders_in_every_language() {
-        let holes = |s: &Strings| {
-            [
-                s.open_sessions,
-                s.showing,
-                s.axis_in,
-                s.all_events,
-                s.in_time_order,
-                s.n_of_m,
-                s.cluster,
-                s.opened,
-                s.sessions_of,
-                s.no_entry,
-                s.bad_start,
-                s.sessions_heading,
-                s.previous,
-                s.next,
-                s.day_n,
-                s.about,
-                s.from,
-                s.err_bad_url,
-                s.err_timeout,
-                s.err_status,
-                s.err_network,
-                s.err_too_big,
-                s.err_invalid,
-                s.err_not_json,
-                s.crashed,
-            ]
-            .map(|t| t.matches("{}").count())
-        };
-        let en = holes(strings(Lang::En));
-        for lang in Lang::ALL {
-            assert_eq!(holes(strings(lang)), en, "{lang:?}");
-            let s = strings(lang);
-            assert!(s.categories.iter().chain(s.units.iter()).all(|x| !x.is_empty()));
+    fn every_language_keeps_every_templates_placeholders() {
+        let all = tables();
+        let english: Vec<&(String, String, String)> = all.iter().filter(|t| t.0 == "EN").collect();
+        let templates: Vec<_> = english.iter().filter(|t| !holes(&t.2).is_empty()).collect();
+        assert!(templates.len() >= 25, "found {} templates", templates.len());
+        for lang in ["FR", "DE", "IT", "RU", "ES"] {
+            let theirs: Vec<_> = all.iter().filter(|t| t.0 == lang).collect();
+            assert_eq!(theirs.len(), english.len(), "{lang} has another number of strings");
+            for (_, field, text) in &english {
+                let Some(t) = theirs.iter().find(|t| &t.1 == field) else { panic!("{lang} lacks {field}") };
+                assert_eq!(holes(&t.2), holes(text), "{lang}.{field}: {:?} vs {text:?}", t.2);
+                assert!(!t.2.trim().is_empty(), "{lang}.{field} is empty");
+            }
         }
+    }
+
+    /// Every `fill(x.field, &[("name", …), …])` in the crate names exactly the template's placeholders.
+    #[test]
+    fn every_call_fills_its_templates_placeholders() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<String>) {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    sources(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(std::fs::read_to_string(&p).unwrap_or_default());
+                }
+            }
+        }
+        let mut files = Vec::new();
+        sources(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut files);
+        let english: Vec<(String, String, String)> = tables().into_iter().filter(|t| t.0 == "EN").collect();
+        let mut calls = 0;
+        for text in &files {
+            for call in text.split("fill(").skip(1) {
+                // `st.field, &[("a", …), ("b", …)])`
+                let Some((template, rest)) = call.split_once(", &[") else { continue };
+                let Some(field) = template.rsplit('.').next().filter(|f| !f.contains(' ')) else { continue };
+                let Some((_, _, t)) = english.iter().find(|t| t.1 == field) else { continue };
+                // Only this call's names: its array ends at the first `])`.
+                let rest = rest.get(..rest.find("])").unwrap_or(rest.len())).unwrap_or_default();
+                let mut names: Vec<String> = rest
+                    .split("(\"")
+                    .skip(1)
+                    .filter_map(|a| a.split_once("\", ").map(|(n, _)| n.to_owned()))
+                    .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+                    .collect();
+                names.sort();
+                assert_eq!(names, holes(t), "fill({template}, …)");
+                calls += 1;
+            }
+        }
+        assert!(calls >= 20, "found only {calls} calls");
     }
 }

@@ -117,7 +117,7 @@ pub fn when(lang: Lang, w: &When) -> String {
         None => base,
     };
     if w.approximate {
-        fill(s.about, &[&base])
+        fill(s.about, &[("date", &base)])
     } else {
         base
     }
@@ -132,9 +132,9 @@ pub fn period(lang: Lang, p: &Period) -> String {
         return when(lang, &p.when);
     }
     let s = strings(lang);
-    let from = fill(s.from, &[&date(lang, &p.when.start)]);
+    let from = fill(s.from, &[("date", &date(lang, &p.when.start))]);
     if p.when.approximate {
-        fill(s.about, &[&from])
+        fill(s.about, &[("date", &from)])
     } else {
         from
     }

@@ -90,18 +90,25 @@ impl LoadError {
         use crate::i18n::{fill, strings};
         let st = strings(lang);
         match self {
-            LoadError::BadUrl => fill(st.err_bad_url, &[url]),
-            LoadError::Timeout => fill(st.err_timeout, &[url, &(TIMEOUT_MS / 1000).to_string()]),
-            LoadError::Status(code, text) => fill(st.err_status, &[&format!("{code} {text}"), url]),
-            LoadError::Network => fill(st.err_network, &[url]),
+            LoadError::BadUrl => fill(st.err_bad_url, &[("url", url)]),
+            LoadError::Timeout => {
+                fill(st.err_timeout, &[("url", url), ("seconds", &(TIMEOUT_MS / 1000).to_string())])
+            }
+            LoadError::Status(code, text) => {
+                fill(st.err_status, &[("status", &format!("{code} {text}")), ("url", url)])
+            }
+            LoadError::Network => fill(st.err_network, &[("url", url)]),
             LoadError::TooBig(n) => {
                 // Megabytes with one decimal, in integer arithmetic.
                 let tenths = n.saturating_add(50_000) / 100_000;
                 let size = format!("{}.{}", tenths / 10, tenths % 10);
-                fill(st.err_too_big, &[url, &size, &(MAX_BYTES / 1_000_000).to_string()])
+                fill(
+                    st.err_too_big,
+                    &[("url", url), ("size", &size), ("limit", &(MAX_BYTES / 1_000_000).to_string())],
+                )
             }
-            LoadError::Invalid(errs) => fill(st.err_invalid, &[url, &errs.len().to_string()]),
-            LoadError::NotJson(kind) => fill(st.err_not_json, &[url, kind]),
+            LoadError::Invalid(errs) => fill(st.err_invalid, &[("url", url), ("n", &errs.len().to_string())]),
+            LoadError::NotJson(kind) => fill(st.err_not_json, &[("url", url), ("type", kind)]),
         }
     }
 }

@@ -98,7 +98,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             }
             if !sessions.is_empty() {
                 <button type="button" class="att-btn att-enter" onclick={enter}>{ st.open_by_day }</button>
-                <h4 class="att-dsh">{ fill(st.sessions_heading, &[&sessions.len().to_string()]) }</h4>
+                <h4 class="att-dsh">{ fill(st.sessions_heading, &[("n", &sessions.len().to_string())]) }</h4>
                 <ol class="att-sessions">
                     { for sessions.iter().map(|c| html! {
                         <li key={c.id.as_str()}>
@@ -128,10 +128,10 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             }
             <nav class="att-nav" aria-label={st.prev_next}>
                 if let Some(id) = prev {
-                    <button type="button" class="att-prev" onclick={go(id)}>{ fill(st.previous, &[&title_of(id)]) }</button>
+                    <button type="button" class="att-prev" onclick={go(id)}>{ fill(st.previous, &[("title", &title_of(id))]) }</button>
                 }
                 if let Some(id) = next {
-                    <button type="button" class="att-next" onclick={go(id)}>{ fill(st.next, &[&title_of(id)]) }</button>
+                    <button type="button" class="att-next" onclick={go(id)}>{ fill(st.next, &[("title", &title_of(id))]) }</button>
                 }
             </nav>
         </section>

@@ -4,7 +4,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::DataError;
+use crate::i18n::{fill, strings};
+use crate::model::{DataError, Lang};
 
 /// Properties of [`ErrorList`].
 #[derive(Properties, PartialEq)]
@@ -13,29 +14,35 @@ pub struct ErrorListProps {
     pub errors: Rc<Vec<DataError>>,
     /// Per-instance id prefix.
     pub prefix: AttrValue,
+    /// The reader's language (the problems themselves are in English, and marked so).
+    pub lang: Lang,
 }
 
 /// "The timeline data has N problems" and the problems, each with its path.
 #[function_component]
 pub fn ErrorList(props: &ErrorListProps) -> Html {
     crate::guard::rendering(&props.prefix);
-    let n = props.errors.len();
-    let heading = if n == 1 {
-        "The timeline data has 1 problem".to_owned()
-    } else {
-        format!("The timeline data has {n} problems")
-    };
+    let lang = props.lang;
+    let st = strings(lang);
+    let heading =
+        fill(st.data_problems, &[("problems", &st.count(lang, props.errors.len(), &st.problem_forms))]);
     html! {
         <section class="att-errors" role="alert" aria-labelledby={format!("{}-title", props.prefix)}>
             <h2 class="att-h" id={format!("{}-title", props.prefix)}>{ heading }</h2>
-            <p>{ "The timeline cannot be shown until these are fixed in the data file:" }</p>
-            <ol>
+            <p>{ st.problems_intro }</p>
+            <ol lang="en">
                 { for props.errors.iter().map(|e| html! {
                     <li>
-                        <code>{ if e.path.is_empty() { "(whole file)".to_owned() } else { e.path.clone() } }</code>
+                        if e.path.is_empty() {
+                            <span lang={lang.tag()}>{ st.whole_file }</span>
+                        } else {
+                            <code>{ e.path.clone() }</code>
+                        }
                         { ": " }{ e.message.clone() }
                         if let Some((line, col)) = e.at {
-                            <span class="att-at">{ format!(" — line {line}, column {col}") }</span>
+                            <span class="att-at" lang={lang.tag()}>
+                                { fill(st.at_line, &[("line", &line.to_string()), ("column", &col.to_string())]) }
+                            </span>
                         }
                     </li>
                 }) }

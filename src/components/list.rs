@@ -41,7 +41,7 @@ pub fn EntryList(props: &EntryListProps) -> Html {
         <div class="att-lists">
             <section class="att-events" aria-labelledby={format!("{p}-events-h")}>
                 <h3 class="att-sh" id={format!("{p}-events-h")}>
-                    { fill(st.in_time_order, &[&st.count(lang, t.events.len(), &st.event_forms)]) }
+                    { fill(st.in_time_order, &[("events", &st.count(lang, t.events.len(), &st.event_forms))]) }
                 </h3>
                 <ol class="att-list">
                     { for t.events.iter().map(|e| html! {
@@ -107,7 +107,7 @@ fn button(
 /// The sessions of a meeting, grouped by day ("Day 1", "Day not reported").
 fn agenda_list(props: &EntryListProps, parent: &Event, lang: Lang) -> Html {
     html! {
-        <ol class="att-agenda" aria-label={fill(strings(lang).sessions_of, &[parent.info.title_in(lang)])}>
+        <ol class="att-agenda" aria-label={fill(strings(lang).sessions_of, &[("label", parent.info.title_in(lang))])}>
             { for agenda(parent).into_iter().map(|day| html! {
                 <li key={day_label(day.key, lang)} class="att-day">
                     <span class="att-dayh">{ day_label(day.key, lang) }</span>
@@ -128,7 +128,7 @@ fn agenda_list(props: &EntryListProps, parent: &Event, lang: Lang) -> Html {
 pub(crate) fn day_label(key: DayKey, lang: Lang) -> String {
     let st = strings(lang);
     match key {
-        DayKey::Day(n) => fill(st.day_n, &[&n.to_string()]),
+        DayKey::Day(n) => fill(st.day_n, &[("n", &n.to_string())]),
         DayKey::Date(days) => {
             let (y, m, d) = civil_from_days(days);
             PartialDate::new(i64::from(y), Some(i64::from(m)), Some(i64::from(d)), None, None)

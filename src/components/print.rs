@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::list::day_label;
 use super::{use_lang, Data};
-use crate::i18n::strings;
+use crate::i18n::{fill, strings};
 use crate::model::agenda;
 use crate::model::{Info, Lang};
 
@@ -43,7 +43,7 @@ pub fn PrintList(props: &PrintListProps) -> Html {
     let st = strings(lang);
     let Some(t) = props.data.get() else { return Html::default() };
     if t.len() > MAX_PRINTED {
-        return html! { <p class="att-print">{ format!("{} entries are too many to print as a list.", t.len()) }</p> };
+        return html! { <p class="att-print">{ fill(st.too_many_to_print, &[("n", &t.len().to_string())]) }</p> };
     }
     html! {
         <section class="att-print">

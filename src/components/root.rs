@@ -91,7 +91,7 @@ fn Instance(props: &RootProps) -> Html {
                         <h2 class="att-h" id={format!("{}-title", props.prefix)}>{ st.load_failed }</h2>
                         <p>{ e.explain(&src, l) }</p>
                         if let LoadError::Invalid(errs) = e {
-                            <ErrorList errors={Rc::new(errs.clone())} prefix={AttrValue::from(format!("{}-data", props.prefix))} />
+                            <ErrorList errors={Rc::new(errs.clone())} prefix={AttrValue::from(format!("{}-data", props.prefix))} lang={l} />
                         }
                         <button type="button" class="att-btn" onclick={retry}>{ st.try_again }</button>
                     </section>

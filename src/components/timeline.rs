@@ -49,10 +49,11 @@ pub struct TimelineViewProps {
 /// A whole timeline, or the list of problems in its data.
 #[function_component]
 pub fn TimelineView(props: &TimelineViewProps) -> Html {
+    let lang = props.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
     match props.data.0.as_ref() {
         Err(errors) => html! {
-            <div class="att" id={props.prefix.clone()} data-theme={props.theme.clone()} lang="en">
-                <ErrorList errors={Rc::new(errors.clone())} prefix={props.prefix.clone()} />
+            <div class="att" id={props.prefix.clone()} data-theme={props.theme.clone()} lang={lang.tag()}>
+                <ErrorList errors={Rc::new(errors.clone())} prefix={props.prefix.clone()} {lang} />
             </div>
         },
         Ok(_) => html! { <Live ..props.clone() /> },
@@ -161,21 +162,25 @@ fn Live(props: &TimelineViewProps) -> Html {
         Announcement::Opened(id) => t
             .find(id.as_str())
             .map(|i| {
-                fill(s.opened, &[&format!("{}, {}", i.info().title_in(lang), super::item_date(lang, i))])
+                fill(
+                    s.opened,
+                    &[("entry", &format!("{}, {}", i.info().title_in(lang), super::item_date(lang, i)))],
+                )
             })
             .unwrap_or_default(),
         Announcement::Range => {
             let unit = crate::layout::ticks(&state.view, state.width).step.unit;
-            fill(s.showing, &[&crate::intl::range(lang, &state.view, unit)])
+            fill(s.showing, &[("range", &crate::intl::range(lang, &state.view, unit))])
         }
-        Announcement::SessionsOf(id) => {
-            t.find(id.as_str()).map(|i| fill(s.sessions_of, &[i.info().short_in(lang)])).unwrap_or_default()
-        }
+        Announcement::SessionsOf(id) => t
+            .find(id.as_str())
+            .map(|i| fill(s.sessions_of, &[("label", i.info().short_in(lang))]))
+            .unwrap_or_default(),
         Announcement::Quiet => String::new(),
     };
     let notice = match &state.notice {
-        Some(Notice::NoEntry(id)) => fill(s.no_entry, &[id]),
-        Some(Notice::BadStart(why)) => fill(s.bad_start, &[why]),
+        Some(Notice::NoEntry(id)) => fill(s.no_entry, &[("id", id)]),
+        Some(Notice::BadStart(why)) => fill(s.bad_start, &[("reason", why)]),
         None => String::new(),
     };
     let skip = {

@@ -43,7 +43,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             html! {
                 <nav class="att-crumbs" aria-label={st.breadcrumb}>
                     <ol>
-                        <li><button type="button" class="att-link" onclick={back}>{ fill(st.all_events, &[&years(t)]) }</button></li>
+                        <li><button type="button" class="att-link" onclick={back}>{ fill(st.all_events, &[("years", &years(t))]) }</button></li>
                         <li><span aria-current="page">{ title }</span></li>
                     </ol>
                 </nav>
@@ -55,7 +55,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let onclick = act(Intent::Enter(e.id.clone()));
         html! {
             <button type="button" class="att-btn att-enter" key={e.id.as_str()} {onclick}
-                aria-label={fill(st.open_sessions, &[e.info.short_in(lang), &st.count(lang, e.children.len(), &st.session_forms)])}>
+                aria-label={fill(st.open_sessions, &[("label", e.info.short_in(lang)), ("sessions", &st.count(lang, e.children.len(), &st.session_forms))])}>
                 { format!("{} ▸", e.info.short_in(lang)) }
             </button>
         }
@@ -64,11 +64,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let legend = lanes_legend(props, t, lang);
     let range = if timeline_mode && in_all && s.width > 0.0 {
         let tk = ticks(&s.view, s.width);
-        let (before, after) = st.showing.split_once("{}").unwrap_or((st.showing, ""));
+        let (before, after) = st.showing.split_once("{range}").unwrap_or((st.showing, ""));
         html! {
             <p class="att-range">
                 { before }<strong>{ crate::intl::range(lang, &s.view, tk.step.unit) }</strong>{ after }
-                <span class="att-unit">{ format!(" · {}", fill(st.axis_in, &[crate::intl::unit_name(lang, tk.step.name())])) }</span>
+                <span class="att-unit">{ format!(" · {}", fill(st.axis_in, &[("unit", crate::intl::unit_name(lang, tk.step.name()))])) }</span>
             </p>
         }
     } else {

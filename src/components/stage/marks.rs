@@ -101,8 +101,7 @@ pub(super) fn lanes_html(
                                 <li key={format!("cluster-{}", first.id)} class="att-m att-clm"
                                     data-x={px(c.x - base)} data-y={px(rows(c.row, row_h(width)))} data-w={px(c.w)}>
                                     <button type="button" class="att-cl" tabindex="-1" {onclick}
-                                        aria-label={fill(st.cluster, &[&c.members.len().to_string(), st.category(*cat),
-                                            &crate::intl::date(lang, &first.when.start), &crate::intl::date(lang, &last.when.start)])}>
+                                        aria-label={fill(st.cluster, &[("more", &c.members.len().to_string()), ("lane", st.category(*cat)), ("from", &crate::intl::date(lang, &first.when.start)), ("to", &crate::intl::date(lang, &last.when.start))])}>
                                         { format!("+{}", c.members.len()) }
                                     </button>
                                 </li>
@@ -169,7 +168,7 @@ fn mark(
                 <span class="att-vh">
                     { format!("{}{rest_title}, ", e.info.short_in(lang)) }
                     <time datetime={e.when.iso()}>{ crate::intl::when(lang, &e.when) }</time>
-                    { format!(", {}, {}{sessions}", st.category(e.category), fill(st.n_of_m, &[&at.n.to_string(), &at.of.to_string()])) }
+                    { format!(", {}, {}{sessions}", st.category(e.category), fill(st.n_of_m, &[("n", &at.n.to_string()), ("m", &at.of.to_string())])) }
                 </span>
                 if !e.children.is_empty() {
                     <span class="att-kids" aria-hidden="true">{ format!(" ▸ {}", e.children.len()) }</span>
