@@ -1,0 +1,147 @@
+//! `cargo xtask dist` (the folder a newsroom copies to its static host) and `cargo xtask size`.
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use super::setup::{setup, Need};
+use super::{cmd, root, run, Result};
+
+pub(crate) fn dist_command(args: &[String]) -> Result {
+    let public_url = match args {
+        [] => "/".to_owned(),
+        [flag, url] if flag == "--public-url" => url.clone(),
+        [arg] if arg.starts_with("--public-url=") => arg["--public-url=".len()..].to_owned(),
+        _ => return Err("usage: cargo xtask dist [--public-url /some/path/]".to_owned()),
+    };
+    if !public_url.starts_with('/') && !public_url.starts_with("http") {
+        return Err(format!(
+            "--public-url must be a path like /news/timeline/ or a full URL, not {public_url:?}"
+        ));
+    }
+    setup(Need::Build)?;
+    dist(&public_url)?;
+    size(&root().join("dist"))?;
+    let base = if public_url.ends_with('/') { public_url } else { format!("{public_url}/") };
+    println!("\nCopy dist/ to {base} on your static host, then paste into an article:\n");
+    println!("  <script type=\"module\" src=\"{base}embed.js\"></script>");
+    println!("  <anti-trafficking-timeline></anti-trafficking-timeline>\n");
+    println!("or, for readers and crawlers without JavaScript, the same two lines with the list inside: dist/snippet.html");
+    println!(
+        "Cache embed.js briefly (it is the stable name); every other file's name changes with its content."
+    );
+    Ok(())
+}
+
+/// The release build in `dist/`, plus the stable entry `embed.js` and the iframe page.
+pub(crate) fn dist(public_url: &str) -> Result {
+    dist_into(public_url, &root().join("dist"), None)
+}
+
+/// [`dist`] into `out`, with extra cargo features (the panic-test build).
+pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) -> Result {
+    let mut build = cmd("trunk");
+    build.args(["build", "--release", "--public-url", public_url]).arg("--dist").arg(out);
+    if let Some(f) = features {
+        build.args(["--features", f]);
+    }
+    run(
+        &format!(
+            "release build (trunk build --release{})",
+            features.map(|f| format!(" --features {f}")).unwrap_or_default()
+        ),
+        &mut build,
+    )?;
+    let out = out.to_path_buf();
+    let mut js = None;
+    let mut wasm = None;
+    for entry in std::fs::read_dir(&out).map_err(|e| format!("{}: {e}", out.display()))?.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with("anti-trafficking-timeline-") && name.ends_with("_bg.wasm") {
+            wasm = Some(name);
+        } else if name.starts_with("anti-trafficking-timeline-") && name.ends_with(".js") {
+            js = Some(name);
+        }
+    }
+    let (js, wasm) = js.zip(wasm).ok_or("the release build has no wasm-bindgen output")?;
+    let template = std::fs::read_to_string(root().join("assets/embed/embed.template.js"))
+        .map_err(|e| format!("assets/embed/embed.template.js: {e}"))?;
+    let entry = template.replace("{{WASM}}", &wasm).replace("{{GLUE}}", &js);
+    std::fs::write(out.join("embed.js"), entry).map_err(|e| format!("embed.js: {e}"))?;
+    // The no-JavaScript fallback, from the same data: in the standalone page, and in a snippet.
+    let data =
+        std::fs::read_to_string(root().join("data/timeline.json")).map_err(|e| format!("data: {e}"))?;
+    let timeline = anti_trafficking_timeline::format::from_str(&data).map_err(|errs| {
+        let list: Vec<String> = errs.iter().map(ToString::to_string).collect();
+        format!("data/timeline.json is invalid:\n  {}", list.join("\n  "))
+    })?;
+    let fallback = anti_trafficking_timeline::fallback::html(&timeline);
+    let index = std::fs::read_to_string(out.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let marker = "<!-- fallback: cargo xtask dist puts the list here -->";
+    if !index.contains(marker) {
+        return Err("index.html has no fallback marker".to_owned());
+    }
+    std::fs::write(out.join("index.html"), index.replace(marker, &fallback))
+        .map_err(|e| format!("index.html: {e}"))?;
+    let base = if public_url.ends_with('/') { public_url.to_owned() } else { format!("{public_url}/") };
+    let snippet = format!(
+        "<script type=\"module\" src=\"{base}embed.js\"></script>\n<anti-trafficking-timeline>{fallback}</anti-trafficking-timeline>\n"
+    );
+    std::fs::write(out.join("snippet.html"), snippet).map_err(|e| format!("snippet.html: {e}"))?;
+    for f in ["embed.html", "frame.js", "frame.css", "parent.js"] {
+        std::fs::copy(root().join("assets/embed").join(f), out.join(f)).map_err(|e| format!("{f}: {e}"))?;
+    }
+    eprintln!("    wrote dist/embed.js (→ {js}), snippet.html, the fallback list in index.html, embed.html, frame.js, frame.css, parent.js");
+    Ok(())
+}
+
+/// Prints raw and gzip -9 sizes of the wasm, JS and CSS in `dist`.
+pub(crate) fn size(dist: &Path) -> Result {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e} (build first)", dist.display()))?;
+    let mut rows = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let kind = match path.extension().and_then(|e| e.to_str()) {
+            Some("wasm") => "wasm",
+            Some("js") => "js",
+            Some("css") => "css",
+            _ => continue,
+        };
+        let raw = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
+        rows.push((
+            kind,
+            path.file_name().unwrap_or_default().to_string_lossy().into_owned(),
+            raw,
+            gzip9(&path)?,
+        ));
+    }
+    rows.sort();
+    eprintln!("\n==> release size (dist/)");
+    println!("{:<6} {:>10} {:>12}  file", "kind", "bytes", "gzip -9");
+    for (kind, name, raw, gz) in &rows {
+        println!("{kind:<6} {raw:>10} {gz:>12}  {name}");
+    }
+    let (raw, gz) = rows.iter().fold((0, 0), |(a, b), r| (a + r.2, b + r.3));
+    println!("{:<6} {raw:>10} {gz:>12}  (wasm + js + css)", "total");
+    let data = root().join("data/timeline.json");
+    let data_raw = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
+    println!(
+        "{:<6} {data_raw:>10} {:>12}  data/timeline.json (compiled into the wasm)",
+        "data",
+        gzip9(&data)?
+    );
+    Ok(())
+}
+
+pub(crate) fn gzip9(path: &Path) -> Result<u64> {
+    let mut child = Command::new("gzip")
+        .args(["-9", "-c"])
+        .arg(path)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("gzip: {e}"))?;
+    let mut buf = Vec::new();
+    child.stdout.take().ok_or("gzip: no output")?.read_to_end(&mut buf).map_err(|e| e.to_string())?;
+    child.wait().map_err(|e| e.to_string())?;
+    Ok(buf.len() as u64)
+}

@@ -1,0 +1,62 @@
+//! For data editors: `cargo xtask check-data`, `cargo xtask import-timelinejs` and `cargo xtask schema`.
+
+use super::{root, Result};
+
+/// `cargo xtask check-data [FILE…]` (default `data/timeline.json`): every problem with its path, line
+/// and column; fails if any file has errors (warnings do not fail).
+pub(crate) fn check_data(files: &[String]) -> Result {
+    let default = vec!["data/timeline.json".to_owned()];
+    let files = if files.is_empty() { &default } else { files };
+    let mut failed = 0;
+    for f in files {
+        let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
+        let report = anti_trafficking_timeline::format::check::report(f, &text);
+        print!("{}", report.text);
+        if report.errors > 0 {
+            failed += 1;
+        }
+    }
+    if failed > 0 {
+        return Err(format!("{failed} of {} file(s) have errors", files.len()));
+    }
+    Ok(())
+}
+
+/// `cargo xtask import-timelinejs IN OUT`: converts a TimelineJS3 file to this widget's format, prints
+/// what could not be kept (warnings, with their place in IN), then checks OUT.
+pub(crate) fn import_timelinejs(args: &[String]) -> Result {
+    use anti_trafficking_timeline::format::{check, locate, timelinejs, Json};
+    let [input, output] = args else {
+        return Err("usage: cargo xtask import-timelinejs IN.json OUT.json".to_owned());
+    };
+    let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
+    let json: Json = serde_json::from_str(&text).map_err(|e| format!("{input}: not valid JSON: {e}"))?;
+    if !timelinejs::detect(&json) {
+        return Err(format!(
+            "{input}: not a TimelineJS3 file (no \"events\" with \"start_date\", no \"eras\")"
+        ));
+    }
+    let (ours, mut warnings) = timelinejs::import(&json);
+    locate::place(&text, &mut warnings);
+    for w in &warnings {
+        print!("{}", check::line(input, "warning", w));
+    }
+    let out = ours.to_pretty();
+    std::fs::write(output, &out).map_err(|e| format!("{output}: {e}"))?;
+    println!("{input}: converted to {output}; {} warning(s)", warnings.len());
+    let report = check::report(output, &out);
+    print!("{}", report.text);
+    if report.errors > 0 {
+        return Err(format!("{output} has errors"));
+    }
+    Ok(())
+}
+
+/// Writes `data/timeline.schema.json` from the decoder's field lists (see `format::schema`).
+pub(crate) fn write_schema() -> Result {
+    let text = anti_trafficking_timeline::format::schema::text_of_schema()?;
+    let path = root().join("data").join(anti_trafficking_timeline::format::schema::FILE_NAME);
+    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
+}
