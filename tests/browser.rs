@@ -11,7 +11,7 @@ use anti_trafficking_timeline::hooks::Inbox;
 use anti_trafficking_timeline::state::{Effect, HostEvent, Intent};
 use anti_trafficking_timeline::{embed, source};
 use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, WheelEvent, WheelEventInit};
 use yew::Callback;
@@ -104,18 +104,15 @@ fn text(e: &Element) -> String {
     e.text_content().unwrap_or_default()
 }
 
-/// The accessible name as assistive technology computes it here: aria-label, else the text
-/// without aria-hidden parts.
+/// The accessible name (tests/support/name.js, shared with the end-to-end tests).
 fn name(e: &Element) -> String {
-    if let Some(label) = e.get_attribute("aria-label") {
-        return label;
+    thread_local! {
+        static NAME: js_sys::Function = js_sys::Function::new_with_args(
+            "e",
+            &format!("{}\nreturn accessibleName(e);", include_str!("support/name.js")),
+        );
     }
-    let Ok(copy) = e.clone_node_with_deep(true) else { return text(e) };
-    let Ok(copy) = copy.dyn_into::<Element>() else { return text(e) };
-    for hidden in all(&copy, "[aria-hidden=true]") {
-        hidden.remove();
-    }
-    text(&copy)
+    NAME.with(|f| f.call1(&JsValue::NULL, e).ok().and_then(|v| v.as_string()).unwrap_or_default())
 }
 
 /// The first button whose accessible name contains `needle`.
@@ -167,12 +164,19 @@ fn surface(root: &Element) -> Element {
         .expect("the timeline surface")
 }
 
+/// A key held during a wheel event.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Held {
+    Nothing,
+    Ctrl,
+}
+
 /// Dispatches a wheel event on the surface; returns whether the widget prevented the default.
-async fn wheel(root: &Element, dx: f64, dy: f64, ctrl: bool) -> bool {
+async fn wheel(root: &Element, dx: f64, dy: f64, held: Held) -> bool {
     let init = WheelEventInit::new();
     init.set_delta_x(dx);
     init.set_delta_y(dy);
-    init.set_ctrl_key(ctrl);
+    init.set_ctrl_key(held == Held::Ctrl);
     init.set_bubbles(true);
     init.set_cancelable(true);
     init.set_client_x(500);
@@ -279,12 +283,12 @@ async fn zooming_in_changes_the_tick_unit_and_is_bounded() {
 async fn a_vertical_wheel_is_left_to_the_page_ctrl_wheel_zooms_horizontal_wheel_pans() {
     let root = mount_bundled().await;
     let before = caption(&root);
-    assert!(!wheel(&root, 0.0, 120.0, false).await, "a vertical wheel must scroll the page");
+    assert!(!wheel(&root, 0.0, 120.0, Held::Nothing).await, "a vertical wheel must scroll the page");
     assert_eq!(caption(&root), before, "and must not move the timeline");
-    assert!(wheel(&root, 0.0, -400.0, true).await, "Ctrl + wheel zooms");
+    assert!(wheel(&root, 0.0, -400.0, Held::Ctrl).await, "Ctrl + wheel zooms");
     let zoomed = caption(&root);
     assert_ne!(zoomed, before);
-    assert!(wheel(&root, 300.0, 0.0, false).await, "a horizontal wheel pans");
+    assert!(wheel(&root, 300.0, 0.0, Held::Nothing).await, "a horizontal wheel pans");
     assert_ne!(caption(&root), zoomed);
 }
 

@@ -28,10 +28,6 @@ use support::Browser;
 const PALERMO: &str = "UN adopts the Palermo Convention and Trafficking Protocol";
 const MEETING: &str = "Annual meeting of National Anti-trafficking Co-ordinators and Rapporteurs, Vienna";
 
-async fn settle() {
-    tokio::time::sleep(Duration::from_millis(150)).await;
-}
-
 /// Centre of the timeline surface, in viewport pixels.
 async fn surface_centre(b: &Browser) -> (i64, i64) {
     let axis = b.wait("css", "[data-unit]", 0).await;
@@ -53,14 +49,14 @@ async fn a_reader_clicks_zooms_scrolls_and_drags() {
     let c = &b.client;
     c.goto(&b.url("/")).await.expect("open the page");
     b.wait("mark", PALERMO, 0).await;
-    settle().await;
+    b.settled().await;
     assert_eq!(b.caption().await, "Showing 2000 – 2025 · axis in years");
     b.screenshot("default-1280x800").await;
 
     // A page listener hears the selection.
     b.js("window.__got = []; document.addEventListener('timeline:select', e => window.__got.push([e.detail.id, e.detail.date, e.detail.category, e.detail.sources.length]))").await;
     b.wait("mark", PALERMO, 0).await.click().await.expect("click");
-    settle().await;
+    b.settled().await;
     let text = b.region_text(PALERMO).await.expect("the detail panel");
     assert!(text.contains("15 November 2000"), "{text}");
     assert!(text.contains("first agreed international definition of trafficking"), "{text}");
@@ -98,7 +94,7 @@ async fn a_reader_clicks_zooms_scrolls_and_drags() {
     let mut wheel = WheelActions::new("wheel".into());
     wheel.push(WheelAction::Scroll { duration: None, x, y, delta_x: 0, delta_y: 300 });
     c.perform_actions(wheel).await.expect("wheel");
-    settle().await;
+    b.settled().await;
     let scrolled = b.js("return window.scrollY").await.as_f64().unwrap_or(0.0);
     assert!(scrolled > 100.0, "the page did not scroll: {scrolled}");
     assert_eq!(b.caption().await, zoomed, "the vertical wheel moved the timeline");
@@ -108,7 +104,7 @@ async fn a_reader_clicks_zooms_scrolls_and_drags() {
     let mut wheel = WheelActions::new("wheel2".into());
     wheel.push(WheelAction::Scroll { duration: None, x, y, delta_x: 400, delta_y: 0 });
     c.perform_actions(wheel).await.expect("wheel");
-    settle().await;
+    b.settled().await;
     let panned = b.caption().await;
     assert_ne!(panned, zoomed, "a horizontal wheel pans");
 
@@ -120,7 +116,7 @@ async fn a_reader_clicks_zooms_scrolls_and_drags() {
         .then(PointerAction::MoveBy { duration: Some(Duration::from_millis(200)), x: 250.0, y: 0.0 })
         .then(PointerAction::Up { button: MOUSE_BUTTON_LEFT });
     c.perform_actions(drag).await.expect("drag");
-    settle().await;
+    b.settled().await;
     assert_ne!(b.caption().await, panned, "dragging pans");
 
     // Nothing came from another origin.
@@ -153,8 +149,14 @@ async fn the_standalone_page_has_its_own_icon_and_nothing_it_asks_for_is_missing
         (serde_json::json!(200), serde_json::json!("image/x-icon")),
         "{icons}"
     );
-    // Whatever the browser fetched on its own (the icon, after the load), nothing was a 404.
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    // Whatever the browser fetched on its own (the icon, after the load), nothing was a 404. Headless
+    // Chromium may or may not ask for the icon itself: wait (up to 3 s) until it has, or stop waiting.
+    for _ in 0..30 {
+        if b.requests().iter().filter(|r| r.0 == icon).count() >= 2 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     let requests = b.requests();
     let missing: Vec<_> = requests.iter().filter(|r| r.1 != 200).collect();
     assert!(missing.is_empty(), "requests that failed: {missing:?} (all: {requests:?})");
@@ -167,7 +169,7 @@ async fn keyboard_only_to_the_meeting_and_one_of_its_sessions() {
     let c = &b.client;
     c.goto(&b.url("/")).await.expect("open the page");
     b.wait("mark", PALERMO, 0).await;
-    settle().await;
+    b.settled().await;
     // Tab from the top of the page to the meeting button.
     let mut path = Vec::new();
     for _ in 0..12 {
@@ -229,12 +231,12 @@ async fn deep_links_open_entries_and_the_back_button_works() {
     let c = &b.client;
     c.goto(&b.url("/#event=vienna-2024-opening")).await.expect("open a deep link");
     b.wait("region", "Opening remarks: Dr Kari Johnstone", 0).await;
-    settle().await;
+    b.settled().await;
     assert!(b.region_text(MEETING).await.is_some(), "inside the meeting");
     b.click("Statement: Petya Nestorova").await;
     assert_eq!(b.js("return location.hash").await, "#event=vienna-2024-nestorova");
     c.back().await.expect("Back");
-    settle().await;
+    b.settled().await;
     assert_eq!(b.js("return location.hash").await, "#event=vienna-2024-opening");
     assert!(
         b.region_text("Opening remarks: Dr Kari Johnstone").await.is_some(),
@@ -246,7 +248,7 @@ async fn deep_links_open_entries_and_the_back_button_works() {
     c.goto(&b.url("/#event=no-such-entry")).await.expect("unknown id");
     c.refresh().await.expect("reload");
     b.wait("mark", PALERMO, 0).await;
-    settle().await;
+    b.settled().await;
     let notice = b.wait("css", "p[role=status]", 0).await.text().await.expect("notice");
     assert_eq!(notice, "There is no entry “no-such-entry” in this timeline; showing the whole timeline.");
     b.stop().await;
@@ -258,7 +260,7 @@ async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
     let c = &b.client;
     c.goto(&b.url("/")).await.expect("open the page");
     b.wait("mark", PALERMO, 0).await;
-    settle().await;
+    b.settled().await;
     let widths = b.js("return [innerWidth, document.documentElement.scrollWidth]").await;
     assert_eq!(
         widths,
@@ -279,7 +281,7 @@ async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
     let start = b.caption().await;
     let (x, y) = surface_centre(&b).await;
     c.perform_actions(swipe("finger", x, y, 0.0, -250.0)).await.expect("vertical swipe");
-    settle().await;
+    b.settled().await;
     let scrolled = b.js("return window.scrollY").await.as_f64().unwrap_or(0.0);
     assert!(scrolled > 50.0, "a vertical swipe must scroll the page: {scrolled}");
     assert_eq!(b.caption().await, start, "and must not move the timeline");
@@ -293,12 +295,12 @@ async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
     )))
     .await
     .expect("pinch");
-    settle().await;
+    b.settled().await;
     let pinched = b.caption().await;
     assert_ne!(pinched, start, "spreading two fingers zooms in");
     let (x, y) = surface_centre(&b).await;
     c.perform_actions(swipe("finger2", x, y, 120.0, 0.0)).await.expect("horizontal swipe");
-    settle().await;
+    b.settled().await;
     assert_ne!(b.caption().await, pinched, "a horizontal swipe pans");
     b.click("Fit all").await;
 

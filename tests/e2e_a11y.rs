@@ -6,16 +6,10 @@
 
 mod support;
 
-use std::time::Duration;
-
 use fantoccini::key::Key;
 use support::Browser;
 
 const MEETING: &str = "Annual meeting of National Anti-trafficking Co-ordinators and Rapporteurs, Vienna";
-
-async fn settle() {
-    tokio::time::sleep(Duration::from_millis(250)).await;
-}
 
 fn assert_clean(state: &str, violations: &[String]) {
     assert!(violations.is_empty(), "axe-core, {state}:\n{}", violations.join("\n"));
@@ -26,19 +20,19 @@ async fn axe_finds_no_violations_in_the_four_states() {
     let b = Browser::start(1280, 900).await;
     b.client.goto(&b.url("/")).await.expect("standalone");
     b.wait("mark", "UN adopts the Palermo Convention", 0).await;
-    settle().await;
+    b.settled().await;
     assert_clean("standalone page", &b.axe().await);
     b.click("Open Vienna meeting").await;
-    settle().await;
+    b.settled().await;
     assert_clean("meeting view", &b.axe().await);
     b.click("Opening remarks: Dr Kari Johnstone").await;
-    settle().await;
+    b.settled().await;
     assert!(b.region_text("Opening remarks: Dr Kari Johnstone").await.is_some());
     assert_clean("detail panel open", &b.axe().await);
     b.client.goto(&b.url("/fixtures/article.html")).await.expect("article");
     b.wait("region", MEETING, 0).await;
     b.wait("mark", "UN Global Plan of Action", 1).await;
-    settle().await;
+    b.settled().await;
     assert_clean("embedded in an article", &b.axe().await);
     b.stop().await;
 }
@@ -49,7 +43,7 @@ async fn a_keyboard_only_reader_reaches_a_session_and_comes_back() {
     let c = &b.client;
     c.goto(&b.url("/")).await.expect("standalone");
     b.wait("mark", "UN adopts the Palermo Convention", 0).await;
-    settle().await;
+    b.settled().await;
     // Tab in: the skip link comes first, then the controls, then the one tab stop among the marks.
     let mut path = Vec::new();
     for _ in 0..20 {
@@ -113,7 +107,7 @@ async fn a_screen_reader_gets_lists_times_names_and_announcements() {
     let b = Browser::start(1280, 900).await;
     b.client.goto(&b.url("/")).await.expect("standalone");
     let mark = b.wait("mark", "UN adopts the Palermo Convention", 0).await;
-    settle().await;
+    b.settled().await;
     let host = b.wait("host", "", 0).await;
     let facts = b
         .client
@@ -156,7 +150,7 @@ async fn a_screen_reader_gets_lists_times_names_and_announcements() {
     let listitem = nodes.iter().any(|n| n["role"]["value"] == "listitem");
     assert!(listitem, "marks are list items");
     mark.click().await.expect("open");
-    settle().await;
+    b.settled().await;
     let live = b
         .client
         .execute(
@@ -174,7 +168,7 @@ async fn dark_mode_is_automatic_and_reduced_motion_removes_movement() {
     let b = Browser::with_flags(1280, 900, &["--force-dark-mode", "--force-prefers-reduced-motion"]).await;
     b.client.goto(&b.url("/")).await.expect("standalone");
     let mark = b.wait("mark", "UN adopts the Palermo Convention", 0).await;
-    settle().await;
+    b.settled().await;
     let prefs = b.js("return [matchMedia('(prefers-color-scheme: dark)').matches, matchMedia('(prefers-reduced-motion: reduce)').matches]").await;
     assert_eq!(prefs, serde_json::json!([true, true]), "the browser flags did not take");
     let host = b.wait("host", "", 0).await;
@@ -197,7 +191,7 @@ async fn dark_mode_is_automatic_and_reduced_motion_removes_movement() {
     b.screenshot("dark-auto-1280x900").await;
     assert_clean("dark mode (contrast)", &b.axe().await);
     mark.click().await.expect("open");
-    settle().await;
+    b.settled().await;
     assert_clean("dark mode, panel open", &b.axe().await);
     b.stop().await;
 }
@@ -208,7 +202,7 @@ async fn on_a_phone_every_control_is_at_least_44_pixels() {
     let b = &browser;
     b.client.goto(&b.url("/")).await.expect("standalone");
     b.wait("mark", "UN adopts the Palermo Convention", 0).await;
-    settle().await;
+    b.settled().await;
     let check = |state: &'static str| async move {
         let small = b
             .js("const r = document.querySelector('[data-anti-trafficking-timeline]').shadowRoot; \
@@ -235,7 +229,7 @@ async fn without_javascript_the_page_and_the_snippet_list_every_event() {
     let b = Browser::with_flags(1280, 900, &["--blink-settings=scriptEnabled=false"]).await;
     for page in ["/", "/snippet.html"] {
         b.client.goto(&b.url(page)).await.expect("page");
-        settle().await;
+        b.settled().await;
         let text = b.js("return document.body.innerText").await;
         let text = text.as_str().unwrap_or_default();
         // Scripts really are off: the widget did not start.
@@ -258,7 +252,7 @@ async fn print_gives_a_chronological_list_and_forced_colours_keep_shapes_visible
     let b = Browser::start(1000, 1400).await;
     b.client.goto(&b.url("/")).await.expect("standalone");
     b.wait("mark", "UN adopts the Palermo Convention", 0).await;
-    settle().await;
+    b.settled().await;
     b.emulate_media("print", &[]).await;
     let host = b.wait("host", "", 0).await;
     let printed = b
@@ -297,7 +291,7 @@ async fn a_french_page_gets_french_month_names_and_a_rtl_page_mirrors() {
     let b = Browser::start(1280, 900).await;
     b.client.goto(&b.url("/fixtures/fr.html")).await.expect("French page");
     b.wait("button", "Zoomer", 0).await;
-    settle().await;
+    b.settled().await;
     let host = b.wait("host", "", 0).await;
     let axis = b
         .client
@@ -323,7 +317,7 @@ async fn a_french_page_gets_french_month_names_and_a_rtl_page_mirrors() {
 
     b.client.goto(&b.url("/fixtures/rtl.html")).await.expect("RTL page");
     b.wait("mark", "UN adopts the Palermo Convention", 0).await;
-    settle().await;
+    b.settled().await;
     let host = b.wait("host", "", 0).await;
     let layout = b
         .client

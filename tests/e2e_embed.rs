@@ -18,10 +18,6 @@ use std::time::Duration;
 use serde_json::{json, Value};
 use support::Browser;
 
-async fn settle() {
-    tokio::time::sleep(Duration::from_millis(200)).await;
-}
-
 async fn on_host(b: &Browser, index: usize, script: &str) -> Value {
     b.on_host(index, script).await
 }
@@ -42,7 +38,7 @@ async fn an_article_with_two_independent_instances_served_from_a_sub_path() {
     wait_text(&b, 0, "Annual meeting of National Anti-trafficking Co-ordinators and Rapporteurs, Vienna")
         .await;
     wait_text(&b, 1, "Showing 2010 – 2015").await;
-    settle().await;
+    b.settled().await;
     // Both started: the custom element and the div.
     let ready =
         b.js("return window.__events.filter(e => e[0] === 'timeline:ready').map(e => e[1]).sort()").await;
@@ -60,7 +56,7 @@ async fn an_article_with_two_independent_instances_served_from_a_sub_path() {
     let first_caption = on_host(&b, 0, "return [...arguments[0].shadowRoot.querySelectorAll('p')].map(p => p.textContent).find(t => t.startsWith('Showing'))").await;
     let zoom_in = b.wait("button", "Zoom in", 1).await;
     zoom_in.click().await.expect("zoom the second");
-    settle().await;
+    b.settled().await;
     b.key(fantoccini::key::Key::Escape).await;
     let after = on_host(&b, 0, "return [...arguments[0].shadowRoot.querySelectorAll('p')].map(p => p.textContent).find(t => t.startsWith('Showing'))").await;
     assert_eq!(after, first_caption, "zooming one widget moved the other");
@@ -93,7 +89,7 @@ fn decode(png_bytes: &[u8]) -> (u32, u32, Vec<u8>) {
 async fn widget_png(b: &Browser, page: &str) -> Vec<u8> {
     b.client.goto(&b.url(page)).await.expect("page");
     wait_text(b, 0, "Showing Jan 2003").await;
-    tokio::time::sleep(Duration::from_millis(600)).await;
+    b.settled().await;
     b.wait("host", "", 0).await.screenshot().await.expect("element screenshot")
 }
 
@@ -165,7 +161,7 @@ async fn the_page_places_the_element_and_mount_boxes_while_inherited_styles_stay
     let hosts = "anti-trafficking-timeline:not(.gone), #box1, #box2";
     wait_all_captions(&b, hosts, 6).await;
     assert_eq!(b.js("return window.__mounted").await, json!(true), "mount() failed");
-    settle().await;
+    b.settled().await;
     let geometry = b
         .js("const col = document.querySelector('#column').getBoundingClientRect(); \
              const at = (sel) => { const h = document.querySelector(sel); const r = h.getBoundingClientRect(); \
@@ -255,7 +251,7 @@ async fn works_under_a_strict_content_security_policy() {
     b.client.goto(&b.url("/fixtures/csp.html")).await.expect("csp page");
     wait_text(&b, 0, "Showing 2000").await;
     wait_text(&b, 1, "A small runtime timeline").await;
-    settle().await;
+    b.settled().await;
     // Styled (the constructed stylesheet applied) and positioned (CSSOM transforms applied).
     let styled = on_host(
         &b,
@@ -301,7 +297,7 @@ async fn runtime_data_good_bad_and_missing_is_explained() {
     assert!(big.contains("The data file at /generated/big.json is 6.0 MB; the limit is 5 MB."), "{big}");
     // The valid one works.
     b.wait("mark", "UN adopts the Trafficking Protocol", 0).await.click().await.expect("open");
-    settle().await;
+    b.settled().await;
     assert!(b.region_text("UN adopts the Trafficking Protocol").await.is_some());
     b.screenshot("runtime-1280x900").await;
     b.stop().await;
@@ -354,7 +350,7 @@ async fn fits_containers_from_320_to_1600_pixels() {
     for i in 0..4 {
         wait_text(&b, i, "Showing").await;
     }
-    settle().await;
+    b.settled().await;
     let fit = b
         .js("return [...document.querySelectorAll('anti-trafficking-timeline')].map(h => { \
              const att = h.shadowRoot.querySelector('.att'); const marks = h.shadowRoot.querySelectorAll('li.att-m button').length; \
@@ -396,7 +392,7 @@ async fn an_iframe_sizes_itself_and_talks_to_its_parent_only() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(height.ends_with("px") && height != "600px", "no auto-height: {height:?}");
-    settle().await;
+    b.settled().await;
     c.enter_frame(0).await.expect("into the frame");
     assert!(
         b.region_text("UK Modern Slavery Act").await.is_some(),
@@ -405,7 +401,7 @@ async fn an_iframe_sizes_itself_and_talks_to_its_parent_only() {
     let content = b.js("return document.documentElement.scrollHeight").await.as_f64().unwrap_or(0.0);
     // A message from this frame itself (not its parent) is ignored.
     b.js("window.postMessage({ source: 'anti-trafficking-timeline', type: 'select', id: 'first-world-day' }, '*')").await;
-    settle().await;
+    b.settled().await;
     assert!(
         b.region_text("First World Day against Trafficking in Persons").await.is_none(),
         "obeyed a message not from the parent"
@@ -415,7 +411,7 @@ async fn an_iframe_sizes_itself_and_talks_to_its_parent_only() {
         .click()
         .await
         .expect("click in the frame");
-    settle().await;
+    b.settled().await;
     c.enter_parent_frame().await.expect("back to the parent");
     let frame_h = b
         .js("return document.querySelector('iframe').getBoundingClientRect().height")
@@ -439,7 +435,7 @@ async fn an_iframe_sizes_itself_and_talks_to_its_parent_only() {
     let before = b.js("return document.querySelector('iframe').style.height").await;
     b.js("window.postMessage({ source: 'anti-trafficking-timeline', type: 'height', height: 50 }, '*')")
         .await;
-    settle().await;
+    b.settled().await;
     assert_eq!(b.js("return document.querySelector('iframe').style.height").await, before);
     // The parent fetched only from itself and from the widget's host (localhost here).
     let others = b.js("return [...new Set(performance.getEntriesByType('resource').map(e => new URL(e.name).origin).filter(o => o !== location.origin))]").await;

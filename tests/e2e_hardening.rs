@@ -130,6 +130,23 @@ for (const el of root.querySelectorAll("*")) {
 return { tags: [...tags].sort(), attrs: [...attrs].sort(), bad, text: root.textContent };
 "#;
 
+/// Waits (up to 10 s) until the first `n` widgets have built their print list (shortly after their
+/// first render), then until everything has settled.
+async fn wait_print_lists(b: &Browser, n: usize) {
+    let script = format!(
+        "return [...document.querySelectorAll('anti-trafficking-timeline,[data-anti-trafficking-timeline]')].slice(0, {n}) \
+         .every(h => h.shadowRoot && h.shadowRoot.querySelector('.att-print'))"
+    );
+    for _ in 0..100 {
+        if b.js(&script).await == json!(true) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert_eq!(b.js(&script).await, json!(true), "the print lists were not built");
+    b.settled().await;
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn hostile_text_in_every_field_never_runs_and_never_becomes_markup() {
     let n = write_xss_files();
@@ -168,7 +185,7 @@ async fn hostile_text_in_every_field_never_runs_and_never_becomes_markup() {
     );
     on_host(&b, 0, "arguments[0].__att.close()").await;
     b.wait("button", "Show as list", 0).await.click().await.expect("list view");
-    tokio::time::sleep(Duration::from_millis(600)).await; // the print list is built by now
+    wait_print_lists(&b, 1).await; // the second shows its refused links instead
     let hostile = on_host(&b, 0, AUDIT_JS).await;
     let refusals = on_host(&b, 1, AUDIT_JS).await;
 
@@ -176,9 +193,9 @@ async fn hostile_text_in_every_field_never_runs_and_never_becomes_markup() {
     b.client.goto(&b.url("/")).await.expect("standalone");
     wait_text(&b, 0, "Showing", 20).await;
     b.wait("mark", "UN adopts the Palermo Convention", 0).await.click().await.expect("open");
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.settled().await;
     b.wait("button", "Show as list", 0).await.click().await.expect("list view");
-    tokio::time::sleep(Duration::from_millis(600)).await;
+    wait_print_lists(&b, 1).await;
     let normal = on_host(&b, 0, AUDIT_JS).await;
 
     let set = |v: &Value, k: &str| -> Vec<String> {
@@ -281,7 +298,7 @@ async fn misbehaving_servers_get_a_clear_message_and_a_retry() {
         json!("The article goes on.")
     );
     b.wait("mark", "UN adopts the Palermo Convention", 7).await.click().await.expect("open");
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.settled().await;
     let panel = b.panel_text(7).await.unwrap_or_default();
     assert!(panel.contains("UN adopts the Palermo Convention"), "{panel}");
     b.screenshot("runtime-hostile").await;
@@ -333,7 +350,7 @@ async fn a_panic_stops_only_its_instance_and_the_others_keep_working() {
     wait_text(&b, 1, "Showing", 20).await;
     wait_text(&b, 2, "Showing Jan 2010 – Dec 2015", 20).await;
     b.wait("mark", "UN adopts the Palermo Convention", 1).await.click().await.expect("open in b");
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    b.settled().await;
     let panel = b.panel_text(1).await.unwrap_or_default();
     assert!(panel.contains("UN adopts the Palermo Convention"), "{panel}");
     let selects = b.js("return window.__log.filter(e => e[0] === 'timeline:select').map(e => e[1])").await;

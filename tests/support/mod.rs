@@ -147,27 +147,28 @@ pub struct Browser {
 impl Browser {
     /// Serves `$E2E_DIST` (default `dist/`) and opens Chromium with a `width`×`height` desktop window.
     pub async fn start(width: u32, height: u32) -> Self {
-        Self::launch(width, height, false, &[]).await
+        Self::launch(width, height, Device::Desktop, &[]).await
     }
 
     /// Like [`Browser::start`], also serving `extra` (URL prefix, directory) mounts.
     pub async fn with_mounts(width: u32, height: u32, extra: Vec<(&'static str, PathBuf)>) -> Self {
         EXTRA_MOUNTS.with(|m| *m.borrow_mut() = extra);
-        Self::launch(width, height, false, &[]).await
+        Self::launch(width, height, Device::Desktop, &[]).await
     }
 
     /// Like [`Browser::start`], with extra Chromium switches (`--force-dark-mode`, …).
     pub async fn with_flags(width: u32, height: u32, flags: &[&str]) -> Self {
-        Self::launch(width, height, false, flags).await
+        Self::launch(width, height, Device::Desktop, flags).await
     }
 
     /// Like [`Browser::start`], as a phone: mobile emulation with touch, at 2× pixel ratio.
     /// (A desktop window cannot be narrower than 500 px in headless Chromium.)
     pub async fn phone(width: u32, height: u32) -> Self {
-        Self::launch(width, height, true, &[]).await
+        Self::launch(width, height, Device::Phone, &[]).await
     }
 
-    async fn launch(width: u32, height: u32, mobile: bool, flags: &[&str]) -> Self {
+    async fn launch(width: u32, height: u32, device: Device, flags: &[&str]) -> Self {
+        let mobile = device == Device::Phone;
         let dist = std::env::var_os("E2E_DIST")
             .map(PathBuf::from)
             .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/dist")));
@@ -299,22 +300,18 @@ impl Drop for Browser {
     }
 }
 
+/// The accessible name (see `name.js`), as a function declaration for scripts run in the page.
+pub const NAME_JS: &str = include_str!("name.js");
+
 /// Finds things the way a reader does, inside each widget's shadow root. `arguments`: a kind, a needle,
-/// the widget's index on the page.
+/// the widget's index on the page. Run after [`NAME_JS`].
 const FIND_JS: &str = r#"
 const [kind, needle, index] = arguments;
 const hosts = [...document.querySelectorAll('anti-trafficking-timeline,[data-anti-trafficking-timeline]')];
 const host = hosts[index || 0];
 if (!host) return null;
 const root = host.shadowRoot || host;
-// The accessible name as assistive technology computes it here: aria-label, else the text without
-// aria-hidden parts.
-const name = (e) => {
-  if (e.getAttribute('aria-label')) return e.getAttribute('aria-label').trim();
-  const c = e.cloneNode(true);
-  c.querySelectorAll('[aria-hidden=true]').forEach((x) => x.remove());
-  return c.textContent.trim();
-};
+const name = (e) => accessibleName(e).trim();
 const buttons = () => [...root.querySelectorAll('button')];
 switch (kind) {
   case 'button': return buttons().find((b) => name(b).includes(needle)) || null;
@@ -329,10 +326,46 @@ switch (kind) {
 return null;
 "#;
 
+/// Resolves once every widget on the page has settled: no change to its DOM and no running animation
+/// for two animation frames in a row (at most 5 s). The condition to wait for after an action,
+/// instead of a fixed pause.
+const SETTLED_JS: &str = r#"
+const done = arguments[arguments.length - 1];
+const roots = [...document.querySelectorAll('anti-trafficking-timeline,[data-anti-trafficking-timeline],div')]
+  .map((h) => h.shadowRoot).filter(Boolean);
+let changed = true;
+const observer = new MutationObserver(() => { changed = true; });
+for (const r of roots) observer.observe(r, { subtree: true, childList: true, attributes: true, characterData: true });
+const animating = () => roots.some((r) => r.getAnimations().some((a) => a.playState === 'running'));
+const started = performance.now();
+let quiet = 0;
+const tick = () => {
+  quiet = changed || animating() ? 0 : quiet + 1;
+  changed = false;
+  if (quiet >= 2 || performance.now() - started > 5000) { observer.disconnect(); done(quiet >= 2); return; }
+  requestAnimationFrame(tick);
+};
+requestAnimationFrame(tick);
+"#;
+
+/// The kind of window a test runs in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Device {
+    /// A desktop window.
+    Desktop,
+    /// A phone: touch, a narrow viewport, device-pixel ratio 3.
+    Phone,
+}
+
 impl Browser {
     /// Runs `script` (a function body) and returns its JSON result.
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.client.execute(script, vec![]).await.expect("script")
+    }
+
+    /// Waits until every widget has settled (see `SETTLED_JS`).
+    pub async fn settled(&self) {
+        let _ = self.client.execute_async(SETTLED_JS, vec![]).await;
     }
 
     /// Finds an element (see `FIND_JS`) in widget `index`.
@@ -345,7 +378,7 @@ impl Browser {
         let v = self
             .client
             .execute(
-                FIND_JS,
+                &format!("{NAME_JS}\n{FIND_JS}"),
                 vec![serde_json::json!(kind), serde_json::json!(needle), serde_json::json!(index)],
             )
             .await
@@ -368,9 +401,11 @@ impl Browser {
     /// The accessible name (aria-label, else text) of the focused element, inside shadow roots too.
     pub async fn focused_name(&self) -> String {
         let v = self
-            .js("let a = document.activeElement; while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; \
-                 if (!a) return ''; if (a.getAttribute('aria-label')) return a.getAttribute('aria-label'); \
-                 const c = a.cloneNode(true); c.querySelectorAll('[aria-hidden=true]').forEach(x => x.remove()); return c.textContent")
+            .js(&format!(
+                "{NAME_JS}\nlet a = document.activeElement; \
+                 while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement; \
+                 return a ? accessibleName(a) : ''"
+            ))
             .await;
         v.as_str().unwrap_or_default().trim().to_owned()
     }
