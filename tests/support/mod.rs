@@ -365,7 +365,8 @@ impl Browser {
 
     /// Waits until every widget has settled (see `SETTLED_JS`).
     pub async fn settled(&self) {
-        let _ = self.client.execute_async(SETTLED_JS, vec![]).await;
+        let settled = self.client.execute_async(SETTLED_JS, vec![]).await.expect("settled");
+        assert_eq!(settled, serde_json::json!(true), "the widgets kept changing for 5 s");
     }
 
     /// Finds an element (see `FIND_JS`) in widget `index`.
