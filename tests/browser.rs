@@ -699,3 +699,108 @@ fn a_declared_format_overrides_detection() {
     assert_eq!(a.events.len(), 1);
     assert_eq!(Format::from_name("TimelineJS"), Some(Format::TimelineJs3));
 }
+
+type Recorded = Rc<RefCell<Vec<Effect>>>;
+
+/// Checks what one opening did, from whichever path: the host heard `timeline:select` for `id` and
+/// the hash became `#event=id` (nothing else, range changes aside), the details of `title` are shown,
+/// focus is on their heading, and the live region says so. Then closes, and forgets the effects.
+async fn opened_the_same_way(
+    root: &Element,
+    effects: &Recorded,
+    inbox: &Inbox,
+    id: &str,
+    title: &str,
+    path: &str,
+) {
+    let told: Vec<String> = effects
+        .borrow()
+        .iter()
+        .filter_map(|e| match e {
+            Effect::Host(HostEvent::Select(sel)) => Some(format!("select:{}:{}", sel.id, sel.title)),
+            Effect::Host(HostEvent::Close) => Some("close".to_owned()),
+            Effect::Hash(h) => Some(format!("hash:{}", h.as_ref().map(|h| h.as_str()).unwrap_or_default())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(told, [format!("select:{id}:{title}"), format!("hash:{id}")], "{path}");
+    assert!(region(root, title).is_some(), "{path}: no details");
+    assert_eq!(focused().map(|f| text(&f)).as_deref(), Some(title), "{path}: focus is not on the details");
+    let live = all(root, "[aria-live=polite]").first().map(text).unwrap_or_default();
+    assert!(live.starts_with(&format!("Opened: {title}, ")), "{path}: {live}");
+    inbox.send(Intent::Close);
+    sleep(10).await;
+    assert!(region(root, title).is_none(), "{path}: not closed");
+    effects.borrow_mut().clear();
+}
+
+#[wasm_bindgen_test]
+async fn a_mark_a_list_item_a_session_previous_next_and_the_host_open_the_same_way() {
+    let host = container();
+    let effects: Recorded = Rc::default();
+    let rec = effects.clone();
+    let inbox = Inbox::default();
+    let props = TimelineViewProps {
+        data: Data(Rc::new(source::parse(
+            anti_trafficking_timeline::BUNDLED_DATA,
+            anti_trafficking_timeline::format::Format::Native,
+        ))),
+        prefix: embed::next_prefix().into(),
+        start: None,
+        inbox: inbox.clone(),
+        on_effect: Callback::from(move |e| rec.borrow_mut().push(e)),
+        theme: None,
+        lang: None,
+        ordinal: 1,
+    };
+    yew::Renderer::<TimelineView>::with_root_and_props(host.clone(), props).render();
+    drawn(&host).await;
+    effects.borrow_mut().clear();
+    let (uk, uk_title) = ("uk-modern-slavery-act", "UK Modern Slavery Act");
+
+    // A click (or Enter, which clicks) on a mark.
+    click(&button(&host, "UK Modern Slavery Act, 26 March 2015")).await;
+    opened_the_same_way(&host, &effects, &inbox, uk, uk_title, "mark").await;
+    // An item of the list.
+    click(&button(&host, "Show as list")).await;
+    let item = all(&host, "button.att-mark")
+        .into_iter()
+        .find(|b| name(b).contains(uk_title))
+        .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+        .expect("the list item");
+    click(&item).await;
+    opened_the_same_way(&host, &effects, &inbox, uk, uk_title, "list").await;
+    click(&button(&host, "Show as timeline")).await;
+    // A session of the meeting.
+    click(&button(&host, "Open Vienna meeting, 2024 (9 sessions)")).await;
+    effects.borrow_mut().clear();
+    click(&button(&host, "Opening remarks: Dr Kari Johnstone")).await;
+    opened_the_same_way(
+        &host,
+        &effects,
+        &inbox,
+        "vienna-2024-opening",
+        "Opening remarks: Dr Kari Johnstone",
+        "agenda",
+    )
+    .await;
+    // Next, in the details.
+    click(&button(&host, "Welcoming remarks: Michael Cluett")).await;
+    effects.borrow_mut().clear();
+    click(&button(&host, "Next: Opening remarks: Dr Kari Johnstone")).await;
+    opened_the_same_way(
+        &host,
+        &effects,
+        &inbox,
+        "vienna-2024-opening",
+        "Opening remarks: Dr Kari Johnstone",
+        "next",
+    )
+    .await;
+    click(&button(&host, "All events, 2000–2024")).await;
+    // The host page: a deep link, the Back button, handle.select().
+    effects.borrow_mut().clear();
+    inbox.send(Intent::Open(uk.to_owned()));
+    sleep(10).await;
+    opened_the_same_way(&host, &effects, &inbox, uk, uk_title, "host").await;
+}
