@@ -96,6 +96,8 @@ pub struct Options {
     pub deep_link: bool,
     /// The data's format: `auto` (default), `native` or `timelinejs3`.
     pub format: crate::format::Format,
+    /// `auto` (default: vertical in a narrow widget), `vertical` or `horizontal`.
+    pub layout: crate::state::Layout,
     /// Data given directly by a script (`mount(element, { data })`), already parsed.
     pub data: Option<JsValue>,
 }
@@ -127,6 +129,7 @@ impl Options {
     fn assemble(get: impl Fn(&str) -> Option<String>, deep_link: bool, data: Option<JsValue>) -> Self {
         Self {
             format: get("format").and_then(|f| crate::format::Format::from_name(&f)).unwrap_or_default(),
+            layout: get("layout").and_then(|l| crate::state::Layout::from_name(&l)).unwrap_or_default(),
             src: get("src"),
             lang: get("lang"),
             start: get("start"),
@@ -265,6 +268,7 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
             ordinal,
             active: true,
             format: options.format,
+            layout: options.layout,
             src: if options.data.is_some() { None } else { options.src.clone() },
             data: match (&options.data, &options.src) {
                 (Some(v), _) => Some(Data(Rc::new(crate::source::from_value(v.clone(), options.format)))),

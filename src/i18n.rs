@@ -126,6 +126,10 @@ pub struct Strings {
     pub at_line: &'static str,
     /// `{n}`: printing a huge data set.
     pub too_many_to_print: &'static str,
+    /// `{shown}`, `{all}`: the vertical view's lane control.
+    pub lanes_count: &'static str,
+    /// Folds a meeting's sessions in the vertical view.
+    pub hide_sessions: &'static str,
 }
 
 /// Fills the named placeholders of a template: `fill("{n} of {m}", &[("n", "3"), ("m", "53")])`. A
@@ -287,6 +291,8 @@ static EN: Strings = Strings {
     whole_file: "(whole file)",
     at_line: " — line {line}, column {column}",
     too_many_to_print: "{n} entries are too many to print as a list.",
+    lanes_count: "Lanes: {shown} of {all}",
+    hide_sessions: "Hide the sessions",
 };
 
 static FR: Strings = Strings {
@@ -370,6 +376,8 @@ static FR: Strings = Strings {
     whole_file: "(fichier entier)",
     at_line: " — ligne {line}, colonne {column}",
     too_many_to_print: "{n} entrées : trop pour les imprimer sous forme de liste.",
+    lanes_count: "Catégories : {shown} sur {all}",
+    hide_sessions: "Masquer les séances",
 };
 
 static DE: Strings = Strings {
@@ -453,6 +461,8 @@ static DE: Strings = Strings {
     whole_file: "(ganze Datei)",
     at_line: " — Zeile {line}, Spalte {column}",
     too_many_to_print: "{n} Einträge sind zu viele, um sie als Liste zu drucken.",
+    lanes_count: "Kategorien: {shown} von {all}",
+    hide_sessions: "Sitzungen ausblenden",
 };
 
 static IT: Strings = Strings {
@@ -536,6 +546,8 @@ static IT: Strings = Strings {
     whole_file: "(intero file)",
     at_line: " — riga {line}, colonna {column}",
     too_many_to_print: "{n} voci sono troppe per stamparle come elenco.",
+    lanes_count: "Categorie: {shown} su {all}",
+    hide_sessions: "Nascondi le sessioni",
 };
 
 static RU: Strings = Strings {
@@ -619,6 +631,8 @@ static RU: Strings = Strings {
     whole_file: "(весь файл)",
     at_line: " — строка {line}, столбец {column}",
     too_many_to_print: "Записей слишком много ({n}), чтобы напечатать их списком.",
+    lanes_count: "Категории: {shown} из {all}",
+    hide_sessions: "Скрыть заседания",
 };
 
 static ES: Strings = Strings {
@@ -702,6 +716,8 @@ static ES: Strings = Strings {
     whole_file: "(archivo completo)",
     at_line: " — línea {line}, columna {column}",
     too_many_to_print: "{n} entradas son demasiadas para imprimirlas como lista.",
+    lanes_count: "Categorías: {shown} de {all}",
+    hide_sessions: "Ocultar las sesiones",
 };
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

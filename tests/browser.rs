@@ -69,6 +69,7 @@ async fn mount_with(text: &str, start: Option<&str>, request: Option<Intent>) ->
         theme: None,
         lang: None,
         ordinal: 1,
+        layout: Default::default(),
     };
     yew::Renderer::<TimelineView>::with_root_and_props(host.clone(), props).render();
     drawn(&host).await;
@@ -606,6 +607,7 @@ async fn mount_lang(lang: &str) -> Element {
         theme: None,
         lang: Some(lang.to_owned().into()),
         ordinal: 1,
+        layout: Default::default(),
     };
     yew::Renderer::<TimelineView>::with_root_and_props(host.clone(), props).render();
     drawn(&host).await;
@@ -752,6 +754,7 @@ async fn a_mark_a_list_item_a_session_previous_next_and_the_host_open_the_same_w
         theme: None,
         lang: None,
         ordinal: 1,
+        layout: Default::default(),
     };
     yew::Renderer::<TimelineView>::with_root_and_props(host.clone(), props).render();
     drawn(&host).await;

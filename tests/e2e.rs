@@ -255,10 +255,12 @@ async fn deep_links_open_entries_and_the_back_button_works() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
+async fn on_a_phone_the_horizontal_view_fits_and_its_details_are_a_bottom_sheet() {
+    // A page may ask for the horizontal view on a phone (layout="horizontal"); phones get the vertical
+    // view by default (tests/e2e_phone.rs).
     let b = Browser::phone(390, 844).await;
     let c = &b.client;
-    c.goto(&b.url("/")).await.expect("open the page");
+    c.goto(&b.url("/fixtures/horizontal.html")).await.expect("open the page");
     b.wait("mark", PALERMO, 0).await;
     b.settled().await;
     let widths = b.js("return [innerWidth, document.documentElement.scrollWidth]").await;
@@ -267,7 +269,7 @@ async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
         serde_json::json!([390, 390]),
         "[viewport, page] widths: the page must not scroll sideways"
     );
-    b.screenshot("default-390x844").await;
+    b.screenshot("horizontal-390x844").await;
 
     // Touch: a horizontal swipe pans, a vertical swipe scrolls the page, two fingers pinch-zoom.
     let swipe = |id: &str, x: i64, y: i64, dx: f64, dy: f64| {
@@ -306,9 +308,9 @@ async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
 
     b.click("Zoom in").await;
     b.click("Zoom in").await;
-    b.screenshot("zoomed-390x844").await;
+    b.screenshot("horizontal-zoomed-390x844").await;
     b.click("Open Vienna meeting").await;
-    b.screenshot("meeting-390x844").await;
+    b.screenshot("horizontal-meeting-390x844").await;
     b.click("Statement: Petya Nestorova").await;
     let rect = b
         .client
@@ -324,6 +326,6 @@ async fn on_a_phone_it_fits_and_the_details_are_a_bottom_sheet() {
         v.len() == 4 && v[0].abs() < 1.0 && (v[1] - v[3]).abs() < 1.0 && v[2] >= 389.0,
         "not a bottom sheet: {rect}"
     );
-    b.screenshot("panel-390x844").await;
+    b.screenshot("horizontal-panel-390x844").await;
     b.stop().await;
 }

@@ -252,6 +252,7 @@ async fn print_gives_a_chronological_list_and_forced_colours_keep_shapes_visible
     let b = Browser::start(1000, 1400).await;
     b.client.goto(&b.url("/")).await.expect("standalone");
     b.wait("mark", "UN adopts the Palermo Convention", 0).await;
+    b.wait("css", ".att-print", 0).await; // built shortly after the first render
     b.settled().await;
     b.emulate_media("print", &[]).await;
     let host = b.wait("host", "", 0).await;

@@ -344,31 +344,52 @@ async fn mounting_and_destroying_a_hundred_times_leaves_nothing_behind() {
 }
 
 #[tokio::test(flavor = "current_thread")]
-async fn fits_containers_from_320_to_1600_pixels() {
+async fn containers_from_320_to_1600_pixels_choose_their_view_and_fit() {
     let b = Browser::start(1700, 1000).await;
     b.client.goto(&b.url("/fixtures/widths.html")).await.expect("widths page");
-    for i in 0..4 {
+    // Below 600 px the timeline runs down the page; from 600 px on it is the horizontal axis.
+    for i in 0..2 {
+        wait_text(&b, i, "Lanes: 5 of 5").await;
+    }
+    for i in 2..5 {
         wait_text(&b, i, "Showing").await;
     }
     b.settled().await;
     let fit = b
         .js("return [...document.querySelectorAll('anti-trafficking-timeline')].map(h => { \
-             const att = h.shadowRoot.querySelector('.att'); const marks = h.shadowRoot.querySelectorAll('li.att-m button').length; \
-             return [h.parentElement.clientWidth, Math.round(h.getBoundingClientRect().width), att.scrollWidth <= att.clientWidth + 1, marks > 0]; })")
+             const r = h.shadowRoot; const att = r.querySelector('.att'); \
+             return [h.parentElement.clientWidth, Math.round(h.getBoundingClientRect().width), att.scrollWidth <= att.clientWidth + 1, \
+               r.querySelectorAll('li.att-m button').length > 0, r.querySelectorAll('.att-vcard').length > 0]; })")
         .await;
     assert_eq!(
         fit,
         json!([
-            [320, 320, true, true],
-            [600, 600, true, true],
-            [1000, 1000, true, true],
-            [1600, 1600, true, true]
+            [320, 320, true, false, true],
+            [390, 390, true, false, true],
+            [600, 600, true, true, false],
+            [1000, 1000, true, true, false],
+            [1600, 1600, true, true, false]
         ])
     );
     assert_eq!(b.js("return document.documentElement.scrollWidth <= innerWidth").await, json!(true));
-    let host = b.wait("host", "", 0).await;
+    // In the vertical view no title is cut, and at 390 px the first event is within 400 px of the top.
+    let vertical = b
+        .js("return [...document.querySelectorAll('anti-trafficking-timeline')].slice(0, 2).map(h => { \
+             const r = h.shadowRoot; const titles = [...r.querySelectorAll('.att-vtitle')]; \
+             const cut = titles.filter(t => t.scrollWidth > t.clientWidth + 1 || t.scrollHeight > t.clientHeight + 1).map(t => t.textContent); \
+             const first = r.querySelector('.att-vcard').getBoundingClientRect().top - h.getBoundingClientRect().top; \
+             return [titles.length, cut, Math.round(first) < 400]; })")
+        .await;
+    for (i, v) in vertical.as_array().unwrap().iter().enumerate() {
+        assert!(v[0].as_u64().unwrap_or(0) >= 70, "widget {i}: {v}");
+        assert_eq!(v[1], json!([]), "widget {i}: titles cut");
+    }
+    assert_eq!(vertical[1][2], json!(true), "at 390 px the first event is not within 400 px: {vertical}");
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::write(dir.join("container-320.png"), host.screenshot().await.expect("shot")).expect("write");
+    for (i, name) in [(0, "container-320.png"), (1, "container-390.png"), (2, "container-600.png")] {
+        let host = b.wait("host", "", i).await;
+        std::fs::write(dir.join(name), host.screenshot().await.expect("shot")).expect("write");
+    }
     b.stop().await;
 }
 

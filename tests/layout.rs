@@ -298,3 +298,27 @@ fn extreme_numbers_never_panic() {
         }
     }
 }
+
+#[test]
+fn the_vertical_column_runs_by_year_in_time_order_in_chunks() {
+    use anti_trafficking_timeline::layout::{years, Entry};
+    use anti_trafficking_timeline::model::Category;
+    let t = anti_trafficking_timeline::format::from_str(anti_trafficking_timeline::BUNDLED_DATA).unwrap();
+    let ys = years(&t, &[], 4);
+    assert_eq!(ys.first().map(|y| y.year), Some(2000));
+    assert_eq!(ys.last().map(|y| y.year), Some(2024));
+    assert!(ys.windows(2).all(|w| w[0].year < w[1].year), "each year once, in order");
+    let entries: Vec<Entry> = ys.iter().flat_map(|y| y.chunks.iter().flatten().copied()).collect();
+    assert_eq!(entries.len(), t.events.len() + t.periods.len(), "every event and period once");
+    assert!(ys.iter().all(|y| y.chunks.iter().all(|c| !c.is_empty() && c.len() <= 4)));
+    let start = |e: &Entry| match e {
+        Entry::Event(i) => t.events[*i].when.start_minute(),
+        Entry::Period(i) => t.periods[*i].when.start_minute(),
+    };
+    assert!(entries.windows(2).all(|w| start(&w[0]) <= start(&w[1])), "time runs down");
+    // A hidden lane's events are not in the column; periods stay.
+    let without_un = years(&t, &[Category::Un], 40);
+    let n: usize = without_un.iter().flat_map(|y| y.chunks.iter()).map(Vec::len).sum();
+    let un = t.events.iter().filter(|e| e.category == Category::Un).count();
+    assert_eq!(n, t.events.len() - un + t.periods.len());
+}

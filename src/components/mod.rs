@@ -11,6 +11,7 @@ mod root;
 mod stage;
 mod timeline;
 mod toolbar;
+mod vertical;
 
 pub use root::{Root, RootProps};
 pub use timeline::{TimelineView, TimelineViewProps};

@@ -23,6 +23,9 @@ pub struct RootProps {
     /// The format of `src`: detected, or declared by the page.
     #[prop_or_default]
     pub format: crate::format::Format,
+    /// Vertical, horizontal, or by the widget's width.
+    #[prop_or_default]
+    pub layout: crate::state::Layout,
     /// Already loaded data (the bundled file, or data given by a script).
     #[prop_or_default]
     pub data: Option<Data>,
@@ -77,6 +80,7 @@ fn Instance(props: &RootProps) -> Html {
         Some(data) => html! {
             <TimelineView data={data} prefix={props.prefix.clone()} start={props.start.clone()}
                 inbox={props.inbox.clone()} on_effect={props.on_effect.clone()} theme={theme} lang={lang}
+                layout={props.layout}
                 ordinal={props.ordinal} />
         },
         None => {

@@ -11,11 +11,14 @@ use super::list::EntryList;
 use super::print::PrintList;
 use super::stage::Stage;
 use super::toolbar::Toolbar;
+use super::vertical::Vertical;
 use super::{entry_dom_id, Data};
-use crate::hooks::{focus_in, use_session, Inbox, Sender};
+use crate::hooks::{focus_in, use_element_width, use_session, Inbox, Sender};
 use crate::i18n::{fill, strings};
 use crate::model::{Lang, Start};
-use crate::state::{keys, Announcement, Effect, Focus, HostEvent, Mode, Notice, Scope, ViewState};
+use crate::state::{
+    keys, Announcement, Effect, Focus, HostEvent, Intent, Layout, Mode, Notice, Scope, ViewState,
+};
 
 /// Properties of [`TimelineView`].
 #[derive(Properties, PartialEq, Clone)]
@@ -34,6 +37,9 @@ pub struct TimelineViewProps {
     /// hash. Default: nothing.
     #[prop_or_default]
     pub on_effect: Callback<Effect>,
+    /// Vertical, horizontal, or by the widget's own width (default).
+    #[prop_or_default]
+    pub layout: Layout,
     /// `light`, `dark` or `auto` (follows the reader's system). Default: light.
     #[prop_or_default]
     pub theme: Option<AttrValue>,
@@ -69,6 +75,29 @@ fn focus_id(prefix: &str, focus: &Focus) -> String {
     }
 }
 
+/// Scrolls the vertical timeline's heading of the year of `t` (or the next year shown) to the top.
+fn scroll_to_year(root: &NodeRef, t: f64) {
+    let Some(root) = root.cast::<web_sys::Element>() else { return };
+    if !t.is_finite() {
+        return;
+    }
+    #[allow(clippy::cast_possible_truncation, reason = "clamped to ±1e9 days first")]
+    let year = crate::model::civil_from_days((t / 1440.0).floor().clamp(-1e9, 1e9) as i64).0;
+    let Ok(headings) = root.query_selector_all(".att-vy") else { return };
+    let target = (0..headings.length())
+        .filter_map(|i| {
+            headings.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+        })
+        .find(|h| {
+            h.get_attribute("data-year").and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y >= year)
+        });
+    if let Some(h) = target {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Start);
+        h.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+}
+
 /// Carries out the effects queued by the session, after each render (so that what they point at is
 /// in the DOM): focus inside this instance; the rest goes to the host. "Ready" once, first; of several
 /// range changes in one render, only the last.
@@ -84,6 +113,7 @@ fn use_effect_runner(sender: Sender, root: NodeRef, prefix: AttrValue, on_effect
         for (i, effect) in effects.into_iter().enumerate() {
             match effect {
                 Effect::Focus(f) => focus_in(&root, &focus_id(&prefix, &f)),
+                Effect::ScrollTo(t) => scroll_to_year(&root, t),
                 Effect::Host(HostEvent::Range { .. }) if Some(i) != last_range => {}
                 other => on_effect.emit(other),
             }
@@ -99,10 +129,12 @@ fn Live(props: &TimelineViewProps) -> Html {
     let s = strings(lang);
     let root = use_node_ref();
     let (state, sender) = {
-        let (data, start) = (props.data.clone(), props.start.clone());
+        let (data, start, layout) = (props.data.clone(), props.start.clone(), props.layout);
         use_session(move || {
             let start = start.as_deref().and_then(|s| data.get().map(|t| Start::parse(s, t)));
-            ViewState::start(data, start)
+            let (mut state, effects) = ViewState::start(data, start);
+            state.layout = layout;
+            (state, effects)
         })
     };
     let send = use_memo(sender.clone(), Sender::callback);
@@ -113,6 +145,8 @@ fn Live(props: &TimelineViewProps) -> Html {
         panic!("the deliberate panic of the panic-test build");
     }
     use_effect_runner(sender.clone(), root.clone(), prefix.clone(), props.on_effect.clone());
+    // The widget's own width decides between the vertical and the horizontal view (`Layout::Auto`).
+    use_element_width(root.clone(), send.reform(Intent::Container));
     // The host page's intents reach this session while it runs.
     {
         let sender = sender.clone();
@@ -146,7 +180,11 @@ fn Live(props: &TimelineViewProps) -> Html {
 
     let Some(t) = state.timeline() else { return Html::default() };
     let send = (*send).clone();
+    let vertical = state.vertical();
     let main = match (&state.mode, &state.scope) {
+        _ if vertical => html! {
+            <Vertical prefix={prefix.clone()} state={state.clone()} send={send.clone()} />
+        },
         (Mode::List, _) => html! {
             <EntryList data={state.data.clone()} prefix={prefix.clone()} selected={state.selected.clone()} send={send.clone()} />
         },
@@ -189,7 +227,7 @@ fn Live(props: &TimelineViewProps) -> Html {
     };
     html! {
         <ContextProvider<Lang> context={lang}>
-        <div class="att" id={prefix.clone()} ref={root} {onkeydown} role="region"
+        <div class={classes!("att", vertical.then_some("att-v"))} id={prefix.clone()} ref={root} {onkeydown} role="region"
             aria-labelledby={(props.ordinal <= 1).then(|| format!("{prefix}-title"))}
             aria-label={(props.ordinal > 1).then(|| format!("{} ({})", t.title_in(lang), props.ordinal))}
             data-theme={props.theme.clone()} lang={lang.tag()}>
@@ -201,9 +239,9 @@ fn Live(props: &TimelineViewProps) -> Html {
             </header>
             <Toolbar prefix={prefix.clone()} state={state.clone()} send={send.clone()} />
             <p class="att-notice" role="status">{ notice }</p>
-            <div class={classes!("att-body", state.selected.is_some().then_some("att-open2"))}>
+            <div class={classes!("att-body", (state.selected.is_some() && !vertical).then_some("att-open2"))}>
                 <div class="att-main">{ main }</div>
-                if let Some(id) = state.selected.clone() {
+                if let Some(id) = state.selected.clone().filter(|_| !vertical) {
                     <DetailPanel data={state.data.clone()} prefix={prefix.clone()} id={id} send={send} />
                 }
             </div>

@@ -62,6 +62,19 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     });
 
     let legend = lanes_legend(props, t, lang);
+    if s.vertical() {
+        // Phones: one compact lane control; the meeting unfolds in place from its card.
+        let present = Category::ALL.into_iter().filter(|c| t.events.iter().any(|e| e.category == *c)).count();
+        let shown = s.lanes().len();
+        return html! {
+            <div class="att-controls att-vcontrols">
+                <details class="att-vlanes">
+                    <summary class="att-btn">{ fill(st.lanes_count, &[("shown", &shown.to_string()), ("all", &present.to_string())]) }</summary>
+                    { legend }
+                </details>
+            </div>
+        };
+    }
     let range = if timeline_mode && in_all && s.width > 0.0 {
         let tk = ticks(&s.view, s.width);
         let (before, after) = st.showing.split_once("{range}").unwrap_or((st.showing, ""));

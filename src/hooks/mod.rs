@@ -1,11 +1,14 @@
 //! Reusable hooks of the view (wasm32 only): the session store and its effect runner, an element's
-//! width, the fetch of a data file, and focus moves inside an instance.
+//! width, whether an element is near the viewport, the fetch of a data file, and focus moves inside
+//! an instance.
 
 mod fetch;
+mod near;
 mod session;
 mod width;
 
 pub use fetch::{use_fetch, Fetch};
+pub use near::use_near_viewport;
 pub use session::{use_session, Inbox, Sender};
 pub use width::use_element_width;
 

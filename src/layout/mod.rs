@@ -2,10 +2,12 @@
 //!
 //! Architecture invariant: this module never imports `yew`, `web_sys` or `js_sys`.
 
+mod column;
 mod lanes;
 mod scale;
 mod ticks;
 
+pub use column::{years, Entry, Year};
 pub use lanes::{
     bands, lane_order, place, place_in_order, title_width, Band, BandInput, Cluster, Frame, LaneLayout,
     MarkInput, Placed, CLUSTER_W, GAP,

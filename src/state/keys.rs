@@ -39,9 +39,21 @@ impl Direction {
     }
 }
 
+/// The direction a key on a card of the vertical timeline means: ↓ and → the next event in time,
+/// ↑ and ← the previous one, Home and End the first and last.
+pub fn vertical_direction(key: &str) -> Option<Direction> {
+    Some(match key {
+        "ArrowDown" | "ArrowRight" => Direction::Next,
+        "ArrowUp" | "ArrowLeft" => Direction::Previous,
+        "Home" => Direction::First,
+        "End" => Direction::Last,
+        _ => return None,
+    })
+}
+
 /// The intent of a key pressed anywhere in the widget (`None`: the key is the page's).
 pub fn widget_key(state: &ViewState, key: &str) -> Option<Intent> {
-    let on_axis = state.mode == Mode::Timeline && state.scope == Scope::All;
+    let on_axis = state.mode == Mode::Timeline && state.scope == Scope::All && !state.vertical();
     match key {
         "Escape" if state.selected.is_some() || state.scope != Scope::All => Some(Intent::Back),
         "+" | "=" if on_axis => Some(Intent::ZoomBy { factor: 2.0, anchor: None }),

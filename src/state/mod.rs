@@ -65,8 +65,11 @@ pub enum Intent {
     ShowRange { from: f64, to: f64 },
     /// Go to the start (`false`) or the end (`true`) at the current zoom.
     Edge(bool),
-    /// The surface was measured.
+    /// The time axis's surface was measured (its width in pixels).
     Resize(f64),
+    /// The widget itself was measured (its width in pixels): with `Layout::Auto`, it decides between
+    /// the vertical and the horizontal view.
+    Container(f64),
     /// Show or hide a lane.
     ToggleLane(Category),
     /// Timeline or list.
@@ -84,6 +87,9 @@ pub enum Effect {
     Host(HostEvent),
     /// The entry the URL hash should name (`#event=ID`), for instances that keep it there.
     Hash(Option<EventId>),
+    /// The vertical timeline scrolls the page to this time (minutes since 1970): what `zoomTo` does
+    /// there.
+    ScrollTo(f64),
 }
 
 /// Where keyboard focus goes.
@@ -151,6 +157,35 @@ pub enum Mode {
     List,
 }
 
+/// Which view the page asked for (`layout` attribute or option).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// Vertical below [`VERTICAL_BELOW`] pixels of the widget's own width, else horizontal.
+    #[default]
+    Auto,
+    /// Always the vertical timeline (time runs down the page).
+    Vertical,
+    /// Always the horizontal time axis.
+    Horizontal,
+}
+
+impl Layout {
+    /// `auto`, `vertical` or `horizontal`, as in the `layout` attribute (`None`: not one of these).
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name.trim().to_ascii_lowercase().as_str() {
+            "auto" | "" => Some(Self::Auto),
+            "vertical" => Some(Self::Vertical),
+            "horizontal" => Some(Self::Horizontal),
+            _ => None,
+        }
+    }
+}
+
+/// Below this width of the widget (CSS pixels), `Layout::Auto` shows the vertical timeline: at 600 px
+/// the horizontal axis still fits five years with readable labels; below it labels are cut and most
+/// events hide in clusters (screenshots at 320, 390, 560 and 600 px in the README).
+pub const VERTICAL_BELOW: f64 = 600.0;
+
 /// What part of the data is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
@@ -201,6 +236,10 @@ pub struct ViewState {
     pub limits: Limits,
     /// Width of the timeline surface in CSS pixels (0 until measured).
     pub width: f64,
+    /// Which view the page asked for.
+    pub layout: Layout,
+    /// Width of the widget itself in CSS pixels (0 until measured).
+    pub container: f64,
     /// Lanes the reader has hidden.
     pub hidden: Vec<Category>,
     /// A quiet message for the reader.
@@ -224,6 +263,8 @@ impl ViewState {
             view: view.clamp(&limits),
             limits,
             width: 0.0,
+            layout: Layout::Auto,
+            container: 0.0,
             hidden: Vec::new(),
             notice: None,
             gesture: false,
@@ -259,6 +300,15 @@ impl ViewState {
         (s, effects)
     }
 
+    /// Whether the vertical timeline is shown (time runs down the page).
+    pub fn vertical(&self) -> bool {
+        match self.layout {
+            Layout::Vertical => true,
+            Layout::Horizontal => false,
+            Layout::Auto => self.container > 0.0 && self.container < VERTICAL_BELOW,
+        }
+    }
+
     /// The timeline, if the data is valid.
     pub fn timeline(&self) -> Option<&Timeline> {
         self.data.get()
@@ -279,7 +329,9 @@ impl ViewState {
     pub fn announcement(&self) -> Announcement {
         match (&self.selected, self.mode, &self.scope) {
             (Some(id), _, _) => Announcement::Opened(id.clone()),
-            (None, Mode::Timeline, Scope::All) if self.width > 0.0 && !self.gesture => Announcement::Range,
+            (None, Mode::Timeline, Scope::All) if self.width > 0.0 && !self.gesture && !self.vertical() => {
+                Announcement::Range
+            }
             (None, _, Scope::Event(id)) => Announcement::SessionsOf(id.clone()),
             _ => Announcement::Quiet,
         }
@@ -300,6 +352,9 @@ impl ViewState {
     /// The span kept in view for an entry: its own, or its meeting's for a session (the meeting's
     /// mark stands for it on the time axis).
     fn span_shown(&self, id: &str) -> Option<(f64, f64)> {
+        if self.vertical() {
+            return None; // the vertical timeline shows every entry; the page's scroll brings it
+        }
         self.timeline().and_then(|t| t.find(id)).map(|item| match item {
             Item::Event(_, Some(parent)) => span_of(Item::Event(parent, None)),
             other => span_of(other),
@@ -349,7 +404,11 @@ impl ViewState {
                 }
                 s.scope = Scope::All;
                 s.mode = Mode::Timeline;
-                s.view = Viewport::around(from, to, 0.0, &s.limits);
+                if s.vertical() {
+                    fx.push(Effect::ScrollTo(from));
+                } else {
+                    s.view = Viewport::around(from, to, 0.0, &s.limits);
+                }
             }
             Intent::Edge(end) => {
                 let span = s.view.span();
@@ -361,6 +420,12 @@ impl ViewState {
                     return (self.clone(), fx);
                 }
                 s.width = w;
+            }
+            Intent::Container(w) => {
+                if !(w.is_finite() && w > 0.0) || (w - s.container).abs() < 0.5 {
+                    return (self.clone(), fx);
+                }
+                s.container = w;
             }
             Intent::ToggleLane(c) => {
                 if let Some(i) = s.hidden.iter().position(|h| *h == c) {

@@ -331,3 +331,37 @@ fn a_resize_changes_the_width_only_when_it_is_real() {
     let (wider, fx) = s.apply(Intent::Resize(1200.0));
     assert_eq!((wider.width, fx), (1200.0, vec![]));
 }
+
+#[test]
+fn the_layout_follows_the_widgets_own_width_unless_the_page_chooses() {
+    let s = session();
+    assert!(!s.vertical(), "not measured yet: horizontal");
+    let (phone, fx) = s.apply(Intent::Container(390.0));
+    assert!(phone.vertical() && fx.is_empty());
+    assert_eq!(phone.announcement(), Announcement::Quiet, "no range to announce in the vertical view");
+    assert_eq!(keys::widget_key(&phone, "+"), None, "no zoom in the vertical view");
+    assert!(!phone.apply(Intent::Container(600.0)).0.vertical());
+    assert!(phone.apply(Intent::Container(599.0)).0.vertical());
+    let mut desktop = (*s.apply(Intent::Container(1200.0)).0).clone();
+    desktop.layout = Layout::Vertical;
+    assert!(desktop.vertical(), "a desktop column may choose the vertical view");
+    let mut narrow = (*phone).clone();
+    narrow.layout = Layout::Horizontal;
+    assert!(!narrow.vertical());
+    assert_eq!(Layout::from_name(" Vertical "), Some(Layout::Vertical));
+    assert_eq!(Layout::from_name("sideways"), None);
+    assert_eq!(keys::vertical_direction("ArrowDown"), Some(Direction::Next));
+    assert_eq!(keys::vertical_direction("ArrowUp"), Some(Direction::Previous));
+    assert_eq!(keys::vertical_direction("Enter"), None);
+}
+
+#[test]
+fn in_the_vertical_view_opening_and_moving_leave_the_axis_alone_and_zoom_to_scrolls() {
+    let (phone, _) = session().apply(Intent::Container(390.0));
+    let (opened, fx) = phone.apply(Intent::Open("vienna-2024-opening".to_owned()));
+    assert_eq!(opened.view, phone.view);
+    assert_eq!(hosts(&fx), ["select:vienna-2024-opening"], "no range change: {fx:?}");
+    assert_eq!(opened.scope, Scope::Event(id("vienna-2024")), "the meeting unfolds in place");
+    let (s, fx) = phone.apply(Intent::ShowRange { from: 1000.0, to: 2000.0 });
+    assert_eq!((s.view, fx), (phone.view, vec![Effect::ScrollTo(1000.0)]));
+}

@@ -37,7 +37,7 @@ pub(super) fn rows(n: usize, h: f64) -> f64 {
 
 /// A pixel value for a `data-x`/`data-y`/`data-w`/`data-h`/`data-l` attribute (see [`apply_geometry`]).
 /// One decimal, written with integer arithmetic (no float formatting code in the wasm).
-pub(super) fn px(v: f64) -> String {
+pub(crate) fn px(v: f64) -> String {
     #[allow(clippy::cast_possible_truncation, reason = "clamped to ±1e15 tenths first")]
     let tenths = if v.is_finite() { (v * 10.0).round().clamp(-1e15, 1e15) as i64 } else { 0 };
     let sign = if tenths < 0 { "-" } else { "" };
@@ -66,5 +66,5 @@ export function apply_geometry(root) {
 }
 "#)]
 extern "C" {
-    pub(super) fn apply_geometry(root: &Element);
+    pub(crate) fn apply_geometry(root: &Element);
 }

@@ -5,7 +5,7 @@
 //! pinch zoom and pan; arrows, Home and End on a mark move between events (`state::keys`).
 
 mod axis;
-mod geometry;
+pub(crate) mod geometry;
 mod input;
 mod marks;
 

@@ -1,0 +1,232 @@
+//! The vertical timeline, for narrow columns (phones): time runs down the page; each year is a heading
+//! that stays in sight while its entries scroll by; each event is a card (date with its precision,
+//! lane colour, the full title, wrapping); periods are bars beside the spine; the meeting unfolds in
+//! place into its days; details open in place. Long data is rendered in chunks near the viewport.
+
+use std::rc::Rc;
+
+use web_sys::Element;
+use yew::prelude::*;
+
+use super::agenda::AgendaView;
+use super::detail::DetailPanel;
+use super::stage::geometry::{apply_geometry, px};
+use super::{entry_dom_id, use_lang};
+use crate::hooks::use_near_viewport;
+use crate::i18n::{fill, strings};
+use crate::layout::{years, Entry};
+use crate::model::{Event, EventId, Lang, Period, Timeline};
+use crate::state::{keys, Intent, Scope, ViewState};
+
+/// Entries per chunk (one observed block of cards).
+const PER_CHUNK: usize = 30;
+/// Up to this many entries, everything is rendered (a screen reader's browse mode sees it all).
+const RENDER_ALL_UP_TO: usize = 400;
+/// Estimated height of a card, for the space a chunk not yet rendered keeps.
+const CARD_H: f64 = 84.0;
+
+/// Properties of [`Vertical`].
+#[derive(Properties, PartialEq)]
+pub struct VerticalProps {
+    /// Per-instance id prefix.
+    pub prefix: AttrValue,
+    /// The session's state.
+    pub state: Rc<ViewState>,
+    /// Where the reader's intents go.
+    pub send: Callback<Intent>,
+}
+
+/// The column of years.
+#[function_component]
+pub fn Vertical(props: &VerticalProps) -> Html {
+    crate::guard::rendering(&props.prefix);
+    let state = &props.state;
+    let column = use_node_ref();
+    let ys = use_memo((state.data.clone(), state.hidden.clone()), |(data, hidden)| {
+        data.get().map(|t| years(t, hidden, PER_CHUNK)).unwrap_or_default()
+    });
+    {
+        let column = column.clone();
+        use_effect(move || {
+            if let Some(el) = column.cast::<Element>() {
+                apply_geometry(&el);
+            }
+        });
+    }
+    let Some(t) = state.timeline() else { return Html::default() };
+    let total: usize = ys.iter().flat_map(|y| y.chunks.iter()).map(Vec::len).sum();
+    // One tab stop: the active card if shown, else the first event.
+    let shown =
+        |id: &EventId| ys.iter().flat_map(|y| y.chunks.iter().flatten()).any(|e| entry_id(t, *e) == Some(id));
+    let tab_stop =
+        state.active.clone().filter(shown).or_else(|| {
+            ys.iter().flat_map(|y| y.chunks.iter().flatten()).find_map(|e| entry_id(t, *e).cloned())
+        });
+    let onkeydown = {
+        let (send, prefix, data) = (props.send.clone(), props.prefix.to_string(), state.data.clone());
+        Callback::from(move |e: KeyboardEvent| {
+            let Some(dir) = keys::vertical_direction(&e.key()) else { return };
+            let Some(target) = e.target_dyn_into::<Element>() else { return };
+            let id = target.id();
+            let Some(id) = id.strip_prefix(&format!("{prefix}-e-")) else { return };
+            let Some(from) = data.get().and_then(|t| t.find(id)).map(|i| i.id().clone()) else { return };
+            e.prevent_default();
+            send.emit(Intent::Move { from, dir });
+        })
+    };
+    html! {
+        <div class="att-vert" ref={column} {onkeydown}>
+            { for ys.iter().map(|y| {
+                let heading = format!("{}-y{}", props.prefix, y.year);
+                // A heading per year (screen readers list and jump by them); not a landmark each.
+                html! {
+                    <div key={y.year} class="att-vyear">
+                        <h3 class="att-vy" id={heading} data-year={y.year.to_string()}>{ y.year }</h3>
+                        <ol class="att-vlist">
+                            { for y.chunks.iter().enumerate().map(|(k, chunk)| {
+                                let pinned = total <= RENDER_ALL_UP_TO || chunk.iter().any(|e| {
+                                    let id = entry_id(t, *e);
+                                    id.is_some() && (id == state.active.as_ref() || id == state.selected.as_ref()
+                                        || matches!(&state.scope, Scope::Event(s) if Some(s) == id))
+                                });
+                                html! {
+                                    <Chunk key={k} entries={Rc::new(chunk.clone())} {pinned} state={state.clone()}
+                                        send={props.send.clone()} prefix={props.prefix.clone()} tab_stop={tab_stop.clone()} />
+                                }
+                            }) }
+                        </ol>
+                    </div>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn entry_id(t: &Timeline, e: Entry) -> Option<&EventId> {
+    match e {
+        Entry::Event(i) => t.events.get(i).map(|e| &e.id),
+        Entry::Period(i) => t.periods.get(i).map(|p| &p.id),
+    }
+}
+
+/// Properties of [`Chunk`].
+#[derive(Properties, PartialEq)]
+struct ChunkProps {
+    entries: Rc<Vec<Entry>>,
+    /// Rendered whatever the scroll (it holds the focus, the selection or the open meeting).
+    pinned: bool,
+    state: Rc<ViewState>,
+    send: Callback<Intent>,
+    prefix: AttrValue,
+    tab_stop: Option<EventId>,
+}
+
+/// A block of cards, or the space it will take until it comes near the viewport.
+#[function_component]
+fn Chunk(props: &ChunkProps) -> Html {
+    let lang = use_lang();
+    let placeholder = use_node_ref();
+    let near = use_near_viewport(placeholder.clone(), "1500px 0px", !props.pinned);
+    let Some(t) = props.state.timeline() else { return Html::default() };
+    if !(near || props.pinned) {
+        let h = CARD_H * f64::from(u32::try_from(props.entries.len()).unwrap_or(u32::MAX));
+        return html! { <li class="att-vph" aria-hidden="true" ref={placeholder} data-h={px(h)}></li> };
+    }
+    html! {
+        { for props.entries.iter().filter_map(|e| match *e {
+            Entry::Event(i) => t.events.get(i).map(|ev| event_card(props, ev, lang)),
+            Entry::Period(i) => t.periods.get(i).map(|p| period_card(props, p, lang)),
+        }) }
+    }
+}
+
+fn open_on_click(send: &Callback<Intent>, id: &EventId) -> Callback<MouseEvent> {
+    let id = id.as_str().to_owned();
+    send.reform(move |_: MouseEvent| Intent::Open(id.clone()))
+}
+
+fn details(props: &ChunkProps, id: &EventId) -> Html {
+    if props.state.selected.as_ref() != Some(id) {
+        return Html::default();
+    }
+    html! { <DetailPanel data={props.state.data.clone()} prefix={props.prefix.clone()} id={id.clone()} send={props.send.clone()} /> }
+}
+
+fn event_card(props: &ChunkProps, e: &Event, lang: Lang) -> Html {
+    let st = strings(lang);
+    let state = &props.state;
+    let sel = state.selected.as_ref() == Some(&e.id);
+    let unfolded = state.scope == Scope::Event(e.id.clone());
+    let ranged = e.when.end.is_some() || e.when.days.is_some_and(|d| d > 1);
+    let toggle = if e.children.is_empty() {
+        Html::default()
+    } else {
+        let (label, intent) = if unfolded {
+            (st.hide_sessions.to_owned(), Intent::Leave)
+        } else {
+            let n = st.count(lang, e.children.len(), &st.session_forms);
+            (
+                fill(st.open_sessions, &[("label", e.info.short_in(lang)), ("sessions", &n)]),
+                Intent::Enter(e.id.clone()),
+            )
+        };
+        html! {
+            <button type="button" class="att-link att-vunfold" aria-expanded={if unfolded { "true" } else { "false" }}
+                onclick={props.send.reform(move |_: MouseEvent| intent.clone())}>{ label }</button>
+        }
+    };
+    html! {
+        <li key={e.id.as_str()} class={classes!("att-vc", ranged.then_some("att-vrange"))} data-cat={e.category.key()}>
+            <button type="button" class={classes!("att-vcard", sel.then_some("att-sel"))}
+                id={entry_dom_id(&props.prefix, e.id.as_str())}
+                tabindex={if props.tab_stop.as_ref() == Some(&e.id) { "0" } else { "-1" }}
+                aria-current={sel.then_some("true")} onclick={open_on_click(&props.send, &e.id)}>
+                // The visible pieces are hidden from assistive technology; one hidden span holds the
+                // whole name, "title, date, lane[, N sessions]", without stray spaces.
+                <span class="att-vtitle" aria-hidden="true">{ e.info.title_in(lang).to_owned() }</span>
+                <span class="att-vmeta" aria-hidden="true">
+                    <span class="att-vdate">{ crate::intl::when(lang, &e.when) }</span>
+                    <span class="att-vlane"><span class="att-swatch"></span>{ st.category(e.category) }</span>
+                </span>
+                <span class="att-vh">
+                    { format!("{}, ", e.info.title_in(lang)) }
+                    <time datetime={e.when.iso()}>{ crate::intl::when(lang, &e.when) }</time>
+                    { format!(", {}{}", st.category(e.category), if e.children.is_empty() { String::new() } else {
+                        format!(", {}", st.count(lang, e.children.len(), &st.session_forms))
+                    }) }
+                </span>
+            </button>
+            { toggle }
+            { details(props, &e.id) }
+            if unfolded {
+                <AgendaView prefix={props.prefix.clone()} id={e.id.clone()} state={state.clone()} send={props.send.clone()} />
+                // A session's details, in place under its meeting's days.
+                if let Some(session) = state.selected.as_ref().filter(|id| e.children.iter().any(|c| &c.id == *id)) {
+                    { details(props, session) }
+                }
+            }
+        </li>
+    }
+}
+
+fn period_card(props: &ChunkProps, p: &Period, lang: Lang) -> Html {
+    let st = strings(lang);
+    let sel = props.state.selected.as_ref() == Some(&p.id);
+    html! {
+        <li key={p.id.as_str()} class={classes!("att-vc", "att-vperiod", p.when.end.is_none().then_some("att-open"))} data-cat={p.category.key()}>
+            <button type="button" class={classes!("att-vcard", sel.then_some("att-sel"))}
+                id={entry_dom_id(&props.prefix, p.id.as_str())} tabindex="-1"
+                aria-current={sel.then_some("true")} onclick={open_on_click(&props.send, &p.id)}>
+                <span class="att-vtitle" aria-hidden="true">{ format!("{}: {}", p.group, p.info.title_in(lang)) }</span>
+                <span class="att-vmeta" aria-hidden="true">
+                    <span class="att-vdate">{ crate::intl::period(lang, p) }</span>
+                    <span class="att-vlane"><span class="att-swatch"></span>{ st.category(p.category) }</span>
+                </span>
+                <span class="att-vh">
+                    { format!("{}: {}, {}, {}", p.group, p.info.title_in(lang), crate::intl::period(lang, p), st.category(p.category)) }
+                </span>
+            </button>
+            { details(props, &p.id) }
+        </li>
+    }
+}
