@@ -179,6 +179,23 @@ fn pages(dir: &Path) {
     let head = |extra: &str| {
         format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>bench</title>{extra}<script src=\"/bench/common.js\"></script></head>")
     };
+    // The vertical timeline in a phone-width column (390 px): first render = the first card drawn.
+    std::fs::write(
+        dir.join("vertical.html"),
+        format!(r#"{}<body style="margin:0"><div id="box" style="width:390px"></div><script type="module">
+import {{ mount }} from "/news/timeline/embed.js";
+const n = new URLSearchParams(location.search).get("n");
+const data = await (await fetch(`/bench/ours-${{n}}.json`)).json();
+const box = document.getElementById("box");
+await mount(box, {{ data }});
+const root = box.shadowRoot;
+await new Promise(r => {{ const f = () => root.querySelector(".att-vcard") ? r() : requestAnimationFrame(f); f(); }});
+await new Promise(r => requestAnimationFrame(() => r()));
+window.__render = performance.now();
+window.__cards = () => root.querySelectorAll(".att-vcard").length;
+</script></body></html>"#, head("")),
+    )
+    .expect("vertical.html");
     std::fs::write(
         dir.join("ours.html"),
         format!(r#"{}<body><div id="box" style="width:1200px"></div><script type="module">
@@ -343,6 +360,38 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
     Some(Run { render, memory, p50, p95, click })
 }
 
+/// The vertical timeline at `n`: first render, then frames while the page scrolls down through it
+/// (20 wheel steps of 400 px; chunks near the viewport are rendered as they come), and the cards in
+/// the DOM at the end.
+async fn vertical_run(b: &Browser, n: usize) -> Option<(f64, f64, f64, f64)> {
+    let c = &b.client;
+    c.goto(&b.url(&format!("/bench/vertical.html?n={n}"))).await.ok()?;
+    let started = std::time::Instant::now();
+    let render = loop {
+        if let Some(t) = js(b, "return window.__render || null").await.and_then(|v| v.as_f64()) {
+            break t;
+        }
+        if started.elapsed() > PAGE_TIMEOUT {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    js(b, "window.scrollTo(0, 0); window.__startFrames()").await?;
+    for _ in 0..20 {
+        let mut wheel = WheelActions::new("wheel".into());
+        wheel.push(WheelAction::Scroll { duration: None, x: 195, y: 450, delta_x: 0, delta_y: 400 });
+        c.perform_actions(wheel).await.ok()?;
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    c.release_actions().await.ok()?;
+    let frames = js(b, "return window.__stopFrames()").await?;
+    let mut frames: Vec<f64> =
+        frames.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+    let cards = js(b, "return window.__cards()").await?.as_f64()?;
+    Some((render, percentile(&mut frames, 0.5), percentile(&mut frames, 0.95), cards))
+}
+
 fn median(mut v: Vec<f64>) -> f64 {
     percentile(&mut v, 0.5)
 }
@@ -478,6 +527,20 @@ async fn bench() {
             rows.push((w, n, runs));
         }
     }
+    // The vertical timeline (phones), N = 100 and 10,000.
+    let mut vertical = Vec::new();
+    if picked(Widget::Ours) || only.split(',').any(|o| o.trim() == "vertical") {
+        for n in [100, 10_000].into_iter().filter(|n| sizes.contains(n)) {
+            let mut runs = Vec::new();
+            for _ in 0..RUNS {
+                if let Ok(Some(r)) = tokio::time::timeout(RUN_LIMIT, vertical_run(&b, n)).await {
+                    runs.push(r);
+                }
+            }
+            eprintln!("vertical N={n}: {} runs", runs.len());
+            vertical.push((n, runs));
+        }
+    }
     b.stop().await;
 
     let mut md =
@@ -511,6 +574,20 @@ async fn bench() {
         let _ =
             writeln!(md, "| {n} | {} | {render:.0} | {mem:.1} | {p50:.1} / {p95:.1} | {click} |", w.name());
         summary.push((*w, *n, render, mem, p95));
+    }
+    if !vertical.is_empty() {
+        md.push_str("\n## The vertical timeline (phones)\n\nThis widget in a 390 px column (`layout=auto` picks the vertical view), the same data; frames while the page scrolls down through it (20 wheel steps of 400 px).\n\n| N | first render (ms) | scroll frame p50 / p95 (ms) | cards in the DOM after scrolling |\n|---:|---:|---:|---:|\n");
+        for (n, runs) in &vertical {
+            if runs.is_empty() {
+                let _ = writeln!(md, "| {n} | did not finish | | |");
+                continue;
+            }
+            let render = median(runs.iter().map(|r| r.0).collect());
+            let p50 = median(runs.iter().map(|r| r.1).collect());
+            let p95 = median(runs.iter().map(|r| r.2).collect());
+            let cards = median(runs.iter().map(|r| r.3).collect());
+            let _ = writeln!(md, "| {n} | {render:.0} | {p50:.1} / {p95:.1} | {cards:.0} |");
+        }
     }
     let (bytes, totals) = bytes_table(&root);
     md.push_str("\n## Bytes\n\n");
