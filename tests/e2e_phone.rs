@@ -150,7 +150,10 @@ async fn on_a_phone_the_timeline_runs_down_the_page() {
     // (It may sit under the sticky year heading after Esc; a reader scrolls it into view first.)
     let hide = b.wait("button", "Hide the sessions", 0).await;
     b.client
-        .execute("arguments[0].scrollIntoView({ block: 'center' })", vec![serde_json::to_value(&hide).unwrap()])
+        .execute(
+            "arguments[0].scrollIntoView({ block: 'center' })",
+            vec![serde_json::to_value(&hide).unwrap()],
+        )
         .await
         .expect("scroll");
     hide.click().await.expect("fold");

@@ -308,9 +308,12 @@ fn the_vertical_column_runs_by_year_in_time_order_in_chunks() {
     assert_eq!(ys.first().map(|y| y.year), Some(2000));
     assert_eq!(ys.last().map(|y| y.year), Some(2024));
     assert!(ys.windows(2).all(|w| w[0].year < w[1].year), "each year once, in order");
-    let entries: Vec<Entry> = ys.iter().flat_map(|y| y.chunks.iter().flatten().copied()).collect();
+    let entries: Vec<Entry> =
+        ys.iter().flat_map(|y| y.chunks.iter().flat_map(|c| c.entries.iter().copied())).collect();
     assert_eq!(entries.len(), t.events.len() + t.periods.len(), "every event and period once");
-    assert!(ys.iter().all(|y| y.chunks.iter().all(|c| !c.is_empty() && c.len() <= 4)));
+    assert!(ys.iter().all(|y| y.chunks.iter().all(|c| !c.entries.is_empty() && c.entries.len() <= 4)));
+    // No year of the bundled data is dense: no month markers.
+    assert!(ys.iter().all(|y| y.chunks.iter().all(|c| c.month.is_none())));
     let start = |e: &Entry| match e {
         Entry::Event(i) => t.events[*i].when.start_minute(),
         Entry::Period(i) => t.periods[*i].when.start_minute(),
@@ -318,7 +321,40 @@ fn the_vertical_column_runs_by_year_in_time_order_in_chunks() {
     assert!(entries.windows(2).all(|w| start(&w[0]) <= start(&w[1])), "time runs down");
     // A hidden lane's events are not in the column; periods stay.
     let without_un = years(&t, &[Category::Un], 40);
-    let n: usize = without_un.iter().flat_map(|y| y.chunks.iter()).map(Vec::len).sum();
+    let n: usize = without_un.iter().flat_map(|y| y.chunks.iter()).map(|c| c.entries.len()).sum();
     let un = t.events.iter().filter(|e| e.category == Category::Un).count();
     assert_eq!(n, t.events.len() - un + t.periods.len());
+}
+
+#[test]
+fn a_dense_year_gets_a_marker_per_month() {
+    use anti_trafficking_timeline::layout::{years, DENSE_YEAR};
+    let event = |i: usize, month: usize| {
+        format!(
+            r#"{{"id": "e{i}", "title": "E{i}", "date": {{"year": 2010, "month": {month}}}, "category": "un", "summary": "S", "sources": [{{"title": "s", "url": "https://example.org/{i}"}}]}}"#
+        )
+    };
+    let events: Vec<String> = (0..40).map(|i| event(i, 1 + i % 3)).collect();
+    let text = format!(r#"{{"version": 1, "events": [{}]}}"#, events.join(","));
+    let t = anti_trafficking_timeline::format::from_str(&text).unwrap();
+    let ys = years(&t, &[], 5);
+    assert_eq!(ys.len(), 1);
+    const { assert!(40 > DENSE_YEAR) };
+    let months: Vec<(Option<u8>, bool, usize)> =
+        ys[0].chunks.iter().map(|c| (c.month, c.first_of_month, c.entries.len())).collect();
+    // January: 14 entries in chunks of 5; February and March: 13 each.
+    assert_eq!(
+        months,
+        [
+            (Some(1), true, 5),
+            (Some(1), false, 5),
+            (Some(1), false, 4),
+            (Some(2), true, 5),
+            (Some(2), false, 5),
+            (Some(2), false, 3),
+            (Some(3), true, 5),
+            (Some(3), false, 5),
+            (Some(3), false, 3),
+        ]
+    );
 }

@@ -13,7 +13,7 @@ use super::stage::Stage;
 use super::toolbar::Toolbar;
 use super::vertical::Vertical;
 use super::{entry_dom_id, Data};
-use crate::hooks::{focus_in, use_element_width, use_session, Inbox, Sender};
+use crate::hooks::{focus_in, use_element_width, use_session, Inbox, Measure, Sender};
 use crate::i18n::{fill, strings};
 use crate::model::{Lang, Start};
 use crate::state::{
@@ -145,8 +145,8 @@ fn Live(props: &TimelineViewProps) -> Html {
         panic!("the deliberate panic of the panic-test build");
     }
     use_effect_runner(sender.clone(), root.clone(), prefix.clone(), props.on_effect.clone());
-    // The widget's own width decides between the vertical and the horizontal view (`Layout::Auto`).
-    use_element_width(root.clone(), send.reform(Intent::Container));
+    // The widget's own width (its whole box) decides between the vertical and the horizontal view.
+    use_element_width(root.clone(), Measure::Border, send.reform(Intent::Container));
     // The host page's intents reach this session while it runs.
     {
         let sender = sender.clone();

@@ -40,6 +40,7 @@ pub struct VerticalProps {
 #[function_component]
 pub fn Vertical(props: &VerticalProps) -> Html {
     crate::guard::rendering(&props.prefix);
+    let lang = use_lang();
     let state = &props.state;
     let column = use_node_ref();
     let ys = use_memo((state.data.clone(), state.hidden.clone()), |(data, hidden)| {
@@ -54,14 +55,12 @@ pub fn Vertical(props: &VerticalProps) -> Html {
         });
     }
     let Some(t) = state.timeline() else { return Html::default() };
-    let total: usize = ys.iter().flat_map(|y| y.chunks.iter()).map(Vec::len).sum();
+    let all = || ys.iter().flat_map(|y| y.chunks.iter().flat_map(|c| c.entries.iter()));
+    let total = all().count();
     // One tab stop: the active card if shown, else the first event.
-    let shown =
-        |id: &EventId| ys.iter().flat_map(|y| y.chunks.iter().flatten()).any(|e| entry_id(t, *e) == Some(id));
+    let shown = |id: &EventId| all().any(|e| entry_id(t, *e) == Some(id));
     let tab_stop =
-        state.active.clone().filter(shown).or_else(|| {
-            ys.iter().flat_map(|y| y.chunks.iter().flatten()).find_map(|e| entry_id(t, *e).cloned())
-        });
+        state.active.clone().filter(shown).or_else(|| all().find_map(|e| entry_id(t, *e).cloned()));
     let onkeydown = {
         let (send, prefix, data) = (props.send.clone(), props.prefix.to_string(), state.data.clone());
         Callback::from(move |e: KeyboardEvent| {
@@ -84,13 +83,17 @@ pub fn Vertical(props: &VerticalProps) -> Html {
                         <h3 class="att-vy" id={heading} data-year={y.year.to_string()}>{ y.year }</h3>
                         <ol class="att-vlist">
                             { for y.chunks.iter().enumerate().map(|(k, chunk)| {
-                                let pinned = total <= RENDER_ALL_UP_TO || chunk.iter().any(|e| {
+                                // In a dense year, a marker per month stays in sight below the year's.
+                                let month = chunk.month.filter(|_| chunk.first_of_month).and_then(|m| {
+                                    crate::model::PartialDate::parse_iso(&format!("{:04}-{m:02}", y.year))
+                                }).map(|d| AttrValue::from(crate::intl::date(lang, &d)));
+                                let pinned = total <= RENDER_ALL_UP_TO || chunk.entries.iter().any(|e| {
                                     let id = entry_id(t, *e);
                                     id.is_some() && (id == state.active.as_ref() || id == state.selected.as_ref()
                                         || matches!(&state.scope, Scope::Event(s) if Some(s) == id))
                                 });
                                 html! {
-                                    <Chunk key={k} entries={Rc::new(chunk.clone())} {pinned} state={state.clone()}
+                                    <Chunk key={k} {month} entries={Rc::new(chunk.entries.clone())} {pinned} state={state.clone()}
                                         send={props.send.clone()} prefix={props.prefix.clone()} tab_stop={tab_stop.clone()} />
                                 }
                             }) }
@@ -112,6 +115,8 @@ fn entry_id(t: &Timeline, e: Entry) -> Option<&EventId> {
 /// Properties of [`Chunk`].
 #[derive(Properties, PartialEq)]
 struct ChunkProps {
+    /// The month marker this chunk starts with (a dense year's).
+    month: Option<AttrValue>,
     entries: Rc<Vec<Entry>>,
     /// Rendered whatever the scroll (it holds the focus, the selection or the open meeting).
     pinned: bool,
@@ -128,15 +133,24 @@ fn Chunk(props: &ChunkProps) -> Html {
     let placeholder = use_node_ref();
     let near = use_near_viewport(placeholder.clone(), "1500px 0px", !props.pinned);
     let Some(t) = props.state.timeline() else { return Html::default() };
+    let month = props.month.clone().map(|m| html! { <li class="att-vmo"><h4>{ m }</h4></li> });
     if !(near || props.pinned) {
         let h = CARD_H * f64::from(u32::try_from(props.entries.len()).unwrap_or(u32::MAX));
-        return html! { <li class="att-vph" aria-hidden="true" ref={placeholder} data-h={px(h)}></li> };
+        return html! {
+            <>
+                { month.unwrap_or_default() }
+                <li class="att-vph" aria-hidden="true" ref={placeholder} data-h={px(h)}></li>
+            </>
+        };
     }
     html! {
+        <>
+        { month.unwrap_or_default() }
         { for props.entries.iter().filter_map(|e| match *e {
             Entry::Event(i) => t.events.get(i).map(|ev| event_card(props, ev, lang)),
             Entry::Period(i) => t.periods.get(i).map(|p| period_card(props, p, lang)),
         }) }
+        </>
     }
 }
 

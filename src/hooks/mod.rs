@@ -10,7 +10,7 @@ mod width;
 pub use fetch::{use_fetch, Fetch};
 pub use near::use_near_viewport;
 pub use session::{use_session, Inbox, Sender};
-pub use width::use_element_width;
+pub use width::{use_element_width, Measure};
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;

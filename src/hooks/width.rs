@@ -6,23 +6,38 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
 use yew::prelude::*;
 
-/// Calls `on_width` with the content width of `node` now and after every resize; stops on unmount.
+/// Which width of an element.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Measure {
+    /// Inside its padding (what its content can use).
+    Content,
+    /// Its whole box, padding and border included.
+    Border,
+}
+
+/// Calls `on_width` with the width of `node` now and after every resize; stops on unmount.
 #[hook]
-pub fn use_element_width(node: NodeRef, on_width: Callback<f64>) {
+pub fn use_element_width(node: NodeRef, measure: Measure, on_width: Callback<f64>) {
     use_effect_with((), move |()| {
         let observer = node.cast::<Element>().and_then(|el| {
             let cb = {
                 let on_width = on_width.clone();
                 Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
                     if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
-                        on_width.emit(entry.content_rect().width());
+                        on_width.emit(match measure {
+                            Measure::Content => entry.content_rect().width(),
+                            Measure::Border => entry.target().get_bounding_client_rect().width(),
+                        });
                     }
                 })
             };
             let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
             ro.observe(&el);
             // Measured now too: the observer's first report comes a frame later.
-            on_width.emit(f64::from(el.client_width()));
+            on_width.emit(match measure {
+                Measure::Content => f64::from(el.client_width()),
+                Measure::Border => el.get_bounding_client_rect().width(),
+            });
             Some((ro, cb))
         });
         move || {

@@ -7,7 +7,7 @@ mod lanes;
 mod scale;
 mod ticks;
 
-pub use column::{years, Entry, Year};
+pub use column::{years, Chunk, Entry, Year, DENSE_YEAR};
 pub use lanes::{
     bands, lane_order, place, place_in_order, title_width, Band, BandInput, Cluster, Frame, LaneLayout,
     MarkInput, Placed, CLUSTER_W, GAP,

@@ -16,7 +16,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::use_lang;
-use crate::hooks::use_element_width;
+use crate::hooks::{use_element_width, Measure};
 use crate::layout::{place_in_order, Frame, LaneLayout};
 use crate::state::{Intent, ViewState};
 use geometry::{apply_geometry, MAX_ROWS};
@@ -52,7 +52,7 @@ pub fn Stage(props: &StageProps) -> Html {
     let send = &props.send;
 
     // Its width, now and whenever it resizes (the container, not the window).
-    use_element_width(surface.clone(), send.reform(Intent::Resize));
+    use_element_width(surface.clone(), Measure::Content, send.reform(Intent::Resize));
     // After every render: positions from data attributes to the CSSOM.
     {
         let surface = surface.clone();
