@@ -160,6 +160,20 @@ async fn on_a_phone_the_timeline_runs_down_the_page() {
     b.settled().await;
     assert!(b.region_text(MEETING).await.is_none(), "folded");
     assert_eq!(look(&b, 0).await[5], json!([]), "titles cut");
+    // Forced colours keep the cards, dots and selection visible; print gives the list, not the column.
+    b.emulate_media("", &[("forced-colors", "active")]).await;
+    b.screenshot("vertical-forced-colors-390x844").await;
+    assert_clean("vertical, forced colours", &b.axe().await);
+    b.wait("css", ".att-print", 0).await;
+    b.emulate_media("print", &[]).await;
+    let printed = b
+        .on_host(
+            0,
+            "const r = arguments[0].shadowRoot; return [r.querySelector('.att-vert').getClientRects().length, \
+             r.querySelector('.att-print').innerText.includes('15 November 2000 — UN adopts the Palermo Convention')]",
+        )
+        .await;
+    assert_eq!(printed, json!([0, true]), "print: the chronological list, not the column");
     b.stop().await;
 }
 
