@@ -3,6 +3,7 @@
 //! Installs are idempotent: a tool already there at the pinned version (see `pins.rs`) is skipped.
 
 mod bench;
+mod breakdown;
 mod build;
 mod data;
 mod deps;
@@ -23,7 +24,10 @@ const COMMANDS: &[(&str, &str)] = &[
     ("test", "install what is missing, then every check and test (CI runs this)"),
     ("setup", "install what is missing, and nothing else"),
     ("dist [--public-url /path/]", "the release build in dist/, for a newsroom's static host"),
-    ("size", "raw and gzip -9 sizes of dist/"),
+    (
+        "size [--breakdown]",
+        "raw and gzip -9 sizes of dist/; --breakdown: the wasm's code by crate and module",
+    ),
     ("e2e [SUITE…]", "the release builds, then the end-to-end suites (all by default)"),
     ("deps", "licences, advisories, duplicates and sources (cargo-deny, offline)"),
     ("bench", "this widget, TimelineJS and vis-timeline on the same data; writes bench/results.md"),
@@ -52,7 +56,11 @@ fn main() -> ExitCode {
         Some("serve") => test::serve(rest),
         Some("test") => test::test(),
         Some("setup") => setup::setup(setup::Need::All).map(|_| ()),
-        Some("size") => build::size(&root().join("dist")),
+        Some("size") => match rest {
+            [flag] if flag == "--breakdown" => breakdown::breakdown(),
+            [] => build::size(&root().join("dist")),
+            _ => Err("usage: cargo xtask size [--breakdown]".to_owned()),
+        },
         Some("dist") => build::dist_command(rest),
         Some("bench") => bench::bench(),
         Some("fuzz") => fuzz::fuzz(rest),
