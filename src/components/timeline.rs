@@ -83,7 +83,8 @@ fn scroll_to_year(root: &NodeRef, t: f64) {
     }
     #[allow(clippy::cast_possible_truncation, reason = "clamped to ±1e9 days first")]
     let year = crate::model::civil_from_days((t / 1440.0).floor().clamp(-1e9, 1e9) as i64).0;
-    let Ok(headings) = root.query_selector_all(".att-vy") else { return };
+    // The year's block, not its sticky heading (which may be stuck at the bottom of its block).
+    let Ok(headings) = root.query_selector_all(".att-vyear") else { return };
     let target = (0..headings.length())
         .filter_map(|i| {
             headings.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())

@@ -62,13 +62,23 @@ pub fn Vertical(props: &VerticalProps) -> Html {
     let tab_stop =
         state.active.clone().filter(shown).or_else(|| all().find_map(|e| entry_id(t, *e).cloned()));
     let onkeydown = {
-        let (send, prefix, data) = (props.send.clone(), props.prefix.to_string(), state.data.clone());
+        let (send, prefix, state) = (props.send.clone(), props.prefix.to_string(), state.clone());
         Callback::from(move |e: KeyboardEvent| {
             let Some(dir) = keys::vertical_direction(&e.key()) else { return };
-            let Some(target) = e.target_dyn_into::<Element>() else { return };
+            // Only on a card: the other buttons (a meeting's sessions, the details) keep their keys.
+            let Some(target) = e.target_dyn_into::<Element>().filter(|t| {
+                t.get_attribute("class").is_some_and(|c| c.split_whitespace().any(|k| k == "att-vcard"))
+            }) else {
+                return;
+            };
             let id = target.id();
             let Some(id) = id.strip_prefix(&format!("{prefix}-e-")) else { return };
-            let Some(from) = data.get().and_then(|t| t.find(id)).map(|i| i.id().clone()) else { return };
+            let Some(t) = state.timeline() else { return };
+            let Some(from) = t.find(id).map(|i| i.id().clone()) else { return };
+            // The key is the page's where there is nowhere to go (above the first card, below the last).
+            if keys::column_target(t, &state.hidden, from.as_str(), dir).is_none() {
+                return;
+            }
             e.prevent_default();
             send.emit(Intent::Move { from, dir });
         })
@@ -79,7 +89,7 @@ pub fn Vertical(props: &VerticalProps) -> Html {
                 let heading = format!("{}-y{}", props.prefix, y.year);
                 // A heading per year (screen readers list and jump by them); not a landmark each.
                 html! {
-                    <div key={y.year} class="att-vyear">
+                    <div key={y.year} class="att-vyear" data-year={y.year.to_string()}>
                         <h3 class="att-vy" id={heading} data-year={y.year.to_string()}>{ y.year }</h3>
                         <ol class="att-vlist">
                             { for y.chunks.iter().enumerate().map(|(k, chunk)| {
@@ -132,9 +142,15 @@ fn Chunk(props: &ChunkProps) -> Html {
     let lang = use_lang();
     let placeholder = use_node_ref();
     let near = use_near_viewport(placeholder.clone(), "1500px 0px", !props.pinned);
+    // Once rendered, a chunk stays rendered (no flash or jump when it loses its pin on screen).
+    let rendered = use_mut_ref(|| false);
+    if near || props.pinned {
+        *rendered.borrow_mut() = true;
+    }
+    let shown = *rendered.borrow();
     let Some(t) = props.state.timeline() else { return Html::default() };
     let month = props.month.clone().map(|m| html! { <li class="att-vmo"><h4>{ m }</h4></li> });
-    if !(near || props.pinned) {
+    if !shown {
         let h = CARD_H * f64::from(u32::try_from(props.entries.len()).unwrap_or(u32::MAX));
         return html! {
             <>
@@ -229,7 +245,8 @@ fn period_card(props: &ChunkProps, p: &Period, lang: Lang) -> Html {
     html! {
         <li key={p.id.as_str()} class={classes!("att-vc", "att-vperiod", p.when.end.is_none().then_some("att-open"))} data-cat={p.category.key()}>
             <button type="button" class={classes!("att-vcard", sel.then_some("att-sel"))}
-                id={entry_dom_id(&props.prefix, p.id.as_str())} tabindex="-1"
+                id={entry_dom_id(&props.prefix, p.id.as_str())}
+                tabindex={if props.tab_stop.as_ref() == Some(&p.id) { "0" } else { "-1" }}
                 aria-current={sel.then_some("true")} onclick={open_on_click(&props.send, &p.id)}>
                 <span class="att-vtitle" aria-hidden="true">{ format!("{}: {}", p.group, p.info.title_in(lang)) }</span>
                 <span class="att-vmeta" aria-hidden="true">

@@ -70,6 +70,27 @@ pub fn shown_lanes(t: &Timeline, hidden: &[Category]) -> Vec<Category> {
         .collect()
 }
 
+/// The card a key leads to in the vertical timeline, in the column's order (events of shown lanes and
+/// periods, by time): ↓ the next, ↑ the previous, Home and End the first and last.
+pub fn column_target(t: &Timeline, hidden: &[Category], from: &str, dir: Direction) -> Option<EventId> {
+    let order: Vec<&EventId> = crate::layout::years(t, hidden, usize::MAX)
+        .into_iter()
+        .flat_map(|y| y.chunks.into_iter().flat_map(|c| c.entries))
+        .filter_map(|e| match e {
+            crate::layout::Entry::Event(i) => t.events.get(i).map(|e| &e.id),
+            crate::layout::Entry::Period(i) => t.periods.get(i).map(|p| &p.id),
+        })
+        .collect();
+    let i = order.iter().position(|id| id.as_str() == from)?;
+    let to = match dir {
+        Direction::Next | Direction::LaneDown => order.get(i + 1),
+        Direction::Previous | Direction::LaneUp => i.checked_sub(1).and_then(|j| order.get(j)),
+        Direction::First => order.first(),
+        Direction::Last => order.last(),
+    };
+    to.map(|id| (*id).clone())
+}
+
 /// The event a key leads to from the mark of `from` (`None`: nowhere, or `from` is not shown).
 pub fn target(t: &Timeline, hidden: &[Category], from: &str, dir: Direction) -> Option<EventId> {
     let events: Vec<&Event> = t.events.iter().filter(|e| !hidden.contains(&e.category)).collect();

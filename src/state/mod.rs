@@ -382,7 +382,13 @@ impl ViewState {
             }
             Intent::Leave => s.leave(&mut fx),
             Intent::Move { from, dir } => {
-                let target = s.timeline().and_then(|t| keys::target(t, &s.hidden, from.as_str(), dir));
+                let target = s.timeline().and_then(|t| {
+                    if s.vertical() {
+                        keys::column_target(t, &s.hidden, from.as_str(), dir)
+                    } else {
+                        keys::target(t, &s.hidden, from.as_str(), dir)
+                    }
+                });
                 if let Some(id) = target {
                     if let Some(span) = s.span_shown(id.as_str()) {
                         s.view = s.keep_in_view(span);
@@ -454,6 +460,12 @@ impl ViewState {
             return;
         };
         let (id, parent, selection) = (item.id().clone(), item_parent(item), Selection::of(item));
+        // An entry of a hidden lane (from previous/next, a deep link, `select()`) shows its lane again.
+        let lane = match item {
+            Item::Event(e, parent) => Some(parent.map_or(e.category, |p| p.category)),
+            Item::Period(_) => None,
+        };
+        self.hidden.retain(|c| Some(*c) != lane);
         if let Some(parent) = parent {
             self.scope = Scope::Event(parent);
         }
@@ -471,11 +483,23 @@ impl ViewState {
     }
 
     fn close(&mut self, fx: &mut Vec<Effect>) {
-        if let Some(id) = self.selected.take() {
-            fx.push(Effect::Focus(Focus::Entry(id)));
-            fx.push(Effect::Host(HostEvent::Close));
-            fx.push(Effect::Hash(None));
+        let Some(id) = self.selected.take() else { return };
+        // Focus returns to what is shown of the entry: its own mark or card, or its meeting's when the
+        // meeting's sessions are no longer shown; that becomes the tab stop (so it is rendered, never in
+        // a cluster) and is brought into view.
+        let target = match self.timeline().and_then(|t| t.find(id.as_str())) {
+            Some(Item::Event(_, Some(parent))) if self.scope != Scope::Event(parent.id.clone()) => {
+                parent.id.clone()
+            }
+            _ => id,
+        };
+        if let Some(span) = self.span_shown(target.as_str()) {
+            self.view = self.keep_in_view(span);
         }
+        self.active = Some(target.clone());
+        fx.push(Effect::Focus(Focus::Entry(target)));
+        fx.push(Effect::Host(HostEvent::Close));
+        fx.push(Effect::Hash(None));
     }
 
     fn leave(&mut self, fx: &mut Vec<Effect>) {

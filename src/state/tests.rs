@@ -365,3 +365,53 @@ fn in_the_vertical_view_opening_and_moving_leave_the_axis_alone_and_zoom_to_scro
     let (s, fx) = phone.apply(Intent::ShowRange { from: 1000.0, to: 2000.0 });
     assert_eq!((s.view, fx), (phone.view, vec![Effect::ScrollTo(1000.0)]));
 }
+
+#[test]
+fn closing_brings_focus_back_to_what_is_shown_of_the_entry() {
+    // Open A, move the keyboard to the last event (the view follows), close: A is the tab stop again,
+    // in view, and takes the focus.
+    let (zoomed, _) = run(&session(), [Intent::ZoomBy { factor: 50.0, anchor: Some(0.0) }]);
+    let Some(t) = zoomed.timeline() else { panic!("data") };
+    let first = t.events.first().map(|e| e.id.clone()).unwrap_or_else(|| id("?"));
+    let (s, _) = run(
+        &zoomed,
+        [Intent::Open(first.to_string()), Intent::Move { from: first.clone(), dir: Direction::Last }],
+    );
+    assert_ne!(s.active, Some(first.clone()));
+    let (closed, fx) = s.apply(Intent::Close);
+    assert_eq!(closed.active, Some(first.clone()));
+    let Some(item) = t.find(first.as_str()) else { panic!("first") };
+    let (a, b) = span_of(item);
+    assert!(closed.view.shows(a, b), "the entry is back in view");
+    assert_eq!(fx.first(), Some(&Effect::Focus(Focus::Entry(first))));
+    // A session closed after its meeting was left: focus goes to the meeting's mark.
+    let (s, _) = run(&session(), [Intent::Open("vienna-2024-opening".to_owned()), Intent::Leave]);
+    let (closed, fx) = s.apply(Intent::Close);
+    assert_eq!(closed.active, Some(id("vienna-2024")));
+    assert_eq!(fx.first(), Some(&Effect::Focus(Focus::Entry(id("vienna-2024")))));
+}
+
+#[test]
+fn opening_an_entry_of_a_hidden_lane_shows_the_lane_again() {
+    let (s, _) =
+        run(&session(), [Intent::ToggleLane(Category::NationalLaw), Intent::ToggleLane(Category::Osce)]);
+    let (opened, _) = s.apply(Intent::Open("uk-modern-slavery-act".to_owned()));
+    assert_eq!(opened.hidden, vec![Category::Osce]);
+    let (session_opened, _) = opened.apply(Intent::Open("vienna-2024-opening".to_owned()));
+    assert!(session_opened.hidden.is_empty(), "a session shows its meeting's lane");
+}
+
+#[test]
+fn in_the_vertical_view_arrows_walk_every_card_periods_included() {
+    let (phone, _) = session().apply(Intent::Container(390.0));
+    let Some(t) = phone.timeline() else { panic!("data") };
+    // 13 May 2004: the first OSCE Special Representative, then her term as a period card.
+    let (s, fx) = phone.apply(Intent::Move { from: id("osce-sr-konrad"), dir: Direction::Next });
+    let period = t.periods.iter().find(|p| p.info.title == "Helga Konrad").map(|p| p.id.clone());
+    assert_eq!(s.active, period, "{fx:?}");
+    let Some(period) = period else { panic!("period") };
+    let (back, _) = s.apply(Intent::Move { from: period, dir: Direction::Previous });
+    assert_eq!(back.active, Some(id("osce-sr-konrad")));
+    let last = keys::column_target(t, &[], "osce-sr-konrad", Direction::Last);
+    assert!(last.is_some());
+}

@@ -44,7 +44,7 @@ pub(crate) struct Parts {
 
 /// Splits a wasm module into its parts (`None`: not a wasm module this reader understands).
 pub(crate) fn parts(bytes: &[u8]) -> Option<Parts> {
-    if bytes.get(..4)? != b"\0asm" {
+    if bytes.get(..4)? != b"\0asm" || bytes.len() < 8 {
         return None;
     }
     let mut at = 8;
@@ -65,7 +65,7 @@ pub(crate) fn parts(bytes: &[u8]) -> Option<Parts> {
                 for _ in 0..n {
                     for _ in 0..2 {
                         let l = usize_leb(body, &mut p)?;
-                        p += l;
+                        p = p.checked_add(l)?;
                     }
                     let kind = *body.get(p)?;
                     p += 1;
@@ -100,26 +100,27 @@ pub(crate) fn parts(bytes: &[u8]) -> Option<Parts> {
                 for _ in 0..n {
                     let size = usize_leb(body, &mut p)?;
                     sizes.push(size);
-                    p += size;
+                    p = p.checked_add(size).filter(|&e| e <= body.len())?;
                 }
             }
             11 => out.data += len,
             0 => {
                 let l = usize_leb(body, &mut p)?;
-                let name = body.get(p..p + l)?;
+                let name = body.get(p..p.checked_add(l)?)?;
                 p += l;
                 if name == b"name" {
                     while p < body.len() {
                         let sub = *body.get(p)?;
                         p += 1;
                         let sub_len = usize_leb(body, &mut p)?;
-                        let end = p + sub_len;
+                        let end = p.checked_add(sub_len)?;
                         if sub == 1 {
                             let n = usize_leb(body, &mut p)?;
                             for _ in 0..n {
                                 let index = usize_leb(body, &mut p)?;
                                 let l = usize_leb(body, &mut p)?;
-                                let text = String::from_utf8_lossy(body.get(p..p + l)?).into_owned();
+                                let text =
+                                    String::from_utf8_lossy(body.get(p..p.checked_add(l)?)?).into_owned();
                                 p += l;
                                 names.insert(index, text);
                             }
@@ -179,7 +180,7 @@ fn v0_crate(rest: &str) -> Option<String> {
         let digits = after.find(|ch: char| !ch.is_ascii_digit()).unwrap_or(0);
         if digits > 0 {
             let len: usize = after.get(..digits)?.parse().ok()?;
-            if let Some(ident) = after.get(digits..digits + len) {
+            if let Some(ident) = after.get(digits..digits.checked_add(len)?) {
                 if ident.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') {
                     return Some(ident.to_owned());
                 }
@@ -188,6 +189,24 @@ fn v0_crate(rest: &str) -> Option<String> {
         from += c + 1;
     }
     None
+}
+
+/// The module (at most two levels) of a path in this crate: without the crate, the legacy hash
+/// (`h` and 16 hex digits), the function's own name, and type names (`state::minutes::h…` → `state`;
+/// `components::stage::Stage` → `components::stage`).
+fn module_of(path: &[String]) -> String {
+    let hash =
+        |s: &String| s.len() == 17 && s.starts_with('h') && s.chars().skip(1).all(|c| c.is_ascii_hexdigit());
+    let mut segs: Vec<&String> =
+        path.iter().skip(1).filter(|s| !hash(s) && !s.contains('{') && !s.contains('$')).collect();
+    // The last segment names the function (or the type of an impl): not a module.
+    segs.pop();
+    segs.into_iter()
+        .filter(|s| s.starts_with(|c: char| c.is_ascii_lowercase()) && !s.contains('$') && !s.contains('{'))
+        .take(2)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("::")
 }
 
 /// Whether a first path segment names a crate (not a generic or primitive type of an impl).
@@ -226,15 +245,7 @@ pub(crate) fn breakdown() -> Result {
         if krate == "anti_trafficking_timeline" {
             let module = path
                 .as_ref()
-                .map(|p| {
-                    p.iter()
-                        .skip(1)
-                        .take(2)
-                        .filter(|s| !s.starts_with(|c: char| c.is_ascii_uppercase()) && !s.starts_with('{'))
-                        .cloned()
-                        .collect::<Vec<_>>()
-                        .join("::")
-                })
+                .map(|p| module_of(p))
                 .filter(|m| !m.is_empty())
                 .unwrap_or_else(|| "(crate root)".to_owned());
             *ours.entry(module).or_default() += size;
@@ -303,6 +314,14 @@ mod tests {
             Some(vec!["core".to_owned()])
         );
         assert!(!is_crate("T") && !is_crate("u8") && is_crate("yew"));
+        let p = |s: &str| s.split("::").map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(module_of(&p("anti_trafficking_timeline::state::minutes::h0123456789abcdef")), "state");
+        assert_eq!(module_of(&p("anti_trafficking_timeline::components::stage::Stage")), "components::stage");
+        assert_eq!(module_of(&p("anti_trafficking_timeline::start::h0123456789abcdef")), "");
+        assert_eq!(
+            module_of(&p("anti_trafficking_timeline::intl::range::{{closure}}::h0123456789abcdef")),
+            "intl"
+        );
         assert_eq!(path_of("__wbg_setTimeout_a89f"), None);
         assert_eq!(path_of("memcpy"), None);
     }
@@ -332,5 +351,10 @@ mod tests {
         assert_eq!(p.functions, vec![(None, 3), (Some("_ZN3abc1f1hE".to_owned()), 5)]);
         assert_eq!((p.data, p.custom), (4, custom.len()));
         assert_eq!(parts(b"not wasm"), None);
+        assert_eq!(parts(b"\0asm"), None, "no version");
+        // A body or a name longer than anything: refused, never a panic.
+        let mut huge = b"\0asm\x01\0\0\0".to_vec();
+        huge.extend([10, 11, 1, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]);
+        assert_eq!(parts(&huge), None);
     }
 }
