@@ -123,6 +123,21 @@ async fn on_a_phone_the_timeline_runs_down_the_page() {
     b.key(Key::Up).await;
     b.settled().await;
     assert!(b.focused_name().await.starts_with(PALERMO));
+    // Periods are cards too: ↓ from the first Special Representative reaches her term.
+    let konrad = b.wait("mark", "First OSCE Special Representative: Helga Konrad", 0).await;
+    b.client
+        .execute("arguments[0].focus()", vec![serde_json::to_value(&konrad).unwrap()])
+        .await
+        .expect("focus");
+    b.key(Key::Down).await;
+    b.settled().await;
+    assert!(
+        b.focused_name()
+            .await
+            .starts_with("OSCE Special Representative: Helga Konrad, 13 May 2004 – May 2006"),
+        "{}",
+        b.focused_name().await
+    );
     // The card is the one tab stop of the column.
     let stops = b
         .on_host(0, "return arguments[0].shadowRoot.querySelectorAll('.att-vcard[tabindex=\"0\"]').length")
@@ -237,6 +252,18 @@ async fn a_desktop_column_may_choose_it_and_the_page_drives_it() {
         .await
         .expect("zoomTo");
     assert!(year.as_i64().unwrap_or(9999).abs() < 60, "2015 is not at the top of the viewport: {year}");
+    // And back up: the year's block (not its sticky heading) comes to the top.
+    let up = b
+        .client
+        .execute_async(
+            "const done = arguments[0]; window.__handle.then(h => { h.zoomTo('2003', '2004'); \
+             setTimeout(() => { const y = document.querySelector('#box').shadowRoot.querySelector('.att-vyear[data-year=\"2003\"]'); \
+             done(Math.round(y.getBoundingClientRect().top)); }, 400); })",
+            vec![],
+        )
+        .await
+        .expect("zoomTo back");
+    assert!(up.as_i64().unwrap_or(9999).abs() < 60, "2003 is not at the top of the viewport: {up}");
     let opened = b
         .client
         .execute_async(
