@@ -182,8 +182,8 @@ impl Layout {
 }
 
 /// Below this width of the widget (CSS pixels), `Layout::Auto` shows the vertical timeline: at 600 px
-/// the horizontal axis still fits five years with readable labels; below it labels are cut and most
-/// events hide in clusters (screenshots at 320, 390, 560 and 600 px in the README).
+/// the horizontal axis still shows the whole span with a few labelled marks per lane (long labels
+/// shortened); narrower, most labels are cut and most events hide in clusters (README, "Phones").
 pub const VERTICAL_BELOW: f64 = 600.0;
 
 /// What part of the data is shown.
