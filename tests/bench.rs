@@ -266,9 +266,9 @@ async fn js(b: &Browser, script: &str) -> Option<Value> {
     b.client.execute(script, vec![]).await.ok()
 }
 
-async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
-    let c = &b.client;
-    c.goto(&b.url(&format!("/bench/{}.html?n={n}", w.page()))).await.ok()?;
+/// Waits for the page's first complete render (`window.__render`, a time since navigation start), then
+/// a moment more; `None` past [`PAGE_TIMEOUT`].
+async fn rendered(b: &Browser) -> Option<f64> {
     let started = std::time::Instant::now();
     let render = loop {
         if let Some(t) = js(b, "return window.__render || null").await.and_then(|v| v.as_f64()) {
@@ -280,6 +280,13 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
     tokio::time::sleep(Duration::from_millis(300)).await;
+    Some(render)
+}
+
+async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
+    let c = &b.client;
+    c.goto(&b.url(&format!("/bench/{}.html?n={n}", w.page()))).await.ok()?;
+    let render = rendered(b).await?;
     let memory = c
         .execute_async("const done = arguments[arguments.length - 1]; window.__memory().then(done)", vec![])
         .await
@@ -366,17 +373,7 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
 async fn vertical_run(b: &Browser, n: usize) -> Option<(f64, f64, f64, f64)> {
     let c = &b.client;
     c.goto(&b.url(&format!("/bench/vertical.html?n={n}"))).await.ok()?;
-    let started = std::time::Instant::now();
-    let render = loop {
-        if let Some(t) = js(b, "return window.__render || null").await.and_then(|v| v.as_f64()) {
-            break t;
-        }
-        if started.elapsed() > PAGE_TIMEOUT {
-            return None;
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    };
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    let render = rendered(b).await?;
     js(b, "window.scrollTo(0, 0); window.__startFrames()").await?;
     for _ in 0..20 {
         let mut wheel = WheelActions::new("wheel".into());

@@ -44,30 +44,33 @@ fn container() -> Element {
     host
 }
 
-type Events = Rc<RefCell<Vec<HostEvent>>>;
+/// Everything the widget passed to its host: events and hash changes.
+type Events = Rc<RefCell<Vec<Effect>>>;
 
 /// Mounts a widget showing `text` (JSON) with `start` and an intent from the host page waiting (a deep
-/// link); returns the container and the events the widget reported to its host.
+/// link); returns the container and what the widget passed to its host.
 async fn mount_with(text: &str, start: Option<&str>, request: Option<Intent>) -> (Element, Events) {
-    let host = container();
-    let events: Events = Rc::default();
-    let rec = events.clone();
     let inbox = Inbox::default();
     if let Some(intent) = request {
         inbox.send(intent);
     }
+    mount_full(text, start, None, inbox).await
+}
+
+/// Mounts a widget showing `text` in `lang`, fed by `inbox`; returns the container and what the widget
+/// passed to its host.
+async fn mount_full(text: &str, start: Option<&str>, lang: Option<&str>, inbox: Inbox) -> (Element, Events) {
+    let host = container();
+    let events: Events = Rc::default();
+    let rec = events.clone();
     let props = TimelineViewProps {
         data: Data(Rc::new(source::parse(text, anti_trafficking_timeline::format::Format::Auto))),
         prefix: embed::next_prefix().into(),
         start: start.map(|s| s.to_owned().into()),
         inbox,
-        on_effect: Callback::from(move |e| {
-            if let Effect::Host(e) = e {
-                rec.borrow_mut().push(e);
-            }
-        }),
+        on_effect: Callback::from(move |e| rec.borrow_mut().push(e)),
         theme: None,
-        lang: None,
+        lang: lang.map(|l| l.to_owned().into()),
         ordinal: 1,
         layout: Default::default(),
     };
@@ -381,18 +384,19 @@ async fn the_meeting_opens_into_days_with_a_breadcrumb_back() {
 #[wasm_bindgen_test]
 async fn the_host_hears_ready_select_close_and_range_changes() {
     let (root, events) = mount_with(anti_trafficking_timeline::BUNDLED_DATA, None, None).await;
-    assert_eq!(events.borrow().first(), Some(&HostEvent::Ready));
+    assert_eq!(events.borrow().first(), Some(&Effect::Host(HostEvent::Ready)));
     click(&button(&root, "UK Modern Slavery Act, 26 March 2015")).await;
     click(&button(&root, "Close details")).await;
     click(&button(&root, "Zoom in")).await;
     let ev = events.borrow();
     let kinds: Vec<String> = ev
         .iter()
-        .map(|e| match e {
-            HostEvent::Ready => "ready".to_owned(),
-            HostEvent::Select(sel) => format!("select:{}", sel.id),
-            HostEvent::Close => "close".to_owned(),
-            HostEvent::Range { .. } => "range".to_owned(),
+        .filter_map(|e| match e {
+            Effect::Host(HostEvent::Ready) => Some("ready".to_owned()),
+            Effect::Host(HostEvent::Select(sel)) => Some(format!("select:{}", sel.id)),
+            Effect::Host(HostEvent::Close) => Some("close".to_owned()),
+            Effect::Host(HostEvent::Range { .. }) => Some("range".to_owned()),
+            _ => None,
         })
         .collect();
     assert_eq!(kinds, ["ready", "select:uk-modern-slavery-act", "close", "range"]);
@@ -594,24 +598,7 @@ async fn two_instances_on_one_page_do_not_share_ids_or_state() {
 
 /// Mounts the bundled data in `lang`.
 async fn mount_lang(lang: &str) -> Element {
-    let host = container();
-    let props = TimelineViewProps {
-        data: Data(Rc::new(source::parse(
-            anti_trafficking_timeline::BUNDLED_DATA,
-            anti_trafficking_timeline::format::Format::Native,
-        ))),
-        prefix: embed::next_prefix().into(),
-        start: None,
-        inbox: Inbox::default(),
-        on_effect: Callback::noop(),
-        theme: None,
-        lang: Some(lang.to_owned().into()),
-        ordinal: 1,
-        layout: Default::default(),
-    };
-    yew::Renderer::<TimelineView>::with_root_and_props(host.clone(), props).render();
-    drawn(&host).await;
-    host
+    mount_full(anti_trafficking_timeline::BUNDLED_DATA, None, Some(lang), Inbox::default()).await.0
 }
 
 #[wasm_bindgen_test]
@@ -702,14 +689,12 @@ fn a_declared_format_overrides_detection() {
     assert_eq!(Format::from_name("TimelineJS"), Some(Format::TimelineJs3));
 }
 
-type Recorded = Rc<RefCell<Vec<Effect>>>;
-
 /// Checks what one opening did, from whichever path: the host heard `timeline:select` for `id` and
 /// the hash became `#event=id` (nothing else, range changes aside), the details of `title` are shown,
 /// focus is on their heading, and the live region says so. Then closes, and forgets the effects.
 async fn opened_the_same_way(
     root: &Element,
-    effects: &Recorded,
+    effects: &Events,
     inbox: &Inbox,
     id: &str,
     title: &str,
@@ -738,26 +723,9 @@ async fn opened_the_same_way(
 
 #[wasm_bindgen_test]
 async fn a_mark_a_list_item_a_session_previous_next_and_the_host_open_the_same_way() {
-    let host = container();
-    let effects: Recorded = Rc::default();
-    let rec = effects.clone();
     let inbox = Inbox::default();
-    let props = TimelineViewProps {
-        data: Data(Rc::new(source::parse(
-            anti_trafficking_timeline::BUNDLED_DATA,
-            anti_trafficking_timeline::format::Format::Native,
-        ))),
-        prefix: embed::next_prefix().into(),
-        start: None,
-        inbox: inbox.clone(),
-        on_effect: Callback::from(move |e| rec.borrow_mut().push(e)),
-        theme: None,
-        lang: None,
-        ordinal: 1,
-        layout: Default::default(),
-    };
-    yew::Renderer::<TimelineView>::with_root_and_props(host.clone(), props).render();
-    drawn(&host).await;
+    let (host, effects) =
+        mount_full(anti_trafficking_timeline::BUNDLED_DATA, None, None, inbox.clone()).await;
     effects.borrow_mut().clear();
     let (uk, uk_title) = ("uk-modern-slavery-act", "UK Modern Slavery Act");
 

@@ -131,13 +131,10 @@ const TEXT_STYLE_JS: &str = "const r = arguments[0].shadowRoot; \
 async fn wait_all_captions(b: &Browser, selector: &str, count: usize) {
     let script = format!(
         "return [...document.querySelectorAll('{selector}')].filter(h => h.shadowRoot && \
-         [...h.shadowRoot.querySelectorAll('p')].some(p => p.textContent.startsWith('Showing '))).length"
+         [...h.shadowRoot.querySelectorAll('p')].some(p => p.textContent.startsWith('Showing '))).length === {count}"
     );
-    for _ in 0..150 {
-        if b.js(&script).await.as_u64() == Some(count as u64) {
-            return;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
+    if b.wait_until(&script, 15).await {
+        return;
     }
     let texts = b
         .js(&format!(

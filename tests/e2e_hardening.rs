@@ -137,13 +137,7 @@ async fn wait_print_lists(b: &Browser, n: usize) {
         "return [...document.querySelectorAll('anti-trafficking-timeline,[data-anti-trafficking-timeline]')].slice(0, {n}) \
          .every(h => h.shadowRoot && h.shadowRoot.querySelector('.att-print'))"
     );
-    for _ in 0..100 {
-        if b.js(&script).await == json!(true) {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    assert_eq!(b.js(&script).await, json!(true), "the print lists were not built");
+    assert!(b.wait_until(&script, 10).await, "the print lists were not built");
     b.settled().await;
 }
 

@@ -37,3 +37,13 @@ pub(crate) fn item_date(lang: crate::model::Lang, item: crate::model::Item<'_>) 
 pub(crate) fn entry_dom_id(prefix: &str, id: &str) -> String {
     format!("{prefix}-e-{id}")
 }
+
+/// The entry whose mark or card has the DOM id `dom_id` (the inverse of [`entry_dom_id`]).
+pub(crate) fn entry_of_dom_id(
+    prefix: &str,
+    dom_id: &str,
+    t: &crate::model::Timeline,
+) -> Option<crate::model::EventId> {
+    let id = dom_id.strip_prefix(prefix)?.strip_prefix("-e-")?;
+    t.find(id).map(|item| item.id().clone())
+}

@@ -64,7 +64,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let legend = lanes_legend(props, t, lang);
     if s.vertical() {
         // Phones: one compact lane control; the meeting unfolds in place from its card.
-        let present = Category::ALL.into_iter().filter(|c| t.events.iter().any(|e| e.category == *c)).count();
+        let present = present_lanes(t).len();
         let shown = s.lanes().len();
         return html! {
             <div class="att-controls att-vcontrols">
@@ -127,11 +127,15 @@ fn years(t: &crate::model::Timeline) -> String {
     }
 }
 
+/// The lanes that have events (whether shown or hidden), in lane order.
+fn present_lanes(t: &crate::model::Timeline) -> Vec<Category> {
+    crate::state::keys::shown_lanes(t, &[])
+}
+
 fn lanes_legend(props: &ToolbarProps, t: &crate::model::Timeline, lang: Lang) -> Html {
     let st = strings(lang);
     let s = &props.state;
-    let present: Vec<Category> =
-        Category::ALL.into_iter().filter(|c| t.events.iter().any(|e| e.category == *c)).collect();
+    let present = present_lanes(t);
     let shown = s.lanes();
     html! {
         <div class="att-legend" role="group" aria-label={st.lanes_shown}>

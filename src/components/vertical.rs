@@ -11,7 +11,7 @@ use yew::prelude::*;
 use super::agenda::AgendaView;
 use super::detail::DetailPanel;
 use super::stage::geometry::{apply_geometry, px};
-use super::{entry_dom_id, use_lang};
+use super::{entry_dom_id, entry_of_dom_id, use_lang};
 use crate::hooks::use_near_viewport;
 use crate::i18n::{fill, strings};
 use crate::layout::{years, Entry};
@@ -71,10 +71,8 @@ pub fn Vertical(props: &VerticalProps) -> Html {
             }) else {
                 return;
             };
-            let id = target.id();
-            let Some(id) = id.strip_prefix(&format!("{prefix}-e-")) else { return };
             let Some(t) = state.timeline() else { return };
-            let Some(from) = t.find(id).map(|i| i.id().clone()) else { return };
+            let Some(from) = entry_of_dom_id(&prefix, &target.id(), t) else { return };
             // The key is the page's where there is nowhere to go (above the first card, below the last).
             if keys::column_target(t, &state.hidden, from.as_str(), dir).is_none() {
                 return;

@@ -34,7 +34,8 @@ impl Sender {
         *self.0.state.borrow_mut() = next;
         self.0.effects.borrow_mut().extend(effects);
         if handled {
-            if let Some(rerender) = self.0.rerender.borrow().as_ref() {
+            let rerender = self.0.rerender.borrow().clone();
+            if let Some(rerender) = rerender {
                 rerender.emit(());
             }
         }

@@ -363,6 +363,17 @@ impl Browser {
         self.client.execute(script, vec![]).await.expect("script")
     }
 
+    /// Waits (up to `secs`) until `script` returns `true`; returns whether it did.
+    pub async fn wait_until(&self, script: &str, secs: u64) -> bool {
+        for _ in 0..secs * 10 {
+            if self.js(script).await == serde_json::Value::Bool(true) {
+                return true;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        false
+    }
+
     /// Waits until every widget has settled (see `SETTLED_JS`).
     pub async fn settled(&self) {
         let settled = self.client.execute_async(SETTLED_JS, vec![]).await.expect("settled");

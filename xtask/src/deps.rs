@@ -109,10 +109,15 @@ fn newest_snapshot() -> Result<Snapshot> {
 /// The newest modification time in a `.tar.gz` (from its listing) or a folder (from `find`).
 fn newest_time(path: &Path) -> Option<String> {
     let listing = if path.is_dir() {
-        super::output_of(
-            "find",
-            &[&path.to_string_lossy(), "-type", "f", "-printf", "%TY-%Tm-%Td %TH:%TM:%TS\n"],
-        )?
+        // In UTC, like the tar listing below.
+        let out = cmd("find")
+            .env("TZ", "UTC")
+            .arg(path)
+            .args(["-type", "f", "-printf", "%TY-%Tm-%Td %TH:%TM:%TS\n"])
+            .stderr(Stdio::null())
+            .output()
+            .ok()?;
+        String::from_utf8_lossy(&out.stdout).into_owned()
     } else {
         let out = cmd("tar")
             .env("TZ", "UTC")

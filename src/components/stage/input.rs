@@ -150,13 +150,10 @@ impl Gesture {
 pub(super) fn on_mark_key(e: &KeyboardEvent, send: &Callback<Intent>, prefix: &str, data: &Data) {
     let Some(dir) = Direction::from_key(&e.key()) else { return };
     let Some(target) = e.target().and_then(|t| t.dyn_into::<HtmlElement>().ok()) else { return };
-    let mark_prefix = format!("{prefix}-e-");
-    let from = target
-        .id()
-        .strip_prefix(&mark_prefix)
-        .and_then(|id| data.get().and_then(|t| t.find(id)))
-        .map(|item| item.id().clone());
-    let Some(from) = from else { return };
+    let Some(from) = data.get().and_then(|t| crate::components::entry_of_dom_id(prefix, &target.id(), t))
+    else {
+        return;
+    };
     e.prevent_default();
     send.emit(Intent::Move { from, dir });
 }
