@@ -1,17 +1,54 @@
 //! Turns JSON text into a validated timeline in the browser: `JSON.parse` (already in every browser,
-//! so no JSON parser is compiled into the wasm) → serde-wasm-bindgen → [`format::from_json`].
+//! so no JSON parser is compiled into the wasm) → [`to_json`] (a walk over the parsed value) →
+//! [`format::from_json`].
 
-use js_sys::JSON;
-use wasm_bindgen::JsCast;
+use js_sys::{Array, Object, JSON};
+use wasm_bindgen::{JsCast, JsValue};
 
 use crate::format::{self, Format, Json};
 use crate::model::{DataError, Timeline};
 
 /// Validates an already-parsed JS value (`mount(element, { data })`); never panics.
-pub fn from_value(value: wasm_bindgen::JsValue, format: Format) -> Result<Timeline, Vec<DataError>> {
-    let json: Json = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| vec![DataError::new("", format!("could not read the data: {e}"))])?;
+pub fn from_value(value: JsValue, format: Format) -> Result<Timeline, Vec<DataError>> {
+    let json =
+        to_json(&value, 0).map_err(|e| vec![DataError::new("", format!("could not read the data: {e}"))])?;
     format::from_json_as(&json, format).inspect(|t| report_warnings(t, None))
+}
+
+/// A parsed JavaScript value as a [`Json`] tree, keys in their order. A direct walk over the value
+/// (no serde in the wasm: serde-wasm-bindgen and serde's messages cost 10 KB of the download).
+/// Refuses values JSON cannot hold (functions, symbols, big integers) and nesting deeper than
+/// [`format::MAX_DEPTH`] (a stack overflow in WebAssembly cannot be caught).
+pub fn to_json(value: &JsValue, depth: usize) -> Result<Json, String> {
+    if value.is_null() || value.is_undefined() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(n) = value.as_f64() {
+        return Ok(Json::Number(n));
+    }
+    if let Some(s) = value.as_string() {
+        return Ok(Json::String(s));
+    }
+    if !value.is_object() {
+        return Err(format!("a {} is not a JSON value", value.js_typeof().as_string().unwrap_or_default()));
+    }
+    if depth >= format::MAX_DEPTH {
+        return Err(format!("lists and objects are nested more than {} levels deep", format::MAX_DEPTH));
+    }
+    if Array::is_array(value) {
+        let items: &Array = value.unchecked_ref();
+        return items.iter().map(|v| to_json(&v, depth + 1)).collect::<Result<_, _>>().map(Json::Array);
+    }
+    let mut entries = Vec::new();
+    for pair in Object::entries(value.unchecked_ref()).iter() {
+        let pair: Array = pair.unchecked_into();
+        let key = pair.get(0).as_string().unwrap_or_default();
+        entries.push((key, to_json(&pair.get(1), depth + 1)?));
+    }
+    Ok(Json::Object(entries))
 }
 
 /// Warnings do not stop the timeline; the page's developer finds them in the console (at most 20),
@@ -49,8 +86,8 @@ pub fn parse(text: &str, format: Format) -> Result<Timeline, Vec<DataError>> {
             .unwrap_or_else(|| "syntax error".to_owned());
         vec![DataError::new("", format!("not valid JSON: {why}"))]
     })?;
-    let json: Json = serde_wasm_bindgen::from_value(value)
-        .map_err(|e| vec![DataError::new("", format!("could not read the JSON: {e}"))])?;
+    let json =
+        to_json(&value, 0).map_err(|e| vec![DataError::new("", format!("could not read the JSON: {e}"))])?;
     format::from_json_as(&json, format).inspect(|t| report_warnings(t, Some(text))).map_err(|mut errs| {
         format::locate::place(text, &mut errs);
         errs

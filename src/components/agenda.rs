@@ -40,7 +40,10 @@ pub fn AgendaView(props: &AgendaViewProps) -> Html {
                 days.push(AgendaDay { key: DayKey::Day(d), children: Vec::new() });
             }
         }
-        days.sort_by_key(|g| g.key);
+        days = crate::model::order::sorted_by(days, |g| {
+            let [a, b] = g.key.rank();
+            [a, b, 0]
+        });
     }
     let mut notes: Vec<&str> = crate::intl::precision_note(lang, &parent.when).into_iter().collect();
     if parent.when.approximate {

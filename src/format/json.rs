@@ -2,7 +2,7 @@
 //!
 //! Deserializing into [`Json`] never fails on well-formed JSON, whatever its shape, so that every
 //! problem in a data file can be found afterwards and reported with its path (see `wire`). The same
-//! type is filled by `serde_json` natively and by `serde-wasm-bindgen` from `JSON.parse` in the browser.
+//! type is filled by `serde_json` natively; in the browser `source::to_json` builds it from `JSON.parse`'s value.
 
 use std::cell::Cell;
 use std::fmt;

@@ -9,7 +9,7 @@ use super::wire::{
 };
 use super::{Category, Event, EventId, Info, Lang, Period, Placement, Source, Start, Timeline, Translation};
 use crate::model::error::{join, DataError};
-use crate::model::{PartialDate, When};
+use crate::model::{order, PartialDate, When};
 
 pub(crate) const MAX_ID: usize = 64;
 pub(crate) const MAX_TITLE: usize = 200;
@@ -45,15 +45,15 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
     if raw.events.is_empty() && v.errs.is_empty() {
         v.err(field::EVENTS, "is empty; expected at least one event");
     }
-    let mut events: Vec<Event> = raw.events.into_iter().filter_map(|e| v.event(e, None)).collect();
-    let mut periods: Vec<Period> = raw.periods.into_iter().filter_map(|p| v.period(p)).collect();
+    let events: Vec<Event> = raw.events.into_iter().filter_map(|e| v.event(e, None)).collect();
+    let periods: Vec<Period> = raw.periods.into_iter().filter_map(|p| v.period(p)).collect();
     let start = raw.start.and_then(|s| v.start(s)).unwrap_or_default();
     let i18n = v.translations(raw.i18n);
     if !v.errs.is_empty() {
         return Err(v.errs);
     }
-    events.sort_by_key(|e| (e.when.start_minute(), e.when.end_minute()));
-    periods.sort_by_key(|p| (p.when.start_minute(), p.when.end_minute()));
+    let events = order::sorted_by(events, |e| [e.when.start_minute(), e.when.end_minute(), 0]);
+    let periods = order::sorted_by(periods, |p| [p.when.start_minute(), p.when.end_minute(), 0]);
     Ok(Timeline { title, description, events, periods, start, i18n, warnings: v.warnings })
 }
 

@@ -39,7 +39,7 @@ pub const DENSE_YEAR: usize = 24;
 /// Events of shown lanes and every period, by year of their start, in time order (an event before a
 /// period that starts at the same minute), cut into chunks of at most `per_chunk` entries.
 pub fn years(t: &Timeline, hidden: &[Category], per_chunk: usize) -> Vec<Year> {
-    let mut all: Vec<(i64, u8, Entry, i32)> = t
+    let all: Vec<(i64, u8, Entry, i32)> = t
         .events
         .iter()
         .enumerate()
@@ -52,7 +52,7 @@ pub fn years(t: &Timeline, hidden: &[Category], per_chunk: usize) -> Vec<Year> {
                 .map(|(i, p)| (p.when.start_minute(), 1, Entry::Period(i), p.when.start.year())),
         )
         .collect();
-    all.sort_by_key(|(start, kind, _, _)| (*start, *kind));
+    let all = crate::model::order::sorted_by(all, |(start, kind, _, _)| [*start, i64::from(*kind), 0]);
     let month_of = |e: Entry| match e {
         Entry::Event(i) => t.events.get(i).and_then(|e| e.when.start.month()),
         Entry::Period(i) => t.periods.get(i).and_then(|p| p.when.start.month()),

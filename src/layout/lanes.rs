@@ -4,6 +4,7 @@
 //! O(n log n): one sort per lane, then one greedy pass.
 
 use super::scale::{Limits, Viewport};
+use crate::model::order;
 
 /// One mark to place.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -140,10 +141,7 @@ pub fn lane_order(marks: &[MarkInput], lanes: usize) -> Vec<Vec<usize>> {
         }
     }
     let start = |i: usize| marks.get(i).map_or(0.0, |m| m.start);
-    for idx in &mut by_lane {
-        idx.sort_by(|&a, &b| start(a).total_cmp(&start(b)).then(a.cmp(&b)));
-    }
-    by_lane
+    by_lane.into_iter().map(|idx| order::sorted_by(idx, |&i| [order::float_key(start(i)), 0, 0])).collect()
 }
 
 /// [`place`] in `frame`, with the lanes' order given (see [`lane_order`]) and extra pinned marks:
@@ -266,9 +264,9 @@ pub fn bands(
     let mut rows = vec![0usize; groups];
     let mut out = Vec::with_capacity(periods.len());
     for (g, group_rows) in rows.iter_mut().enumerate() {
-        let mut idx: Vec<(usize, &BandInput)> =
+        let idx: Vec<(usize, &BandInput)> =
             periods.iter().enumerate().filter(|(_, p)| p.group == g).collect();
-        idx.sort_by(|(a, pa), (b, pb)| pa.start.total_cmp(&pb.start).then(a.cmp(b)));
+        let idx = order::sorted_by(idx, |(_, p)| [order::float_key(p.start), 0, 0]);
         let mut row_end: Vec<f64> = Vec::new();
         for (k, &(i, p)) in idx.iter().enumerate() {
             let next_start = idx.iter().skip(k + 1).map(|(_, q)| q.start).find(|&s| s > p.start);

@@ -17,6 +17,17 @@ pub enum DayKey {
     Unknown,
 }
 
+impl DayKey {
+    /// The key's place in the derived order, as numbers (for [`super::order`]).
+    pub fn rank(self) -> [i64; 2] {
+        match self {
+            DayKey::Day(d) => [0, i64::from(d)],
+            DayKey::Date(d) => [1, d],
+            DayKey::Unknown => [2, 0],
+        }
+    }
+}
+
 /// One group of the agenda.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AgendaDay<'a> {
@@ -28,23 +39,25 @@ pub struct AgendaDay<'a> {
 
 /// Groups the children of `parent` by day, in reading order (`Unknown` last).
 pub fn agenda(parent: &Event) -> Vec<AgendaDay<'_>> {
-    let mut keyed: Vec<(DayKey, i64, usize, &Event)> = parent
+    let keyed: Vec<(DayKey, i64, &Event)> = parent
         .children
         .iter()
-        .enumerate()
-        .map(|(i, c)| {
+        .map(|c| {
             let key = match c.placement {
                 Some(Placement::Day(d)) => DayKey::Day(d),
                 Some(Placement::Time) => DayKey::Date(c.when.start_minute().div_euclid(1440)),
                 _ => DayKey::Unknown,
             };
             let time = if c.placement == Some(Placement::Time) { c.when.start_minute() } else { i64::MAX };
-            (key, time, i, c)
+            (key, time, c)
         })
         .collect();
-    keyed.sort_by_key(|(k, t, i, _)| (*k, *t, *i));
+    let keyed = super::order::sorted_by(keyed, |(k, t, _)| {
+        let [a, b] = k.rank();
+        [a, b, *t]
+    });
     let mut days: Vec<AgendaDay<'_>> = Vec::new();
-    for (key, _, _, child) in keyed {
+    for (key, _, child) in keyed {
         match days.last_mut() {
             Some(d) if d.key == key => d.children.push(child),
             _ => days.push(AgendaDay { key, children: vec![child] }),

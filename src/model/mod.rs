@@ -9,6 +9,7 @@ mod agenda;
 mod date;
 pub(crate) mod error;
 mod lang;
+pub mod order;
 
 use std::rc::Rc;
 
