@@ -29,7 +29,8 @@ pub const TAG: &str = "anti-trafficking-timeline";
 pub const MOUNT_ATTRIBUTE: &str = "data-anti-trafficking-timeline";
 
 /// The widget's stylesheet, adopted by every shadow root.
-const CSS: &str = include_str!("../assets/timeline.css");
+/// `assets/timeline.css`, minified by `build.rs`.
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.css"));
 
 thread_local! {
     static NEXT_INSTANCE: Cell<u32> = const { Cell::new(1) };

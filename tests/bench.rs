@@ -167,9 +167,21 @@ window.__startFrames = () => { window.__frames = []; let last = performance.now(
   requestAnimationFrame(f); };
 window.__stopFrames = () => { const f = window.__frames || []; window.__frames = null; return f; };
 window.__clickMs = null;
-window.__armClick = (visible) => { document.addEventListener('click', () => { const t0 = performance.now();
-  const poll = () => visible() ? (window.__clickMs = performance.now() - t0) : requestAnimationFrame(poll); requestAnimationFrame(poll); },
-  { capture: true, once: true }); };
+// From the pointer going down to the end of the frame that shows the details: polled at each frame;
+// a message posted in the frame that first shows them runs once that frame is painted.
+window.__armClick = (visible) => { document.addEventListener('pointerdown', () => { const t0 = performance.now();
+  const poll = () => { if (!visible()) return requestAnimationFrame(poll);
+    const ch = new MessageChannel(); ch.port1.onmessage = () => { window.__clickMs = performance.now() - t0; }; ch.port2.postMessage(0); };
+  requestAnimationFrame(poll); }, { capture: true, once: true }); };
+// Programmatic zoom: the page's `__zoomStep(i)` for i = 0..9, 250 ms apart.
+window.__progZoom = async () => { for (let i = 0; i < 10; i++) { window.__zoomStep(i); await new Promise(r => setTimeout(r, 250)); } };
+const ZOOMS = [["2010", "2012"], ["2005", "2020"], ["2011-03", "2011-09"], ["2000", "2024"], ["2016", "2017"],
+  ["2008", "2014"], ["2019-01", "2019-04"], ["2002", "2022"], ["2013", "2015"], ["2000", "2024"]];
+window.__zoomRange = (i) => ZOOMS[i % ZOOMS.length];
+// Bytes that crossed the network for the page so far (headers included, after any compression).
+window.__transferred = () => performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+  .reduce((a, e) => a + (e.transferSize || 0), 0);
+window.__fcp = () => { const e = performance.getEntriesByName("first-contentful-paint")[0]; return e ? e.startTime : null; };
 window.__memory = async () => { if (window.gc) window.gc(); await new Promise(r => setTimeout(r, 50));
   return (performance.memory ? performance.memory.usedJSHeapSize : 0) + (window.__wasmBytes ? window.__wasmBytes() : 0); };
 "#;
@@ -204,7 +216,8 @@ const n = new URLSearchParams(location.search).get("n");
 const wasm = await ready; window.__wasmBytes = () => wasm.memory.buffer.byteLength;
 const data = await (await fetch(`/bench/ours-${{n}}.json`)).json();
 const box = document.getElementById("box");
-await mount(box, {{ data }});
+const handle = await mount(box, {{ data }});
+window.__zoomStep = (i) => handle.zoomTo(...window.__zoomRange(i));
 const root = box.shadowRoot;
 await new Promise(r => {{ const f = () => root.querySelector("li.att-m") ? r() : requestAnimationFrame(f); f(); }});
 await new Promise(r => requestAnimationFrame(() => r()));
@@ -221,6 +234,7 @@ const n = new URLSearchParams(location.search).get("n");
 fetch(`/bench/tl-${{n}}.json`).then(r => r.json()).then(data => {{
   const t = new TL.Timeline("tl", data, {{ script_path: new URL("/peers/@knight-lab/timelinejs/dist/js/", location.href).href, hash_bookmark: false }});
   window.__tl = t;
+  window.__zoomStep = (i) => (i % 2 ? t.zoomOut() : t.zoomIn());
   t.on("loaded", () => requestAnimationFrame(() => {{ window.__render = performance.now();
     window.__target = () => [...document.querySelectorAll(".tl-timemarker:not(.tl-timemarker-active) .tl-timemarker-content-container")].find(m => {{ const r = m.getBoundingClientRect(); const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2); return r.left > 0 && r.right < innerWidth && r.width > 0 && hit && m.contains(hit); }});
     window.__detail = () => window.__tl.current_id !== window.__before; }}));
@@ -235,6 +249,7 @@ const n = new URLSearchParams(location.search).get("n");
 fetch(`/bench/vis-${{n}}.json`).then(r => r.json()).then(d => {{
   const tl = new vis.Timeline(document.getElementById("vis"), d.items, d.groups, {{ zoomKey: "ctrlKey", horizontalScroll: true }});
   let first = true;
+  window.__zoomStep = (i) => {{ const [a, b] = window.__zoomRange(i); tl.setWindow(new Date(a), new Date(String(Number(b) + 1 || b))); }};
   tl.on("changed", () => {{ if (!first) return; first = false; requestAnimationFrame(() => {{ window.__render = performance.now();
     window.__target = () => [...document.querySelectorAll(".vis-item")].find(m => {{ const r = m.getBoundingClientRect(); return r.left > 0 && r.right < innerWidth && r.width > 0; }}); }}); }});
 }});
@@ -243,12 +258,107 @@ fetch(`/bench/vis-${{n}}.json`).then(r => r.json()).then(d => {{
     .expect("vis.html");
 }
 
+/// The phone profile: N, and DevTools' "Slow 4G" with a mid-range phone's CPU.
+const PHONE_N: usize = 100;
+const PHONE_RUNS: usize = 3;
+const PHONE_RTT_MS: u64 = 150;
+const PHONE_DOWN_BITS: u64 = 1_600_000;
+const PHONE_UP_BITS: u64 = 750_000;
+const PHONE_CPU_SLOWDOWN: u64 = 4;
+
+/// The three widgets as a news page on a phone would load them (390 × 844): each page carries its
+/// scripts (inline, so that no page pays an extra round trip for the benchmark's own code) and
+/// loads `n` events. This widget is the README's snippet with `src` and the no-JavaScript list
+/// inside the element (as `dist/snippet.html` has it for the bundled data).
+fn phone_pages(dir: &Path, n: usize) {
+    let text = std::fs::read_to_string(dir.join(format!("ours-{n}.json"))).expect("generated data");
+    let list = anti_trafficking_timeline::format::from_str(&text)
+        .map(|t| anti_trafficking_timeline::fallback::html(&t))
+        .expect("the generated data is valid");
+    let head = |extra: &str| {
+        format!("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>bench</title><script>{COMMON_JS}</script>{extra}</head>")
+    };
+    let article = "<h1>A news article</h1><p>The article's first paragraph, then the timeline.</p>";
+    std::fs::write(
+        dir.join("phone-ours.html"),
+        format!(r#"{}<body style="margin:0 8px">{article}<script>
+const poll = () => {{ const h = document.querySelector("anti-trafficking-timeline"); const r = h && h.shadowRoot;
+  if (r && r.querySelector(".att-vcard")) requestAnimationFrame(() => {{ window.__render = performance.now(); }}); else requestAnimationFrame(poll); }};
+requestAnimationFrame(poll);
+</script><script type="module" src="/news/timeline/embed.js"></script>
+<anti-trafficking-timeline src="/bench/ours-{n}.json">{list}</anti-trafficking-timeline></body></html>"#, head("")),
+    )
+    .expect("phone-ours.html");
+    std::fs::write(
+        dir.join("phone-tl.html"),
+        format!(r#"{}<body style="margin:0 8px">{article}<div id="tl" style="width:100%;height:600px"></div><script>
+fetch("/bench/tl-{n}.json").then(r => r.json()).then(data => {{
+  const t = new TL.Timeline("tl", data, {{ script_path: new URL("/peers/@knight-lab/timelinejs/dist/js/", location.href).href, hash_bookmark: false }});
+  t.on("loaded", () => requestAnimationFrame(() => {{ window.__render = performance.now(); }}));
+}});
+</script></body></html>"#, head(r#"<link rel="stylesheet" href="/peers/@knight-lab/timelinejs/dist/css/timeline.css"><script src="/peers/@knight-lab/timelinejs/dist/js/timeline.js"></script>"#)),
+    )
+    .expect("phone-tl.html");
+    std::fs::write(
+        dir.join("phone-vis.html"),
+        format!(r#"{}<body style="margin:0 8px">{article}<div id="vis" style="width:100%"></div><script>
+fetch("/bench/vis-{n}.json").then(r => r.json()).then(d => {{
+  const tl = new vis.Timeline(document.getElementById("vis"), d.items, d.groups, {{ zoomKey: "ctrlKey", horizontalScroll: true }});
+  let first = true;
+  tl.on("changed", () => {{ if (!first) return; first = false; requestAnimationFrame(() => {{ window.__render = performance.now(); }}); }});
+}});
+</script></body></html>"#, head(r#"<link rel="stylesheet" href="/peers/vis-timeline/styles/vis-timeline-graph2d.min.css"><script src="/peers/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js"></script>"#)),
+    )
+    .expect("phone-vis.html");
+}
+
+/// One load of a phone page: first render, first readable event, bytes transferred.
+#[derive(Clone, Copy)]
+struct PhoneRun {
+    render: f64,
+    readable: f64,
+    bytes: f64,
+}
+
+/// Throttles `b` to the phone profile and turns its cache off (every load is a first visit).
+async fn throttle(b: &Browser) {
+    b.cdp("Network.enable", json!({})).await;
+    b.cdp("Network.setCacheDisabled", json!({ "cacheDisabled": true })).await;
+    b.cdp(
+        "Network.emulateNetworkConditions",
+        json!({
+            "offline": false,
+            "latency": PHONE_RTT_MS,
+            "downloadThroughput": PHONE_DOWN_BITS / 8,
+            "uploadThroughput": PHONE_UP_BITS / 8,
+        }),
+    )
+    .await;
+    b.cdp("Emulation.setCPUThrottlingRate", json!({ "rate": PHONE_CPU_SLOWDOWN })).await;
+}
+
+async fn phone_run(b: &Browser, w: Widget) -> Option<PhoneRun> {
+    b.client.goto("about:blank").await.ok()?;
+    b.client.goto(&b.url(&format!("/bench/phone-{}.html", w.page()))).await.ok()?;
+    let render = rendered(b).await?;
+    tokio::time::sleep(Duration::from_millis(700)).await;
+    let v = js(b, "return [window.__fcp(), window.__transferred()]").await?;
+    let fcp = v.get(0).and_then(Value::as_f64);
+    let bytes = v.get(1).and_then(Value::as_f64)?;
+    // This widget's list is in the page: readable at the first paint. The peers show events only
+    // once they have rendered.
+    let readable = if w == Widget::Ours { fcp.unwrap_or(render) } else { render };
+    Some(PhoneRun { render, readable, bytes })
+}
+
 #[derive(Default, Clone)]
 struct Run {
     render: f64,
     memory: f64,
     p50: f64,
     p95: f64,
+    /// p95 frame while the page zooms by script (`zoomTo`, `setWindow`, `zoomIn`/`zoomOut`).
+    zoom_p95: f64,
     click: Option<f64>,
 }
 
@@ -328,7 +438,19 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
         frames.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
     let p50 = percentile(&mut frames, 0.5);
     let p95 = percentile(&mut frames, 0.95);
-    // Click → details visible (vis-timeline has no detail view).
+    // Programmatic zoom: ten steps, 250 ms apart, with the frames they cost.
+    js(b, "window.__startFrames()").await?;
+    c.execute_async(
+        "const done = arguments[arguments.length - 1]; window.__progZoom().then(() => done(true))",
+        vec![],
+    )
+    .await
+    .ok()?;
+    let zoom = js(b, "return window.__stopFrames()").await?;
+    let mut zoom: Vec<f64> =
+        zoom.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
+    let zoom_p95 = percentile(&mut zoom, 0.95);
+    // Pointer down → details painted (vis-timeline has no detail view).
     let mut click = None;
     if w != Widget::Vis {
         // Armed now, not at render time: a drag ends with a click event of its own.
@@ -364,13 +486,13 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
             }
         }
     }
-    Some(Run { render, memory, p50, p95, click })
+    Some(Run { render, memory, p50, p95, zoom_p95, click })
 }
 
 /// The vertical timeline at `n`: first render, then frames while the page scrolls down through it
 /// (20 wheel steps of 400 px; chunks near the viewport are rendered as they come), and the cards in
 /// the DOM at the end.
-async fn vertical_run(b: &Browser, n: usize) -> Option<(f64, f64, f64, f64)> {
+async fn vertical_run(b: &Browser, n: usize) -> Option<VerticalRun> {
     let c = &b.client;
     c.goto(&b.url(&format!("/bench/vertical.html?n={n}"))).await.ok()?;
     let render = rendered(b).await?;
@@ -468,6 +590,37 @@ fn bytes_table(root: &Path) -> (String, Vec<(String, u64)>) {
     (md, totals)
 }
 
+/// A vertical run: first render, scroll frame p50 and p95, cards in the DOM.
+type VerticalRun = (f64, f64, f64, f64);
+/// A row of the summary: widget, N, first render, memory, wheel/drag p95, programmatic zoom p95, click.
+type Summary = (Widget, usize, f64, f64, f64, f64, Option<f64>);
+
+/// One pass of every measurement.
+#[derive(Default)]
+struct Pass {
+    rows: Vec<(Widget, usize, Vec<Run>)>,
+    vertical: Vec<(usize, Vec<VerticalRun>)>,
+    phone: Vec<(Widget, Vec<PhoneRun>)>,
+}
+
+/// The median of each pass's median, and the spread (lowest and highest pass): "97 (77–99)".
+/// `None` when no pass has a value.
+fn across(per_pass: &[Option<f64>], decimals: usize) -> Option<(f64, String)> {
+    let v: Vec<f64> = per_pass.iter().flatten().copied().collect();
+    if v.is_empty() {
+        return None;
+    }
+    let mid = median(v.clone());
+    let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let text = if v.len() > 1 {
+        format!("{mid:.decimals$} ({lo:.decimals$}–{hi:.decimals$})")
+    } else {
+        format!("{mid:.decimals$}")
+    };
+    Some((mid, text))
+}
+
 #[tokio::test(flavor = "current_thread")]
 async fn bench() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -477,6 +630,7 @@ async fn bench() {
         generate(&dir, n);
     }
     pages(&dir);
+    phone_pages(&dir, PHONE_N);
     let mounts = || vec![("/bench/", dir.clone()), ("/peers/", root.join("bench/node_modules"))];
     let start = || async {
         let b = Browser::with_mounts(1280, 900, mounts()).await;
@@ -489,8 +643,6 @@ async fn bench() {
         b.client.update_timeouts(limits).await.expect("timeouts");
         b
     };
-    let mut b = start().await;
-    let mut rows = Vec::new();
     // BENCH_ONLY=ours (or tl, vis, comma-separated) runs a subset, for quick comparisons while working.
     let only = std::env::var("BENCH_ONLY").unwrap_or_default();
     let picked = |w: Widget| only.is_empty() || only.split(',').any(|o| w.page() == o.trim());
@@ -499,91 +651,173 @@ async fn bench() {
         Ok(v) => v.split(',').filter_map(|n| n.trim().parse().ok()).filter(|n| SIZES.contains(n)).collect(),
         Err(_) => SIZES.to_vec(),
     };
-    for w in [Widget::Ours, Widget::TimelineJs, Widget::Vis].into_iter().filter(|&w| picked(w)) {
-        let mut gave_up = false;
-        for &n in &sizes {
-            let mut runs = Vec::new();
-            if !gave_up {
-                for _ in 0..RUNS {
-                    match tokio::time::timeout(RUN_LIMIT, one_run(&b, w, n)).await {
-                        Ok(Some(r)) => runs.push(r),
-                        Ok(None) => {
-                            gave_up = true;
-                            break;
-                        }
-                        Err(_) => {
-                            // The page hung the browser: start a fresh one for the next widget.
-                            gave_up = true;
-                            drop(std::mem::replace(&mut b, start().await));
-                            break;
+    // BENCH_PASSES=1 for a quick look; the results table wants three.
+    let passes: usize = std::env::var("BENCH_PASSES").ok().and_then(|p| p.parse().ok()).unwrap_or(3).max(1);
+    let widgets: Vec<Widget> =
+        [Widget::Ours, Widget::TimelineJs, Widget::Vis].into_iter().filter(|&w| picked(w)).collect();
+    let mut all: Vec<Pass> = Vec::new();
+    for pass in 0..passes {
+        let mut this = Pass::default();
+        let mut b = start().await;
+        for &w in &widgets {
+            let mut gave_up = false;
+            for &n in &sizes {
+                let mut runs = Vec::new();
+                if !gave_up {
+                    for _ in 0..RUNS {
+                        match tokio::time::timeout(RUN_LIMIT, one_run(&b, w, n)).await {
+                            Ok(Some(r)) => runs.push(r),
+                            Ok(None) => {
+                                gave_up = true;
+                                break;
+                            }
+                            Err(_) => {
+                                // The page hung the browser: start a fresh one for the next widget.
+                                gave_up = true;
+                                drop(std::mem::replace(&mut b, start().await));
+                                break;
+                            }
                         }
                     }
                 }
+                eprintln!("pass {}: {} N={n}: {} runs", pass + 1, w.name(), runs.len());
+                this.rows.push((w, n, runs));
             }
-            eprintln!("{} N={n}: {} runs", w.name(), runs.len());
-            rows.push((w, n, runs));
         }
-    }
-    // The vertical timeline (phones), N = 100 and 10,000.
-    let mut vertical = Vec::new();
-    if picked(Widget::Ours) || only.split(',').any(|o| o.trim() == "vertical") {
-        for n in [100, 10_000].into_iter().filter(|n| sizes.contains(n)) {
-            let mut runs = Vec::new();
-            for _ in 0..RUNS {
-                if let Ok(Some(r)) = tokio::time::timeout(RUN_LIMIT, vertical_run(&b, n)).await {
-                    runs.push(r);
+        // The vertical timeline (phones), N = 100 and 10,000.
+        if picked(Widget::Ours) || only.split(',').any(|o| o.trim() == "vertical") {
+            for n in [100, 10_000].into_iter().filter(|n| sizes.contains(n)) {
+                let mut runs = Vec::new();
+                for _ in 0..RUNS {
+                    if let Ok(Some(r)) = tokio::time::timeout(RUN_LIMIT, vertical_run(&b, n)).await {
+                        runs.push(r);
+                    }
                 }
+                eprintln!("pass {}: vertical N={n}: {} runs", pass + 1, runs.len());
+                this.vertical.push((n, runs));
             }
-            eprintln!("vertical N={n}: {} runs", runs.len());
-            vertical.push((n, runs));
         }
+        b.stop().await;
+        // The phone profile: a phone's viewport, network and CPU, gzip from the server.
+        if sizes.contains(&PHONE_N) {
+            support::serve_gzip(true);
+            let phone = Browser::phone_with_mounts(390, 844, mounts()).await;
+            throttle(&phone).await;
+            for &w in &widgets {
+                let mut runs = Vec::new();
+                for _ in 0..PHONE_RUNS {
+                    if let Ok(Some(r)) = tokio::time::timeout(RUN_LIMIT, phone_run(&phone, w)).await {
+                        runs.push(r);
+                    }
+                }
+                eprintln!("pass {}: phone {}: {} runs", pass + 1, w.name(), runs.len());
+                this.phone.push((w, runs));
+            }
+            phone.stop().await;
+            support::serve_gzip(false);
+        }
+        all.push(this);
     }
-    b.stop().await;
 
     let mut md =
         String::from("# Benchmark results\n\nGenerated by `cargo xtask bench` (see README, Performance). ");
     let _ = writeln!(
         md,
-        "Median of {RUNS} runs per cell; headless Chromium, 1280 × 900, the widget 1200 px wide; \
-        a cell says \"did not finish\" when the first render took over {} s or a run over {} s.\n",
+        "{passes} passes; each cell is the median of the passes' medians ({RUNS} runs per pass), with the \
+        lowest and highest pass in brackets. Headless Chromium, 1280 × 900, the widget 1200 px wide; a cell \
+        says \"did not finish\" when the first render took over {} s or a run over {} s.\n",
         PAGE_TIMEOUT.as_secs(),
         RUN_LIMIT.as_secs()
     );
-    md.push_str("| N | widget | first render (ms) | JS heap + wasm (MB) | frame p50 / p95 (ms) | click → details (ms) |\n|---:|---|---:|---:|---:|---:|\n");
-    let mut summary: Vec<(Widget, usize, f64, f64, f64)> = Vec::new();
-    for (w, n, runs) in &rows {
-        if runs.is_empty() {
-            let _ = writeln!(md, "| {n} | {} | did not finish | | | |", w.name());
-            continue;
-        }
-        let render = median(runs.iter().map(|r| r.render).collect());
-        let mem = median(runs.iter().map(|r| r.memory).collect()) / 1e6;
-        let p50 = median(runs.iter().map(|r| r.p50).collect());
-        let p95 = median(runs.iter().map(|r| r.p95).collect());
-        let clicks: Vec<f64> = runs.iter().filter_map(|r| r.click).collect();
-        let click = if *w == Widget::Vis {
-            "no detail view".to_owned()
-        } else if clicks.is_empty() {
-            "—".to_owned()
-        } else {
-            format!("{:.0}", median(clicks))
+    md.push_str("| N | widget | first render (ms) | JS heap + wasm (MB) | wheel/drag frame p50 / p95 (ms) | programmatic zoom p95 (ms) | pointer down → details painted (ms) |\n|---:|---|---:|---:|---:|---:|---:|\n");
+    // (widget, n, render, memory, wheel p95, zoom p95, click), each the median across passes.
+    let mut summary: Vec<Summary> = Vec::new();
+    let cells =
+        all.first().map(|p| p.rows.iter().map(|r| (r.0, r.1)).collect::<Vec<_>>()).unwrap_or_default();
+    for (w, n) in cells {
+        let of = |f: &dyn Fn(&Run) -> Option<f64>| -> Vec<Option<f64>> {
+            all.iter()
+                .map(|p| {
+                    let runs = p.rows.iter().find(|r| r.0 == w && r.1 == n).map(|r| &r.2)?;
+                    let v: Vec<f64> = runs.iter().filter_map(f).collect();
+                    (!v.is_empty()).then(|| median(v))
+                })
+                .collect()
         };
-        let _ =
-            writeln!(md, "| {n} | {} | {render:.0} | {mem:.1} | {p50:.1} / {p95:.1} | {click} |", w.name());
-        summary.push((*w, *n, render, mem, p95));
+        let Some((render, render_s)) = across(&of(&|r| Some(r.render)), 0) else {
+            let _ = writeln!(md, "| {n} | {} | did not finish | | | | |", w.name());
+            continue;
+        };
+        let (mem, mem_s) = across(&of(&|r| Some(r.memory / 1e6)), 1).unwrap_or_default();
+        let (_, p50_s) = across(&of(&|r| Some(r.p50)), 1).unwrap_or_default();
+        let (p95, p95_s) = across(&of(&|r| Some(r.p95)), 1).unwrap_or_default();
+        let (zoom, zoom_s) = across(&of(&|r| Some(r.zoom_p95)), 1).unwrap_or_default();
+        let click = across(&of(&|r| r.click), 0);
+        let click_s = match (&click, w) {
+            (_, Widget::Vis) => "no detail view".to_owned(),
+            (Some((_, s)), _) => s.clone(),
+            (None, _) => "—".to_owned(),
+        };
+        let _ = writeln!(
+            md,
+            "| {n} | {} | {render_s} | {mem_s} | {p50_s} / {p95_s} | {zoom_s} | {click_s} |",
+            w.name()
+        );
+        summary.push((w, n, render, mem, p95, zoom, click.map(|c| c.0)));
     }
-    if !vertical.is_empty() {
+    let vertical_ns: Vec<usize> =
+        all.first().map(|p| p.vertical.iter().map(|v| v.0).collect()).unwrap_or_default();
+    if !vertical_ns.is_empty() {
         md.push_str("\n## The vertical timeline (phones)\n\nThis widget in a 390 px column (`layout=auto` picks the vertical view), the same data; frames while the page scrolls down through it (20 wheel steps of 400 px).\n\n| N | first render (ms) | scroll frame p50 / p95 (ms) | cards in the DOM after scrolling |\n|---:|---:|---:|---:|\n");
-        for (n, runs) in &vertical {
-            if runs.is_empty() {
+        for n in vertical_ns {
+            let of = |f: &dyn Fn(&VerticalRun) -> f64| -> Vec<Option<f64>> {
+                all.iter()
+                    .map(|p| {
+                        let runs = p.vertical.iter().find(|v| v.0 == n).map(|v| &v.1)?;
+                        (!runs.is_empty()).then(|| median(runs.iter().map(f).collect()))
+                    })
+                    .collect()
+            };
+            let Some((_, render)) = across(&of(&|r| r.0), 0) else {
                 let _ = writeln!(md, "| {n} | did not finish | | |");
                 continue;
-            }
-            let render = median(runs.iter().map(|r| r.0).collect());
-            let p50 = median(runs.iter().map(|r| r.1).collect());
-            let p95 = median(runs.iter().map(|r| r.2).collect());
-            let cards = median(runs.iter().map(|r| r.3).collect());
-            let _ = writeln!(md, "| {n} | {render:.0} | {p50:.1} / {p95:.1} | {cards:.0} |");
+            };
+            let (_, p50) = across(&of(&|r| r.1), 1).unwrap_or_default();
+            let (_, p95) = across(&of(&|r| r.2), 1).unwrap_or_default();
+            let (_, cards) = across(&of(&|r| r.3), 0).unwrap_or_default();
+            let _ = writeln!(md, "| {n} | {render} | {p50} / {p95} | {cards} |");
+        }
+    }
+    // The phone profile.
+    let mut phone_summary: Vec<(Widget, f64, f64, f64)> = Vec::new();
+    if all.iter().any(|p| !p.phone.is_empty()) {
+        let _ = writeln!(
+            md,
+            "\n## On a phone (Slow 4G)\n\nN = {PHONE_N}, a 390 × 844 phone (mobile emulation, 2× pixels), {PHONE_RTT_MS} ms round trip, \
+            {:.1} Mbit/s down, {:.2} Mbit/s up, the CPU slowed {PHONE_CPU_SLOWDOWN}× (DevTools protocol), gzip -9 from the server, \
+            no cache; a news page with the widget below its first paragraph. {PHONE_RUNS} loads per pass. First readable event: \
+            this widget's no-JavaScript list is in the snippet, so the first paint; the peers show events only once rendered.\n",
+            PHONE_DOWN_BITS as f64 / 1e6,
+            PHONE_UP_BITS as f64 / 1e6
+        );
+        md.push_str("| widget | first render (ms) | first readable event (ms) | bytes transferred (KiB) |\n|---|---:|---:|---:|\n");
+        for &w in &widgets {
+            let of = |f: &dyn Fn(&PhoneRun) -> f64| -> Vec<Option<f64>> {
+                all.iter()
+                    .map(|p| {
+                        let runs = p.phone.iter().find(|r| r.0 == w).map(|r| &r.1)?;
+                        (!runs.is_empty()).then(|| median(runs.iter().map(f).collect()))
+                    })
+                    .collect()
+            };
+            let Some((render, render_s)) = across(&of(&|r| r.render), 0) else {
+                let _ = writeln!(md, "| {} | did not finish | | |", w.name());
+                continue;
+            };
+            let (readable, readable_s) = across(&of(&|r| r.readable), 0).unwrap_or_default();
+            let (kib, kib_s) = across(&of(&|r| r.bytes / 1024.0), 1).unwrap_or_default();
+            let _ = writeln!(md, "| {} | {render_s} | {readable_s} | {kib_s} |", w.name());
+            phone_summary.push((w, render, readable, kib));
         }
     }
     let (bytes, totals) = bytes_table(&root);
@@ -603,13 +837,49 @@ async fn bench() {
             ok(o.2 <= faster / 2.0)
         );
     }
+    let phone_of = |w: Widget| phone_summary.iter().find(|p| p.0 == w).copied();
+    if let Some(o) = phone_of(Widget::Ours) {
+        let faster = [phone_of(Widget::TimelineJs), phone_of(Widget::Vis)]
+            .iter()
+            .flatten()
+            .map(|p| p.1)
+            .fold(f64::INFINITY, f64::min);
+        let _ = writeln!(
+            t,
+            "- On a phone (Slow 4G), first render at N = {PHONE_N} ≤ 0.75× the faster peer's: {:.0} ms vs {:.0} ms (0.75× = {:.0}) → {}",
+            o.1,
+            faster,
+            faster * 0.75,
+            ok(o.1 <= faster * 0.75)
+        );
+        let _ = writeln!(
+            t,
+            "- On a phone, first readable event: {:.0} ms; bytes transferred: {:.1} KiB",
+            o.2, o.3
+        );
+    }
+    for n in [100, 10_000] {
+        if let Some(c) = get(Widget::Ours, n).and_then(|o| o.6) {
+            let _ = writeln!(
+                t,
+                "- Pointer down → details painted at N = {n} ≤ 33 ms: {c:.0} ms → {}",
+                ok(c <= 33.0)
+            );
+        }
+    }
     if let Some(o) = get(Widget::Ours, 10_000) {
         let _ = writeln!(t, "- N = 10,000 renders in < 500 ms: {:.0} ms → {}", o.2, ok(o.2 < 500.0));
         let _ = writeln!(
             t,
-            "- N = 10,000 pans/zooms with p95 frame ≤ 16.7 ms: {:.1} ms → {}",
+            "- N = 10,000 wheel zoom and drag with p95 frame ≤ 16.7 ms: {:.1} ms → {}",
             o.4,
             ok(o.4 <= 16.7)
+        );
+        let _ = writeln!(
+            t,
+            "- N = 10,000 programmatic zoom with p95 frame ≤ 16.7 ms: {:.1} ms → {}",
+            o.5,
+            ok(o.5 <= 16.7)
         );
         let lighter = [get(Widget::TimelineJs, 10_000), get(Widget::Vis, 10_000)]
             .iter()
@@ -626,18 +896,19 @@ async fn bench() {
     }
     match get(Widget::Ours, 100_000) {
         Some(o) => {
-            let _ = writeln!(t, "- N = 100,000 loads and stays interactive (p95 ≤ 33 ms): rendered in {:.0} ms, p95 {:.1} ms → {}", o.2, o.4, ok(o.4 <= 33.0));
+            let _ = writeln!(t, "- N = 100,000 loads and stays interactive (p95 ≤ 33 ms): rendered in {:.0} ms, wheel/drag p95 {:.1} ms, programmatic zoom p95 {:.1} ms → {}", o.2, o.4, o.5, ok(o.4.max(o.5) <= 33.0));
         }
-        None => {
+        None if sizes.contains(&100_000) => {
             let _ = writeln!(t, "- N = 100,000 loads and stays interactive: did not finish → NOT met");
         }
+        None => {}
     }
     if let Some((_, g)) = totals.first() {
         let _ = writeln!(
             t,
-            "- wasm + JS + CSS ≤ 110 KB gzip -9: {:.1} KB → {}",
+            "- What a news page loads for the first render (wasm + JS + CSS + data) ≤ 150 KB gzip -9 (aim: 110 KB): {:.1} KB → {}",
             *g as f64 / 1000.0,
-            ok(*g <= 110_000)
+            ok(*g <= 150_000)
         );
     }
     md.push_str(&t);

@@ -2,6 +2,8 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast as _;
+
 use yew::prelude::*;
 
 use super::agenda::AgendaView;
@@ -100,8 +102,10 @@ fn scroll_to_year(root: &NodeRef, t: f64) {
 }
 
 /// Carries out the effects queued by the session, after each render (so that what they point at is
-/// in the DOM): focus inside this instance; the rest goes to the host. "Ready" once, first; of several
-/// range changes in one render, only the last.
+/// in the DOM): focus and scrolling inside this instance at the next animation frame, where the
+/// layout they need is the one that frame makes anyway (run now, they would force a layout of their
+/// own in the middle of the render); the rest goes to the host at once. "Ready" once, first; of
+/// several range changes in one render, only the last.
 #[hook]
 fn use_effect_runner(sender: Sender, root: NodeRef, prefix: AttrValue, on_effect: Callback<Effect>) {
     let started = use_mut_ref(|| false);
@@ -111,13 +115,30 @@ fn use_effect_runner(sender: Sender, root: NodeRef, prefix: AttrValue, on_effect
         }
         let effects = sender.take_effects();
         let last_range = effects.iter().rposition(|e| matches!(e, Effect::Host(HostEvent::Range { .. })));
+        let mut in_frame = Vec::new();
         for (i, effect) in effects.into_iter().enumerate() {
             match effect {
-                Effect::Focus(f) => focus_in(&root, &focus_id(&prefix, &f)),
-                Effect::ScrollTo(t) => scroll_to_year(&root, t),
+                Effect::Focus(_) | Effect::ScrollTo(_) => in_frame.push(effect),
                 Effect::Host(HostEvent::Range { .. }) if Some(i) != last_range => {}
                 other => on_effect.emit(other),
             }
+        }
+        if in_frame.is_empty() {
+            return;
+        }
+        let (root, prefix) = (root.clone(), prefix.clone());
+        let run = move || {
+            for effect in in_frame {
+                match effect {
+                    Effect::Focus(f) => focus_in(&root, &focus_id(&prefix, &f)),
+                    Effect::ScrollTo(t) => scroll_to_year(&root, t),
+                    _ => {}
+                }
+            }
+        };
+        let frame = wasm_bindgen::closure::Closure::once_into_js(run);
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(frame.unchecked_ref());
         }
     });
 }

@@ -3,7 +3,7 @@
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, ResizeObserver, ResizeObserverEntry};
+use web_sys::{Element, ResizeObserver, ResizeObserverEntry, ResizeObserverSize};
 use yew::prelude::*;
 
 /// Which width of an element.
@@ -26,7 +26,12 @@ pub fn use_element_width(node: NodeRef, measure: Measure, on_width: Callback<f64
                     if let Ok(entry) = entries.get(0).dyn_into::<ResizeObserverEntry>() {
                         on_width.emit(match measure {
                             Measure::Content => entry.content_rect().width(),
-                            Measure::Border => entry.target().get_bounding_client_rect().width(),
+                            // The size the observer already has: reading layout here could force it.
+                            Measure::Border => entry
+                                .border_box_size()
+                                .get(0)
+                                .dyn_into::<ResizeObserverSize>()
+                                .map_or(0.0, |s| s.inline_size()),
                         });
                     }
                 })

@@ -186,6 +186,15 @@ impl Layout {
 /// shortened); narrower, most labels are cut and most events hide in clusters (README, "Phones").
 pub const VERTICAL_BELOW: f64 = 600.0;
 
+/// From this width of the widget the details open beside the timeline, not below it
+/// (`assets/timeline.css`, the container query `min-width: 900px`).
+pub const SIDE_PANEL_FROM: f64 = 900.0;
+/// What the details take from the timeline's width when they open beside it: their 400 px column
+/// and the 16 px gap (`assets/timeline.css`, `.att-body.att-open2`). The session narrows the surface
+/// by this much in the render that opens them, so that this render is already the final one: no
+/// second render and layout when the resize observer reports the new width a frame later.
+pub const SIDE_PANEL_SPACE: f64 = 416.0;
+
 /// What part of the data is shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Scope {
@@ -307,6 +316,11 @@ impl ViewState {
             Layout::Horizontal => false,
             Layout::Auto => self.container > 0.0 && self.container < VERTICAL_BELOW,
         }
+    }
+
+    /// Whether details open beside the horizontal timeline (and take [`SIDE_PANEL_SPACE`] of it).
+    fn side_panel(&self) -> bool {
+        !self.vertical() && self.container >= SIDE_PANEL_FROM
     }
 
     /// The timeline, if the data is valid.
@@ -466,6 +480,9 @@ impl ViewState {
             Item::Period(_) => None,
         };
         self.hidden.retain(|c| Some(*c) != lane);
+        if self.selected.is_none() && self.side_panel() {
+            self.width = (self.width - SIDE_PANEL_SPACE).max(1.0);
+        }
         if let Some(parent) = parent {
             self.scope = Scope::Event(parent);
         }
@@ -484,6 +501,9 @@ impl ViewState {
 
     fn close(&mut self, fx: &mut Vec<Effect>) {
         let Some(id) = self.selected.take() else { return };
+        if self.side_panel() {
+            self.width += SIDE_PANEL_SPACE;
+        }
         // Focus returns to what is shown of the entry: its own mark or card, or its meeting's when the
         // meeting's sessions are no longer shown; that becomes the tab stop (so it is rendered, never in
         // a cluster) and is brought into view.

@@ -415,3 +415,28 @@ fn in_the_vertical_view_arrows_walk_every_card_periods_included() {
     let last = keys::column_target(t, &[], "osce-sr-konrad", Direction::Last);
     assert!(last.is_some());
 }
+
+#[test]
+fn details_opening_beside_the_timeline_narrow_it_in_the_same_render() {
+    // A 1200 px widget with a 1166 px surface: the details take their column and the gap.
+    let s = session().apply(Intent::Container(1200.0)).0.apply(Intent::Resize(1166.0)).0;
+    let first = s.timeline().and_then(|t| t.events.first()).map(|e| e.id.clone());
+    let Some(first) = first else { panic!("the bundled data has events") };
+    let (open, _) = s.apply(Intent::Open(first.to_string()));
+    assert_eq!(open.width, 1166.0 - SIDE_PANEL_SPACE);
+    // The observer's report of the width it predicted changes nothing: no second render.
+    let (same, fx) = open.apply(Intent::Resize(1166.0 - SIDE_PANEL_SPACE));
+    assert!(Rc::ptr_eq(&same, &open) && fx.is_empty());
+    // Another entry while the details are open: the width stays; closing gives it back.
+    let second = s.timeline().and_then(|t| t.events.get(1)).map(|e| e.id.to_string()).unwrap_or_default();
+    let (other, _) = open.apply(Intent::Open(second));
+    assert_eq!(other.width, open.width);
+    let (closed, _) = other.apply(Intent::Close);
+    assert_eq!(closed.width, 1166.0);
+    // Below 900 px the details open under the timeline, and in the vertical view inside it.
+    for container in [899.0, 390.0] {
+        let narrow = s.apply(Intent::Container(container)).0;
+        let (open, _) = narrow.apply(Intent::Open(first.to_string()));
+        assert_eq!(open.width, narrow.width, "{container}");
+    }
+}

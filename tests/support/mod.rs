@@ -30,6 +30,33 @@ pub fn serve(mounts: Vec<(&'static str, PathBuf)>) -> u16 {
     port
 }
 
+/// Whether the servers send text, scripts, styles, data and wasm gzip-compressed (`gzip -9`, as a static
+/// host with precompressed files would) to a browser that accepts it. Off unless a test turns it on
+/// (the benchmark's phone profile): the data tests check the lengths servers announce.
+static GZIP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+/// Compressed files, by path (the files do not change during a run).
+static GZIPPED: std::sync::Mutex<Vec<(PathBuf, Vec<u8>)>> = std::sync::Mutex::new(Vec::new());
+
+/// Turns gzip on or off for every server of this process (see [`GZIP`]).
+pub fn serve_gzip(on: bool) {
+    GZIP.store(on, std::sync::atomic::Ordering::SeqCst);
+}
+
+fn gzipped(file: &Path, body: &[u8]) -> Option<Vec<u8>> {
+    if let Some(hit) = GZIPPED.lock().ok()?.iter().find(|(p, _)| p == file) {
+        return Some(hit.1.clone());
+    }
+    let mut child =
+        Command::new("gzip").args(["-9", "-c"]).stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().ok()?;
+    let mut stdin = child.stdin.take()?;
+    let input = body.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&input));
+    let out = child.wait_with_output().ok()?;
+    writer.join().ok()?.ok()?;
+    GZIPPED.lock().ok()?.push((file.to_path_buf(), out.stdout.clone()));
+    Some(out.stdout)
+}
+
 /// Every request the servers answered: (port, path, status).
 static REQUESTS: std::sync::Mutex<Vec<(u16, String, u16)>> = std::sync::Mutex::new(Vec::new());
 
@@ -43,11 +70,14 @@ fn respond(mounts: &[(&'static str, PathBuf)], port: u16, mut stream: TcpStream)
     let mut line = String::new();
     let mut reader = BufReader::new(stream.try_clone()?);
     reader.read_line(&mut line)?;
+    let mut accepts_gzip = false;
     loop {
         let mut header = String::new();
         if reader.read_line(&mut header)? == 0 || header == "\r\n" {
             break;
         }
+        let h = header.to_ascii_lowercase();
+        accepts_gzip |= h.starts_with("accept-encoding:") && h.contains("gzip");
     }
     let path = line.split_whitespace().nth(1).unwrap_or("/");
     let path = path.split(['?', '#']).next().unwrap_or("/");
@@ -78,9 +108,17 @@ fn respond(mounts: &[(&'static str, PathBuf)], port: u16, mut stream: TcpStream)
                 "ico" => "image/x-icon",
                 _ => "application/octet-stream",
             };
+            let compressible = matches!(ext, "html" | "js" | "wasm" | "css" | "json" | "svg");
+            let mut encoding = "";
+            if accepts_gzip && compressible && GZIP.load(std::sync::atomic::Ordering::SeqCst) {
+                if let Some(z) = gzipped(&file, &body) {
+                    body = z;
+                    encoding = "Content-Encoding: gzip\r\nVary: Accept-Encoding\r\n";
+                }
+            }
             write!(
                 stream,
-                "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                "HTTP/1.1 200 OK\r\nContent-Type: {kind}\r\n{encoding}Content-Length: {}\r\nConnection: close\r\n\r\n",
                 body.len()
             )?;
             stream.write_all(&body)
@@ -154,6 +192,12 @@ impl Browser {
     pub async fn with_mounts(width: u32, height: u32, extra: Vec<(&'static str, PathBuf)>) -> Self {
         EXTRA_MOUNTS.with(|m| *m.borrow_mut() = extra);
         Self::launch(width, height, Device::Desktop, &[]).await
+    }
+
+    /// Like [`Browser::phone`], also serving `extra` mounts.
+    pub async fn phone_with_mounts(width: u32, height: u32, extra: Vec<(&'static str, PathBuf)>) -> Self {
+        EXTRA_MOUNTS.with(|m| *m.borrow_mut() = extra);
+        Self::launch(width, height, Device::Phone, &[]).await
     }
 
     /// Like [`Browser::start`], with extra Chromium switches (`--force-dark-mode`, …).
