@@ -32,5 +32,10 @@ pub mod intl;
 #[cfg(target_arch = "wasm32")]
 pub mod source;
 
-/// The bundled data file, compiled into the widget.
+/// The bundled data file, as written (native builds: tests and `cargo xtask check-data` report lines
+/// and columns in it).
+#[cfg(not(target_arch = "wasm32"))]
 pub const BUNDLED_DATA: &str = include_str!("../data/timeline.json");
+/// The bundled data file compiled into the widget, without its layout whitespace (`build.rs`).
+#[cfg(target_arch = "wasm32")]
+pub const BUNDLED_DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.json"));

@@ -24,7 +24,8 @@ fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("a document")
 }
 
-/// Waits `ms` milliseconds (lets ResizeObserver and effects run).
+/// Waits `ms` milliseconds (lets ResizeObserver and effects run), then the next animation frame (where
+/// the widget moves focus and scrolls after a render).
 async fn sleep(ms: i32) {
     let p = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
@@ -34,6 +35,10 @@ async fn sleep(ms: i32) {
     });
     wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
     yew::scheduler::flush().await;
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window().unwrap().request_animation_frame(&resolve).unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
 }
 
 /// A fresh 1000-px-wide container in the page.

@@ -292,6 +292,14 @@ async fn runtime_data_good_bad_and_missing_is_explained() {
     // Over the size cap.
     let big = wait_text(&b, 4, "The timeline could not be loaded").await;
     assert!(big.contains("The data file at /generated/big.json is 6.0 MB; the limit is 5 MB."), "{big}");
+    // Each same-origin data file came once: embed.js preloads it beside the wasm, and the widget's
+    // own fetch takes the preload instead of asking again.
+    let preloads = b
+        .js("return [...document.head.querySelectorAll('link[rel=preload][as=fetch]')].map(l => new URL(l.href).pathname)")
+        .await;
+    assert!(preloads.as_array().is_some_and(|p| p.contains(&json!("/fixtures/bad.json"))), "{preloads}");
+    let asked = b.requests().iter().filter(|r| r.0 == "/fixtures/bad.json").count();
+    assert_eq!(asked, 1, "bad.json was requested {asked} times");
     // The valid one works.
     b.wait("mark", "UN adopts the Trafficking Protocol", 0).await.click().await.expect("open");
     b.settled().await;

@@ -13,6 +13,22 @@ const glueUrl = new URL("./{{GLUE}}", import.meta.url).href;
 // The download and compilation start at once, beside the glue's import (not after it).
 const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
   fetch(wasmUrl).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
+// A data file named by an element's `src` downloads beside the wasm, not after the widget has
+// started: a preload that the widget's own fetch (same URL, CORS mode, same-origin credentials) then
+// takes instead of asking the server again.
+for (const el of document.querySelectorAll(`${TAG}[src], [data-anti-trafficking-timeline][data-src]`)) {
+  const src = el.getAttribute(el.localName === TAG ? "src" : "data-src");
+  let url = null;
+  try { url = new URL(src.trim(), document.baseURI); } catch (_) { continue; }
+  if (url.protocol !== "http:" && url.protocol !== "https:") continue;
+  if (document.head.querySelector(`link[rel=preload][href="${CSS.escape(url.href)}"]`)) continue;
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = url.href;
+  document.head.append(link);
+}
 let generation = 0;
 
 // One copy of the module: its own glue (a distinct module URL) and its own memory.

@@ -1,7 +1,7 @@
 //! `cargo xtask dist` (the folder a newsroom copies to its static host) and `cargo xtask size`.
 
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use super::setup::{setup, Need};
@@ -95,39 +95,55 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
     Ok(())
 }
 
-/// Prints raw and gzip -9 sizes of the wasm, JS and CSS in `dist`.
+/// The wasm, JS and CSS files under `dist` (its `snippets/` too), with whether a news page loads them
+/// for the widget (the snippet: `embed.js`, the glue and its snippets, the wasm with the data and the
+/// stylesheet inside) or not (the standalone page's CSS, the iframe embedding's files).
+pub(crate) fn files(dist: &Path) -> Result<Vec<(PathBuf, bool)>> {
+    let mut out = Vec::new();
+    let mut dirs = vec![dist.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| format!("{}: {e} (build first)", dir.display()))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+                continue;
+            }
+            if !matches!(path.extension().and_then(|e| e.to_str()), Some("wasm" | "js" | "css")) {
+                continue;
+            }
+            let name = path.file_name().unwrap_or_default().to_string_lossy();
+            let news = name == "embed.js"
+                || (name.starts_with("anti-trafficking-timeline-") && !name.ends_with(".css"))
+                || path.strip_prefix(dist).is_ok_and(|p| p.starts_with("snippets"));
+            out.push((path, news));
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Prints raw and gzip -9 sizes of the wasm, JS and CSS in `dist`, and what a news page loads.
 pub(crate) fn size(dist: &Path) -> Result {
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("{}: {e} (build first)", dist.display()))?;
     let mut rows = Vec::new();
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let kind = match path.extension().and_then(|e| e.to_str()) {
-            Some("wasm") => "wasm",
-            Some("js") => "js",
-            Some("css") => "css",
-            _ => continue,
-        };
+    for (path, news) in files(dist)? {
         let raw = std::fs::metadata(&path).map_err(|e| e.to_string())?.len();
-        rows.push((
-            kind,
-            path.file_name().unwrap_or_default().to_string_lossy().into_owned(),
-            raw,
-            gzip9(&path)?,
-        ));
+        let name = path.strip_prefix(dist).unwrap_or(&path).display().to_string();
+        rows.push((news, name, raw, gzip9(&path)?));
     }
-    rows.sort();
     eprintln!("\n==> release size (dist/)");
-    println!("{:<6} {:>10} {:>12}  file", "kind", "bytes", "gzip -9");
-    for (kind, name, raw, gz) in &rows {
-        println!("{kind:<6} {raw:>10} {gz:>12}  {name}");
+    println!("{:>10} {:>12}  file", "bytes", "gzip -9");
+    for (news, name, raw, gz) in &rows {
+        println!("{raw:>10} {gz:>12}  {name}{}", if *news { "" } else { " (not for a news page)" });
     }
-    let (raw, gz) = rows.iter().fold((0, 0), |(a, b), r| (a + r.2, b + r.3));
-    println!("{:<6} {raw:>10} {gz:>12}  (wasm + js + css)", "total");
+    let (raw, gz) = rows.iter().filter(|r| r.0).fold((0, 0), |(a, b), r| (a + r.2, b + r.3));
+    println!(
+        "{raw:>10} {gz:>12}  what a news page loads for the widget (the data and the stylesheet are in the wasm)"
+    );
     let data = root().join("data/timeline.json");
     let data_raw = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
     println!(
-        "{:<6} {data_raw:>10} {:>12}  data/timeline.json (compiled into the wasm)",
-        "data",
+        "{data_raw:>10} {:>12}  data/timeline.json as written (in the wasm without its indentation)",
         gzip9(&data)?
     );
     Ok(())
