@@ -191,8 +191,9 @@ pub const VERTICAL_BELOW: f64 = 600.0;
 pub const SIDE_PANEL_FROM: f64 = 900.0;
 /// What the details take from the timeline's width when they open beside it: their 400 px column
 /// and the 16 px gap (`assets/timeline.css`, `.att-body.att-open2`). The session narrows the surface
-/// by this much in the render that opens them, so that this render is already the final one: no
-/// second render and layout when the resize observer reports the new width a frame later.
+/// by this much in the render that opens them, at the same scale, so that this render is already the
+/// final one and moves nothing on the axis: no second render and layout when the resize observer
+/// reports the new width a frame later.
 pub const SIDE_PANEL_SPACE: f64 = 416.0;
 
 /// What part of the data is shown.
@@ -316,6 +317,17 @@ impl ViewState {
             Layout::Horizontal => false,
             Layout::Auto => self.container > 0.0 && self.container < VERTICAL_BELOW,
         }
+    }
+
+    /// The surface becomes `width` wide and the view shows more or less time at the same scale, from the
+    /// same left edge: nothing on the axis moves (no mark is placed again, no transform changes); what
+    /// no longer fits is cut at the right edge, and comes back when the width does.
+    fn resize_keeping_scale(&mut self, width: f64) {
+        if self.width > 0.0 && width > 0.0 {
+            let span = self.view.span() * width / self.width;
+            self.view = Viewport { from: self.view.from, to: self.view.from + span }.clamp(&self.limits);
+        }
+        self.width = width;
     }
 
     /// Whether details open beside the horizontal timeline (and take [`SIDE_PANEL_SPACE`] of it).
@@ -481,7 +493,7 @@ impl ViewState {
         };
         self.hidden.retain(|c| Some(*c) != lane);
         if self.selected.is_none() && self.side_panel() {
-            self.width = (self.width - SIDE_PANEL_SPACE).max(1.0);
+            self.resize_keeping_scale((self.width - SIDE_PANEL_SPACE).max(1.0));
         }
         if let Some(parent) = parent {
             self.scope = Scope::Event(parent);
@@ -502,7 +514,7 @@ impl ViewState {
     fn close(&mut self, fx: &mut Vec<Effect>) {
         let Some(id) = self.selected.take() else { return };
         if self.side_panel() {
-            self.width += SIDE_PANEL_SPACE;
+            self.resize_keeping_scale(self.width + SIDE_PANEL_SPACE);
         }
         // Focus returns to what is shown of the entry: its own mark or card, or its meeting's when the
         // meeting's sessions are no longer shown; that becomes the tab stop (so it is rendered, never in

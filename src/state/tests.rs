@@ -424,6 +424,9 @@ fn details_opening_beside_the_timeline_narrow_it_in_the_same_render() {
     let Some(first) = first else { panic!("the bundled data has events") };
     let (open, _) = s.apply(Intent::Open(first.to_string()));
     assert_eq!(open.width, 1166.0 - SIDE_PANEL_SPACE);
+    // At the same scale (pixels per minute) and from the same left edge: nothing on the axis moves.
+    let scale = |v: &ViewState| v.width / v.view.span();
+    assert!((scale(&open) - scale(&s)).abs() < 1e-12 && open.view.from == s.view.from);
     // The observer's report of the width it predicted changes nothing: no second render.
     let (same, fx) = open.apply(Intent::Resize(1166.0 - SIDE_PANEL_SPACE));
     assert!(Rc::ptr_eq(&same, &open) && fx.is_empty());
@@ -433,6 +436,7 @@ fn details_opening_beside_the_timeline_narrow_it_in_the_same_render() {
     assert_eq!(other.width, open.width);
     let (closed, _) = other.apply(Intent::Close);
     assert_eq!(closed.width, 1166.0);
+    assert_eq!(closed.view, s.view, "closing gives the view back");
     // Below 900 px the details open under the timeline, and in the vertical view inside it.
     for container in [899.0, 390.0] {
         let narrow = s.apply(Intent::Container(container)).0;

@@ -132,7 +132,7 @@ pub fn Stage(props: &StageProps) -> Html {
         Html::default()
     };
     html! {
-        <div class={classes!("att-surface", (state.animate && !state.gesture).then_some("att-anim"))} ref={surface}
+        <div class={classes!("att-surface", (state.animate && !state.gesture).then_some("att-anim"), state.gesture.then_some("att-drag"))} ref={surface}
             {onwheel} {onpointerdown} {onpointermove} onpointerup={onpointerup.clone()}
             onpointercancel={onpointerup} {onkeydown}>
             { body }
