@@ -5,9 +5,10 @@ use yew::prelude::*;
 
 use super::geometry::{px, row_h, rows, CHUNK, OVERSCAN};
 use crate::components::entry_dom_id;
+use crate::components::Data;
 use crate::i18n::{fill, strings};
 use crate::layout::{lane_order, title_width, LaneLayout, MarkInput, Placed};
-use crate::model::{Category, Event, Lang, Timeline};
+use crate::model::{Category, Lang, Timeline};
 use crate::state::{keys, minutes, Intent, ViewState};
 
 /// What the layout needs from the data: the shown lanes and events, their marks, and each lane's time
@@ -59,6 +60,7 @@ pub(super) fn lanes_html(
     // The event of a placed mark (marks and `prepared.events` are parallel).
     let ev = |k: usize| prepared.events.get(k).and_then(|&i| t.events.get(i));
     let base = (off / CHUNK).floor() * CHUNK;
+    let prefix_attr = AttrValue::from(prefix.to_owned());
     let visible = |left: f64, w: f64| left + w > off && left < off + width;
     let rendered = |left: f64, w: f64| left + w > off - OVERSCAN && left < off + width + OVERSCAN;
     // One tab stop: the active mark if it is on screen, else the earliest mark on screen.
@@ -84,9 +86,12 @@ pub(super) fn lanes_html(
                     <h3 class="att-lane-h" id={format!("{prefix}-lane-{}", cat.key())}>{ st.category(*cat) }</h3>
                     <ol class="att-marks" data-h={px(h)} data-x={px(base - off)}>
                         { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w))
-                            .filter_map(|pl| ev(pl.index).map(|e| (pl, e))).map(|(pl, e)| {
-                            let place = Place { pl, base, tab_stop: tab_stop.as_ref() == Some(&e.id), n: pl.index + 1, of: prepared.events.len() };
-                            mark((state, send, prefix), e, &place, lang)
+                            .filter_map(|pl| Some((pl, *prepared.events.get(pl.index)?, ev(pl.index)?))).map(|(pl, event, e)| {
+                            html! {
+                                <Mark key={e.id.as_str()} data={state.data.clone()} {event} pl={*pl} {base} row_h={row_h(width)}
+                                    selected={state.selected.as_ref() == Some(&e.id)} tab_stop={tab_stop.as_ref() == Some(&e.id)}
+                                    n={pl.index + 1} of={prepared.events.len()} prefix={prefix_attr.clone()} send={send.clone()} />
+                            }
                         }) }
                         { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).filter_map(|c| {
                             let first = c.members.first().and_then(|&k| ev(k))?;
@@ -114,29 +119,39 @@ pub(super) fn lanes_html(
     }
 }
 
-/// Where a mark goes: its placement, the lane's base, whether it holds the tab stop, and its number
-/// among the shown events.
-struct Place<'a> {
-    pl: &'a Placed,
+/// Properties of [`Mark`]: everything it shows, so that a mark whose properties did not change is
+/// not rendered again (a pan, a click or a focus move re-renders the two or three marks they change,
+/// not all of them).
+#[derive(Properties, PartialEq)]
+struct MarkProps {
+    data: Data,
+    /// Index into `Timeline::events`.
+    event: usize,
+    /// Its placement, in the world frame.
+    pl: Placed,
+    /// The lane's base (see [`lanes_html`]).
     base: f64,
+    row_h: f64,
+    selected: bool,
     tab_stop: bool,
+    /// Its number among the shown events, and how many there are.
     n: usize,
     of: usize,
+    prefix: AttrValue,
+    send: Callback<Intent>,
 }
 
 /// A mark: its accessible name is "title, date, lane, N of M" (and its sessions, if any).
-fn mark(
-    (state, send, prefix): (&ViewState, &Callback<Intent>, &str),
-    e: &Event,
-    at: &Place<'_>,
-    lang: Lang,
-) -> Html {
-    let pl = at.pl;
-    let sel = state.selected.as_ref() == Some(&e.id);
+#[function_component]
+fn Mark(props: &MarkProps) -> Html {
+    let lang = crate::components::use_lang();
+    let Some(e) = props.data.get().and_then(|t| t.events.get(props.event)) else { return Html::default() };
+    let pl = &props.pl;
+    let sel = props.selected;
     let coarse = e.when.end.is_none() && e.when.precision() < crate::model::Precision::Day;
     let onclick = {
         let id = e.id.as_str().to_owned();
-        send.reform(move |_: MouseEvent| Intent::Open(id.clone()))
+        props.send.reform(move |_: MouseEvent| Intent::Open(id.clone()))
     };
     // The name comes from the content, "title, date, lane, N of M[, K sessions]", and starts with the
     // visible label.
@@ -152,10 +167,10 @@ fn mark(
         format!(", {}", st.count(lang, e.children.len(), &st.session_forms))
     };
     html! {
-        <li key={e.id.as_str()} class="att-m"
-            data-x={px(pl.left - at.base)} data-y={px(rows(pl.row, row_h(state.width)))} data-w={px(pl.w)}>
+        <li class="att-m"
+            data-x={px(pl.left - props.base)} data-y={px(rows(pl.row, props.row_h))} data-w={px(pl.w)}>
             <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), pl.flipped.then_some("att-flip"))}
-                id={entry_dom_id(prefix, e.id.as_str())} tabindex={if at.tab_stop { "0" } else { "-1" }}
+                id={entry_dom_id(&props.prefix, e.id.as_str())} tabindex={if props.tab_stop { "0" } else { "-1" }}
                 aria-current={sel.then_some("true")} {onclick}>
                 if pl.bar_w > 0.0 {
                     <span class="att-bar" aria-hidden="true"
@@ -168,7 +183,7 @@ fn mark(
                 <span class="att-vh">
                     { format!("{}{rest_title}, ", e.info.short_in(lang)) }
                     <time datetime={e.when.iso()}>{ crate::intl::when(lang, &e.when) }</time>
-                    { format!(", {}, {}{sessions}", st.category(e.category), fill(st.n_of_m, &[("n", &at.n.to_string()), ("m", &at.of.to_string())])) }
+                    { format!(", {}, {}{sessions}", st.category(e.category), fill(st.n_of_m, &[("n", &props.n.to_string()), ("m", &props.of.to_string())])) }
                 </span>
                 if !e.children.is_empty() {
                     <span class="att-kids" aria-hidden="true">{ format!(" ▸ {}", e.children.len()) }</span>
