@@ -66,7 +66,14 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
     let (js, wasm) = js.zip(wasm).ok_or("the release build has no wasm-bindgen output")?;
     let template = std::fs::read_to_string(root().join("assets/embed/embed.template.js"))
         .map_err(|e| format!("assets/embed/embed.template.js: {e}"))?;
-    let entry = template.replace("{{WASM}}", &wasm).replace("{{GLUE}}", &js);
+    // Its comments stay in the template (for whoever reads the source): a news page need not load them.
+    let entry = template
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .map(|l| format!("{l}\n"))
+        .collect::<String>()
+        .replace("{{WASM}}", &wasm)
+        .replace("{{GLUE}}", &js);
     std::fs::write(out.join("embed.js"), entry).map_err(|e| format!("embed.js: {e}"))?;
     // The no-JavaScript fallback, from the same data: in the standalone page, and in a snippet.
     let data =

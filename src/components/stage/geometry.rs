@@ -50,21 +50,44 @@ pub(crate) fn px(v: f64) -> String {
 /// into JavaScript for the whole surface, and only elements whose values changed are touched (a style
 /// change costs a recalculation).
 #[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+const SEL = "[data-x],[data-w],[data-h]";
+function one(el) {
+  const x = el.getAttribute("data-x"), y = el.getAttribute("data-y") || "0";
+  const w = el.getAttribute("data-w"), h = el.getAttribute("data-h"), l = el.getAttribute("data-l");
+  const key = x + "," + y + "," + w + "," + h + "," + l;
+  if (el.__attGeometry === key) return;
+  el.__attGeometry = key;
+  const s = el.style;
+  if (x !== null) s.setProperty("transform", "translate(" + x + "px," + y + "px)");
+  if (w !== null) s.setProperty("width", w + "px");
+  if (h !== null) s.setProperty("height", h + "px");
+  if (l !== null) s.setProperty("left", l + "px");
+}
 export function apply_geometry(root) {
-  for (const el of root.querySelectorAll("[data-x],[data-w],[data-h]")) {
-    const x = el.getAttribute("data-x"), y = el.getAttribute("data-y") || "0";
-    const w = el.getAttribute("data-w"), h = el.getAttribute("data-h"), l = el.getAttribute("data-l");
-    const key = x + "," + y + "," + w + "," + h + "," + l;
-    if (el.__attGeometry === key) continue;
-    el.__attGeometry = key;
-    const s = el.style;
-    if (x !== null) s.setProperty("transform", "translate(" + x + "px," + y + "px)");
-    if (w !== null) s.setProperty("width", w + "px");
-    if (h !== null) s.setProperty("height", h + "px");
-    if (l !== null) s.setProperty("left", l + "px");
-  }
+  for (const el of root.querySelectorAll(SEL)) one(el);
+}
+export function watch_geometry(root) {
+  apply_geometry(root);
+  const mo = new MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === "attributes") { if (r.target.matches(SEL)) one(r.target); continue; }
+      for (const n of r.addedNodes) {
+        if (n.nodeType !== 1) continue;
+        if (n.matches(SEL)) one(n);
+        if (n.firstElementChild) for (const el of n.querySelectorAll(SEL)) one(el);
+      }
+    }
+  });
+  mo.observe(root, { subtree: true, childList: true, attributes: true,
+    attributeFilter: ["data-x", "data-y", "data-w", "data-h", "data-l"] });
+  return () => mo.disconnect();
 }
 "#)]
 extern "C" {
     pub(crate) fn apply_geometry(root: &Element);
+    /// Applies the geometry now, then to every element added or changed under `root`, in the
+    /// microtask right after the DOM change: before the browser styles the new marks, even when
+    /// Yew's scheduler defers effects to a later task (new marks would otherwise be drawn once at
+    /// the lane's start, then slide to their place). Returns the function that stops watching.
+    pub(crate) fn watch_geometry(root: &Element) -> js_sys::Function;
 }

@@ -19,7 +19,7 @@ use super::use_lang;
 use crate::hooks::{use_element_width, Measure};
 use crate::layout::{place_in_order, Frame, LaneLayout};
 use crate::state::{Intent, ViewState};
-use geometry::{apply_geometry, MAX_ROWS};
+use geometry::{watch_geometry, MAX_ROWS};
 use input::{on_mark_key, on_wheel, Gesture, WheelBatch};
 use marks::{lanes_html, prepare};
 
@@ -53,12 +53,16 @@ pub fn Stage(props: &StageProps) -> Html {
 
     // Its width, now and whenever it resizes (the container, not the window).
     use_element_width(surface.clone(), Measure::Content, send.reform(Intent::Resize));
-    // After every render: positions from data attributes to the CSSOM.
+    // Positions from data attributes to the CSSOM, for every element added or changed, in the same
+    // frame as the render (a MutationObserver, see `watch_geometry`).
     {
         let surface = surface.clone();
-        use_effect(move || {
-            if let Some(el) = surface.cast::<Element>() {
-                apply_geometry(&el);
+        use_effect_with((), move |()| {
+            let stop = surface.cast::<Element>().map(|el| watch_geometry(&el));
+            move || {
+                if let Some(stop) = stop {
+                    let _ = stop.call0(&wasm_bindgen::JsValue::NULL);
+                }
             }
         });
     }
