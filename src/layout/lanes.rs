@@ -76,6 +76,10 @@ pub struct LaneLayout {
 pub const GAP: f64 = 8.0;
 /// Width of a cluster mark.
 pub const CLUSTER_W: f64 = 44.0;
+/// A cluster takes every overflowing mark that starts within this many pixels of its left edge: one
+/// "+N" per 120 px of a lane's overflow row at most (at N = 10,000 that halves the clusters, about 180
+/// to 90, each an element to create at every zoom level, and the row is easier to read).
+pub const CLUSTER_REACH: f64 = 120.0;
 /// A span narrower than this many pixels is drawn as an instant.
 pub const MIN_BAR: f64 = 3.0;
 
@@ -199,7 +203,7 @@ pub fn place_in_order(
             // Kept inside the frame at the right edge.
             let cx = p.x.min(frame.right - CLUSTER_W);
             match out.clusters.last_mut() {
-                Some(c) if c.lane == lane && cx < c.x + c.w + GAP => {
+                Some(c) if c.lane == lane && cx < c.x + CLUSTER_REACH.max(c.w + GAP) => {
                     c.members.push(i);
                     c.to = c.to.max(m.end);
                 }
