@@ -442,18 +442,20 @@ async fn one_run(b: &Browser, w: Widget, n: usize) -> Option<Run> {
         frames.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
     let p50 = percentile(&mut frames, 0.5);
     let p95 = percentile(&mut frames, 0.95);
-    // Programmatic zoom: ten steps, 250 ms apart, with the frames they cost.
+    // Programmatic zoom: ten steps, 250 ms apart, with the frames they cost. A widget that cannot
+    // finish them within the script limit gets no figure for it.
     js(b, "window.__startFrames()").await?;
-    c.execute_async(
-        "const done = arguments[arguments.length - 1]; window.__progZoom().then(() => done(true))",
-        vec![],
-    )
-    .await
-    .ok()?;
+    let zoomed = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; window.__progZoom().then(() => done(true))",
+            vec![],
+        )
+        .await
+        .is_ok();
     let zoom = js(b, "return window.__stopFrames()").await?;
     let mut zoom: Vec<f64> =
         zoom.as_array().map(|a| a.iter().filter_map(Value::as_f64).collect()).unwrap_or_default();
-    let zoom_p95 = percentile(&mut zoom, 0.95);
+    let zoom_p95 = if zoomed { percentile(&mut zoom, 0.95) } else { f64::NAN };
     // Pointer down → details painted (vis-timeline has no detail view).
     let (mut click, mut click_up) = (None, None);
     if w != Widget::Vis {
@@ -759,7 +761,8 @@ async fn bench() {
         let (mem, mem_s) = across(&of(&|r| Some(r.memory / 1e6)), 1).unwrap_or_default();
         let (_, p50_s) = across(&of(&|r| Some(r.p50)), 1).unwrap_or_default();
         let (p95, p95_s) = across(&of(&|r| Some(r.p95)), 1).unwrap_or_default();
-        let (zoom, zoom_s) = across(&of(&|r| Some(r.zoom_p95)), 1).unwrap_or_default();
+        let (zoom, zoom_s) = across(&of(&|r| Some(r.zoom_p95).filter(|z| z.is_finite())), 1)
+            .unwrap_or((f64::NAN, "did not finish".to_owned()));
         let click = across(&of(&|r| r.click), 0);
         let click_s = match (&click, w) {
             (_, Widget::Vis) => "no detail view".to_owned(),
