@@ -10,9 +10,10 @@ thread_local! {
     static ACTIVE: Cell<u32> = const { Cell::new(0) };
 }
 
-/// The instance number in an id prefix: `att3` → 3.
+/// The instance number in an id prefix: `att3` → 3 (also `att3-warm`, the unseen details laid out
+/// after the first render).
 pub fn instance_number(prefix: &str) -> Option<u32> {
-    prefix.strip_prefix("att").and_then(|n| n.parse::<u32>().ok())
+    prefix.strip_prefix("att").and_then(|n| n.split('-').next()).and_then(|n| n.parse::<u32>().ok())
 }
 
 /// Notes that the instance with this id prefix (`att3`) is rendering.

@@ -782,3 +782,12 @@ async fn a_mark_a_list_item_a_session_previous_next_and_the_host_open_the_same_w
     sleep(10).await;
     opened_the_same_way(&host, &effects, &inbox, uk, uk_title, "host").await;
 }
+
+#[wasm_bindgen_test]
+fn the_panic_hook_finds_the_instance_of_every_prefix() {
+    use anti_trafficking_timeline::guard::instance_number;
+    assert_eq!(instance_number("att3"), Some(3));
+    assert_eq!(instance_number("att12-warm"), Some(12), "the unseen details of instance 12");
+    assert_eq!(instance_number("page"), None);
+    assert_eq!(instance_number("att-x"), None);
+}
