@@ -36,7 +36,7 @@ pub fn to_json(value: &JsValue, depth: usize) -> Result<Json, String> {
         return Err(format!("a {} is not a JSON value", value.js_typeof().as_string().unwrap_or_default()));
     }
     if depth >= format::MAX_DEPTH {
-        return Err(format!("lists and objects are nested more than {} levels deep", format::MAX_DEPTH));
+        return Err(format::too_deep());
     }
     if Array::is_array(value) {
         let items: &Array = value.unchecked_ref();

@@ -613,6 +613,21 @@ struct Pass {
     phone: Vec<(Widget, Vec<PhoneRun>)>,
 }
 
+/// For each pass, the median of `f` over the runs `runs_of` picks from it (`None`: no such runs, or
+/// none with a value).
+fn pass_medians<R>(
+    all: &[Pass],
+    runs_of: impl Fn(&Pass) -> Option<&Vec<R>>,
+    f: &dyn Fn(&R) -> Option<f64>,
+) -> Vec<Option<f64>> {
+    all.iter()
+        .map(|p| {
+            let v: Vec<f64> = runs_of(p)?.iter().filter_map(f).collect();
+            (!v.is_empty()).then(|| median(v))
+        })
+        .collect()
+}
+
 /// The median of each pass's median, and the spread (lowest and highest pass): "97 (77–99)".
 /// `None` when no pass has a value.
 fn across(per_pass: &[Option<f64>], decimals: usize) -> Option<(f64, String)> {
@@ -745,14 +760,8 @@ async fn bench() {
     let cells =
         all.first().map(|p| p.rows.iter().map(|r| (r.0, r.1)).collect::<Vec<_>>()).unwrap_or_default();
     for (w, n) in cells {
-        let of = |f: &dyn Fn(&Run) -> Option<f64>| -> Vec<Option<f64>> {
-            all.iter()
-                .map(|p| {
-                    let runs = p.rows.iter().find(|r| r.0 == w && r.1 == n).map(|r| &r.2)?;
-                    let v: Vec<f64> = runs.iter().filter_map(f).collect();
-                    (!v.is_empty()).then(|| median(v))
-                })
-                .collect()
+        let of = |f: &dyn Fn(&Run) -> Option<f64>| {
+            pass_medians(&all, |p| p.rows.iter().find(|r| r.0 == w && r.1 == n).map(|r| &r.2), f)
         };
         let Some((render, render_s)) = across(&of(&|r| Some(r.render)), 0) else {
             let _ = writeln!(md, "| {n} | {} | did not finish | | | | |", w.name());
@@ -782,21 +791,16 @@ async fn bench() {
     if !vertical_ns.is_empty() {
         md.push_str("\n## The vertical timeline (phones)\n\nThis widget in a 390 px column (`layout=auto` picks the vertical view), the same data; frames while the page scrolls down through it (20 wheel steps of 400 px).\n\n| N | first render (ms) | scroll frame p50 / p95 (ms) | cards in the DOM after scrolling |\n|---:|---:|---:|---:|\n");
         for n in vertical_ns {
-            let of = |f: &dyn Fn(&VerticalRun) -> f64| -> Vec<Option<f64>> {
-                all.iter()
-                    .map(|p| {
-                        let runs = p.vertical.iter().find(|v| v.0 == n).map(|v| &v.1)?;
-                        (!runs.is_empty()).then(|| median(runs.iter().map(f).collect()))
-                    })
-                    .collect()
+            let of = |f: &dyn Fn(&VerticalRun) -> Option<f64>| {
+                pass_medians(&all, |p| p.vertical.iter().find(|v| v.0 == n).map(|v| &v.1), f)
             };
-            let Some((_, render)) = across(&of(&|r| r.0), 0) else {
+            let Some((_, render)) = across(&of(&|r| Some(r.0)), 0) else {
                 let _ = writeln!(md, "| {n} | did not finish | | |");
                 continue;
             };
-            let (_, p50) = across(&of(&|r| r.1), 1).unwrap_or_default();
-            let (_, p95) = across(&of(&|r| r.2), 1).unwrap_or_default();
-            let (_, cards) = across(&of(&|r| r.3), 0).unwrap_or_default();
+            let (_, p50) = across(&of(&|r| Some(r.1)), 1).unwrap_or_default();
+            let (_, p95) = across(&of(&|r| Some(r.2)), 1).unwrap_or_default();
+            let (_, cards) = across(&of(&|r| Some(r.3)), 0).unwrap_or_default();
             let _ = writeln!(md, "| {n} | {render} | {p50} / {p95} | {cards} |");
         }
     }
@@ -814,20 +818,15 @@ async fn bench() {
         );
         md.push_str("| widget | first render (ms) | first readable event (ms) | bytes transferred (KiB) |\n|---|---:|---:|---:|\n");
         for &w in &widgets {
-            let of = |f: &dyn Fn(&PhoneRun) -> f64| -> Vec<Option<f64>> {
-                all.iter()
-                    .map(|p| {
-                        let runs = p.phone.iter().find(|r| r.0 == w).map(|r| &r.1)?;
-                        (!runs.is_empty()).then(|| median(runs.iter().map(f).collect()))
-                    })
-                    .collect()
+            let of = |f: &dyn Fn(&PhoneRun) -> Option<f64>| {
+                pass_medians(&all, |p| p.phone.iter().find(|r| r.0 == w).map(|r| &r.1), f)
             };
-            let Some((render, render_s)) = across(&of(&|r| r.render), 0) else {
+            let Some((render, render_s)) = across(&of(&|r| Some(r.render)), 0) else {
                 let _ = writeln!(md, "| {} | did not finish | | |", w.name());
                 continue;
             };
-            let (readable, readable_s) = across(&of(&|r| r.readable), 0).unwrap_or_default();
-            let (kib, kib_s) = across(&of(&|r| r.bytes / 1024.0), 1).unwrap_or_default();
+            let (readable, readable_s) = across(&of(&|r| Some(r.readable)), 0).unwrap_or_default();
+            let (kib, kib_s) = across(&of(&|r| Some(r.bytes / 1024.0)), 1).unwrap_or_default();
             let _ = writeln!(md, "| {} | {render_s} | {readable_s} | {kib_s} |", w.name());
             phone_summary.push((w, render, readable, kib));
         }

@@ -40,10 +40,7 @@ pub fn AgendaView(props: &AgendaViewProps) -> Html {
                 days.push(AgendaDay { key: DayKey::Day(d), children: Vec::new() });
             }
         }
-        days = crate::model::order::sorted_by(days, |g| {
-            let [a, b] = g.key.rank();
-            [a, b, 0]
-        });
+        days = crate::model::order::sorted_by(days, |g| g.key.order_key(0));
     }
     let mut notes: Vec<&str> = crate::intl::precision_note(lang, &parent.when).into_iter().collect();
     if parent.when.approximate {

@@ -17,6 +17,11 @@ thread_local! {
     static DEPTH: Cell<usize> = const { Cell::new(0) };
 }
 
+/// What is wrong with a value nested deeper than [`MAX_DEPTH`] (from either parser).
+pub fn too_deep() -> String {
+    format!("lists and objects are nested more than {MAX_DEPTH} levels deep")
+}
+
 /// One level of nesting while it is open: refuses to open more than [`MAX_DEPTH`].
 struct Level;
 
@@ -24,9 +29,7 @@ impl Level {
     fn enter<E: Error>() -> Result<Self, E> {
         let d = DEPTH.with(Cell::get);
         if d >= MAX_DEPTH {
-            return Err(E::custom(format_args!(
-                "lists and objects are nested more than {MAX_DEPTH} levels deep"
-            )));
+            return Err(E::custom(too_deep()));
         }
         DEPTH.with(|c| c.set(d + 1));
         Ok(Level)

@@ -16,7 +16,7 @@ pub mod timelinejs;
 mod validate;
 pub mod wire;
 
-pub use json::{Json, MAX_DEPTH};
+pub use json::{too_deep, Json, MAX_DEPTH};
 pub use validate::validate;
 pub use wire::shown;
 

@@ -18,12 +18,12 @@ pub enum DayKey {
 }
 
 impl DayKey {
-    /// The key's place in the derived order, as numbers (for [`super::order`]).
-    pub fn rank(self) -> [i64; 2] {
+    /// A sort key (see [`super::order`]) in the derived order of day keys, then by `then`.
+    pub fn order_key(self, then: i64) -> super::order::Key {
         match self {
-            DayKey::Day(d) => [0, i64::from(d)],
-            DayKey::Date(d) => [1, d],
-            DayKey::Unknown => [2, 0],
+            DayKey::Day(d) => [0, i64::from(d), then],
+            DayKey::Date(d) => [1, d, then],
+            DayKey::Unknown => [2, 0, then],
         }
     }
 }
@@ -52,10 +52,7 @@ pub fn agenda(parent: &Event) -> Vec<AgendaDay<'_>> {
             (key, time, c)
         })
         .collect();
-    let keyed = super::order::sorted_by(keyed, |(k, t, _)| {
-        let [a, b] = k.rank();
-        [a, b, *t]
-    });
+    let keyed = super::order::sorted_by(keyed, |(k, t, _)| k.order_key(*t));
     let mut days: Vec<AgendaDay<'_>> = Vec::new();
     for (key, _, child) in keyed {
         match days.last_mut() {

@@ -48,7 +48,7 @@ pub(super) fn prepare(t: &Timeline, lang: Lang, hidden: &[Category]) -> Prepared
 /// that frame: marks are positioned relative to a base (a multiple of [`CHUNK`]) and each lane's list
 /// is translated by `base - off`.
 pub(super) fn lanes_html(
-    (state, send, prefix): (&ViewState, &Callback<Intent>, &str),
+    (state, send, prefix): (&ViewState, &Callback<Intent>, &AttrValue),
     t: &Timeline,
     prepared: &Prepared,
     out: &LaneLayout,
@@ -60,7 +60,6 @@ pub(super) fn lanes_html(
     // The event of a placed mark (marks and `prepared.events` are parallel).
     let ev = |k: usize| prepared.events.get(k).and_then(|&i| t.events.get(i));
     let base = (off / CHUNK).floor() * CHUNK;
-    let prefix_attr = AttrValue::from(prefix.to_owned());
     let visible = |left: f64, w: f64| left + w > off && left < off + width;
     let rendered = |left: f64, w: f64| left + w > off - OVERSCAN && left < off + width + OVERSCAN;
     // One tab stop: the active mark if it is on screen, else the earliest mark on screen.
@@ -90,7 +89,7 @@ pub(super) fn lanes_html(
                             html! {
                                 <Mark key={e.id.as_str()} data={state.data.clone()} {event} pl={*pl} {base} row_h={row_h(width)}
                                     selected={state.selected.as_ref() == Some(&e.id)} tab_stop={tab_stop.as_ref() == Some(&e.id)}
-                                    n={pl.index + 1} of={prepared.events.len()} prefix={prefix_attr.clone()} send={send.clone()} />
+                                    n={pl.index + 1} of={prepared.events.len()} prefix={prefix.clone()} send={send.clone()} />
                             }
                         }) }
                         { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).filter_map(|c| {
