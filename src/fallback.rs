@@ -6,8 +6,158 @@
 
 use std::fmt::Write;
 
+use crate::i18n::{fill, strings};
 use crate::model::{agenda, DayKey};
-use crate::model::{Event, Info, Timeline};
+use crate::model::{Event, Info, Lang, PartialDate, Period, Timeline, When};
+
+/// Month names: as in a date with a day (Russian: genitive), and with the year alone.
+fn months(lang: Lang) -> ([&'static str; 12], [&'static str; 12]) {
+    const FR: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    const DE: [&str; 12] = [
+        "Januar",
+        "Februar",
+        "März",
+        "April",
+        "Mai",
+        "Juni",
+        "Juli",
+        "August",
+        "September",
+        "Oktober",
+        "November",
+        "Dezember",
+    ];
+    const IT: [&str; 12] = [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ];
+    const RU_OF: [&str; 12] = [
+        "января",
+        "февраля",
+        "марта",
+        "апреля",
+        "мая",
+        "июня",
+        "июля",
+        "августа",
+        "сентября",
+        "октября",
+        "ноября",
+        "декабря",
+    ];
+    const RU: [&str; 12] = [
+        "январь",
+        "февраль",
+        "март",
+        "апрель",
+        "май",
+        "июнь",
+        "июль",
+        "август",
+        "сентябрь",
+        "октябрь",
+        "ноябрь",
+        "декабрь",
+    ];
+    const ES: [&str; 12] = [
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    match lang {
+        Lang::En => (crate::model::MONTHS, crate::model::MONTHS),
+        Lang::Fr => (FR, FR),
+        Lang::De => (DE, DE),
+        Lang::It => (IT, IT),
+        Lang::Ru => (RU_OF, RU),
+        Lang::Es => (ES, ES),
+    }
+}
+
+/// A date in `lang` with exactly its known parts, written as the browser's `Intl` would (the list
+/// is made at build time, without a browser): `15 novembre 2000`, `15. November 2000`,
+/// `15 ноября 2000 г.`, `15 de noviembre de 2000`.
+pub fn date(lang: Lang, d: &PartialDate) -> String {
+    if lang == Lang::En {
+        return d.label_en();
+    }
+    let y = d.year();
+    let (of, alone) = months(lang);
+    let name =
+        |m: u8, t: &[&'static str; 12]| t.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or_default();
+    let g = if lang == Lang::Ru { " г." } else { "" };
+    let text = match (d.month(), d.day()) {
+        (Some(m), Some(day)) => match lang {
+            Lang::De => format!("{day}. {} {y}", name(m, &of)),
+            Lang::Es => format!("{day} de {} de {y}", name(m, &of)),
+            _ => format!("{day} {} {y}{g}", name(m, &of)),
+        },
+        (Some(m), None) => match lang {
+            Lang::Es => format!("{} de {y}", name(m, &alone)),
+            _ => format!("{} {y}{g}", name(m, &alone)),
+        },
+        _ => return y.to_string(),
+    };
+    match d.time() {
+        Some((h, min)) => format!("{text}, {h:02}:{min:02}"),
+        None => text,
+    }
+}
+
+fn when(lang: Lang, w: &When) -> String {
+    if lang == Lang::En {
+        return w.label_en();
+    }
+    crate::i18n::when_with(lang, w, &|d| date(lang, d), &|_, _| None)
+}
+
+fn period(lang: Lang, p: &Period) -> String {
+    if lang == Lang::En {
+        return p.label_en();
+    }
+    crate::i18n::period_with(lang, p, &|d| date(lang, d), &|_, _| None)
+}
+
+/// `text`, in a `<span lang>` when it is in another language than the list's (an English fallback).
+fn text_in(list: Lang, (text, lang): (&str, Lang)) -> String {
+    if lang == list {
+        escape(text)
+    } else {
+        format!("<span lang=\"{}\">{}</span>", lang.tag(), escape(text))
+    }
+}
 
 /// Escapes text for HTML content and attribute values.
 pub fn escape(s: &str) -> String {
@@ -25,11 +175,11 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-fn sources(out: &mut String, info: &Info) {
+fn sources(out: &mut String, info: &Info, lang: Lang) {
     if info.sources.is_empty() {
         return;
     }
-    out.push_str(" <span>Sources: ");
+    let _ = write!(out, " <span>{}: ", escape(strings(lang).sources));
     for (i, s) in info.sources.iter().enumerate() {
         if i > 0 {
             out.push_str("; ");
@@ -39,30 +189,31 @@ fn sources(out: &mut String, info: &Info) {
     out.push_str(".</span>");
 }
 
-fn entry(out: &mut String, date_iso: &str, date: &str, info: &Info) {
+fn entry(out: &mut String, date_iso: &str, date: &str, info: &Info, lang: Lang) {
     let _ = write!(
         out,
         "<time datetime=\"{}\">{}</time>: <strong>{}</strong>. {}",
         escape(date_iso),
         escape(date),
-        escape(&info.title),
-        escape(&info.summary)
+        text_in(lang, info.title_lang(lang)),
+        text_in(lang, info.summary_lang(lang))
     );
-    if let Some(note) = &info.note {
-        let _ = write!(out, " <em>About the sources: {}</em>", escape(note));
+    if let Some(note) = info.note_lang(lang) {
+        let _ = write!(out, " <em>{} {}</em>", escape(strings(lang).about_sources), text_in(lang, note));
     }
-    sources(out, info);
+    sources(out, info, lang);
 }
 
-fn event(out: &mut String, e: &Event) {
+fn event(out: &mut String, e: &Event, lang: Lang) {
     out.push_str("<li>");
-    entry(out, &e.when.iso(), &e.when.label_en(), &e.info);
+    entry(out, &e.when.iso(), &when(lang, &e.when), &e.info, lang);
     if !e.children.is_empty() {
         out.push_str("<ol>");
         for day in agenda(e) {
+            let st = strings(lang);
             let label = match day.key {
-                DayKey::Day(n) => format!("Day {n}"),
-                DayKey::Date(_) | DayKey::Unknown => "Day not reported".to_owned(),
+                DayKey::Day(n) => fill(st.day_n, &[("n", &n.to_string())]),
+                DayKey::Date(_) | DayKey::Unknown => st.day_not_reported.to_owned(),
             };
             for c in day.children {
                 out.push_str("<li>");
@@ -70,10 +221,10 @@ fn event(out: &mut String, e: &Event) {
                     out,
                     "{}: <strong>{}</strong>. {}",
                     escape(&label),
-                    escape(&c.info.title),
-                    escape(&c.info.summary)
+                    text_in(lang, c.info.title_lang(lang)),
+                    text_in(lang, c.info.summary_lang(lang))
                 );
-                sources(out, &c.info);
+                sources(out, &c.info, lang);
                 out.push_str("</li>");
             }
         }
@@ -82,24 +233,35 @@ fn event(out: &mut String, e: &Event) {
     out.push_str("</li>");
 }
 
-/// The whole timeline as a chronological list (a `<section>`), for the page's light DOM.
+/// The whole timeline as a chronological list (a `<section>`) in English, for the page's light DOM.
 pub fn html(t: &Timeline) -> String {
+    html_in(t, Lang::En)
+}
+
+/// The whole timeline as a chronological list in `lang` (English where the data has no translation,
+/// marked with its own `lang`), for the light DOM of a page in that language.
+pub fn html_in(t: &Timeline, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = write!(out, "<section class=\"att-fallback\"><h2>{}</h2>", escape(&t.title));
-    if let Some(d) = &t.description {
+    let _ = write!(
+        out,
+        "<section class=\"att-fallback\" lang=\"{}\" dir=\"ltr\"><h2>{}</h2>",
+        lang.tag(),
+        escape(t.title_in(lang))
+    );
+    if let Some(d) = t.description_in(lang) {
         let _ = write!(out, "<p>{}</p>", escape(d));
     }
     out.push_str("<ol>");
     for e in &t.events {
-        event(&mut out, e);
+        event(&mut out, e, lang);
     }
     out.push_str("</ol>");
     if !t.periods.is_empty() {
-        out.push_str("<h3>Periods</h3><ul>");
+        let _ = write!(out, "<h3>{}</h3><ul>", escape(strings(lang).periods));
         for p in &t.periods {
             out.push_str("<li>");
-            let _ = write!(out, "{}: ", escape(&p.group));
-            entry(&mut out, &p.when.iso(), &p.label_en(), &p.info);
+            let _ = write!(out, "{}: ", escape(p.group_in(lang)));
+            entry(&mut out, &p.when.iso(), &period(lang, p), &p.info, lang);
             out.push_str("</li>");
         }
         out.push_str("</ul>");

@@ -5,7 +5,7 @@
 //! and checks that every language keeps every template's placeholders, and that every call fills them.
 //! Dates are not here: the browser's `Intl` formats them.
 
-use crate::model::{Category, Lang};
+use crate::model::{Category, Lang, PartialDate, Period, Precision, When};
 
 /// The lanes' names, by category.
 #[derive(Debug)]
@@ -83,6 +83,10 @@ pub struct Strings {
     pub month_day_unknown: &'static str,
     pub day_unknown: &'static str,
     pub approximate: &'static str,
+    /// At the foot of translated details.
+    pub translated: &'static str,
+    pub show_english: &'static str,
+    pub show_translation: &'static str,
     pub end_unknown: &'static str,
     /// `{n}`.
     pub day_n: &'static str,
@@ -257,6 +261,9 @@ static EN: Strings = Strings {
     month_day_unknown: "month and day not reported",
     day_unknown: "day not reported",
     approximate: "approximate",
+    translated: "Translation made for this timeline, not an official text.",
+    show_english: "Show the English text",
+    show_translation: "Show the translation",
     end_unknown: "end not reported",
     day_n: "Day {n}",
     day_not_reported: "Day not reported",
@@ -342,6 +349,9 @@ static FR: Strings = Strings {
     month_day_unknown: "mois et jour non communiqués",
     day_unknown: "jour non communiqué",
     approximate: "approximatif",
+    translated: "Traduction réalisée pour cette frise chronologique, pas un texte officiel.",
+    show_english: "Afficher le texte anglais",
+    show_translation: "Afficher la traduction",
     end_unknown: "fin non communiquée",
     day_n: "Jour {n}",
     day_not_reported: "Jour non communiqué",
@@ -427,6 +437,9 @@ static DE: Strings = Strings {
     month_day_unknown: "Monat und Tag nicht angegeben",
     day_unknown: "Tag nicht angegeben",
     approximate: "ungefähr",
+    translated: "Übersetzung für diese Zeitleiste, kein amtlicher Text.",
+    show_english: "Englischen Text anzeigen",
+    show_translation: "Übersetzung anzeigen",
     end_unknown: "Ende nicht angegeben",
     day_n: "Tag {n}",
     day_not_reported: "Tag nicht angegeben",
@@ -512,6 +525,9 @@ static IT: Strings = Strings {
     month_day_unknown: "mese e giorno non riportati",
     day_unknown: "giorno non riportato",
     approximate: "approssimativo",
+    translated: "Traduzione realizzata per questa cronologia, non un testo ufficiale.",
+    show_english: "Mostra il testo inglese",
+    show_translation: "Mostra la traduzione",
     end_unknown: "fine non riportata",
     day_n: "Giorno {n}",
     day_not_reported: "Giorno non riportato",
@@ -597,6 +613,9 @@ static RU: Strings = Strings {
     month_day_unknown: "месяц и день не сообщаются",
     day_unknown: "день не сообщается",
     approximate: "приблизительно",
+    translated: "Перевод сделан для этой хронологии и не является официальным текстом.",
+    show_english: "Показать английский текст",
+    show_translation: "Показать перевод",
     end_unknown: "окончание не сообщается",
     day_n: "День {n}",
     day_not_reported: "День не сообщается",
@@ -682,6 +701,9 @@ static ES: Strings = Strings {
     month_day_unknown: "mes y día no indicados",
     day_unknown: "día no indicado",
     approximate: "aproximado",
+    translated: "Traducción hecha para esta cronología, no es un texto oficial.",
+    show_english: "Mostrar el texto en inglés",
+    show_translation: "Mostrar la traducción",
     end_unknown: "final no indicado",
     day_n: "Día {n}",
     day_not_reported: "Día no indicado",
@@ -827,5 +849,50 @@ mod tests {
             }
         }
         assert!(calls >= 20, "found only {calls} calls");
+    }
+}
+
+/// Formats one date with exactly its known parts.
+pub type DateFn<'a> = &'a dyn Fn(&PartialDate) -> String;
+/// Formats a range of two dates of the same precision, if the formatter can.
+pub type RangeFn<'a> = &'a dyn Fn(&PartialDate, &PartialDate) -> Option<String>;
+
+/// When something happened, in `lang` (not English: that is the model's own label), with ranges,
+/// "n days" and "about"; the dates themselves come from `date` and `range` (the browser's `Intl` in
+/// the widget, fixed month names in the no-JavaScript list).
+pub fn when_with(lang: Lang, w: &When, date: DateFn<'_>, range: RangeFn<'_>) -> String {
+    let s = strings(lang);
+    let base = match &w.end {
+        None => date(&w.start),
+        Some(end) if w.start.precision() == end.precision() && w.start.precision() == Precision::Year => {
+            format!("{}–{}", w.start.year(), end.year())
+        }
+        Some(end) if w.start.precision() == end.precision() => {
+            range(&w.start, end).unwrap_or_else(|| format!("{} – {}", date(&w.start), date(end)))
+        }
+        Some(end) => format!("{} – {}", date(&w.start), date(end)),
+    };
+    let base = match w.days {
+        Some(n) => format!("{base}, {}", s.count(lang, usize::from(n), &s.day_forms)),
+        None => base,
+    };
+    if w.approximate {
+        fill(s.about, &[("date", &base)])
+    } else {
+        base
+    }
+}
+
+/// A period in `lang`: its span, or "from …" when no end is known.
+pub fn period_with(lang: Lang, p: &Period, date: DateFn<'_>, range: RangeFn<'_>) -> String {
+    if p.when.end.is_some() {
+        return when_with(lang, &p.when, date, range);
+    }
+    let s = strings(lang);
+    let from = fill(s.from, &[("date", &date(&p.when.start))]);
+    if p.when.approximate {
+        fill(s.about, &[("date", &from)])
+    } else {
+        from
     }
 }

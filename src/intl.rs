@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use js_sys::{Array, Date, Function, Intl, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::i18n::{fill, strings};
+use crate::i18n::strings;
 use crate::layout::{range_label, Unit, Viewport};
 use crate::model::{Lang, PartialDate, Period, Precision, PrecisionGap, When};
 
@@ -100,27 +100,9 @@ pub fn when(lang: Lang, w: &When) -> String {
     if lang == Lang::En {
         return w.label_en();
     }
-    let s = strings(lang);
-    let base = match &w.end {
-        None => date(lang, &w.start),
-        Some(end) if w.start.precision() == end.precision() && w.start.precision() == Precision::Year => {
-            format!("{}–{}", w.start.year(), end.year())
-        }
-        Some(end) if w.start.precision() == end.precision() => {
-            format_range(lang, style_of(end), start(&w.start), start(end))
-                .unwrap_or_else(|| format!("{} – {}", date(lang, &w.start), date(lang, end)))
-        }
-        Some(end) => format!("{} – {}", date(lang, &w.start), date(lang, end)),
-    };
-    let base = match w.days {
-        Some(n) => format!("{base}, {}", s.count(lang, usize::from(n), &s.day_forms)),
-        None => base,
-    };
-    if w.approximate {
-        fill(s.about, &[("date", &base)])
-    } else {
-        base
-    }
+    crate::i18n::when_with(lang, w, &|d| date(lang, d), &|a, b| {
+        format_range(lang, style_of(b), start(a), start(b))
+    })
 }
 
 /// A period: its span, or "from …" when no end is known.
@@ -128,16 +110,9 @@ pub fn period(lang: Lang, p: &Period) -> String {
     if lang == Lang::En {
         return p.label_en();
     }
-    if p.when.end.is_some() {
-        return when(lang, &p.when);
-    }
-    let s = strings(lang);
-    let from = fill(s.from, &[("date", &date(lang, &p.when.start))]);
-    if p.when.approximate {
-        fill(s.about, &[("date", &from)])
-    } else {
-        from
-    }
+    crate::i18n::period_with(lang, p, &|d| date(lang, d), &|a, b| {
+        format_range(lang, style_of(b), start(a), start(b))
+    })
 }
 
 /// What the reader should know about a date's precision (`day not reported`, …), in `lang`.

@@ -343,6 +343,35 @@ fn the_no_javascript_fallback_has_every_entry_and_escapes_data() {
 }
 
 #[test]
+fn the_no_javascript_list_follows_the_page_language() {
+    use anti_trafficking_timeline::{fallback, model::Lang};
+    let t = bundled();
+    let fr = fallback::html_in(&t, Lang::Fr);
+    assert!(
+        fr.starts_with("<section class=\"att-fallback\" lang=\"fr\" dir=\"ltr\"><h2>Contre la traite"),
+        "{}",
+        &fr[..200]
+    );
+    assert!(fr.contains("<time datetime=\"2000-11-15\">15 novembre 2000</time>"));
+    assert!(fr.contains("<h3>Périodes</h3>") && fr.contains("Jour 1: ") && !fr.contains("Day 1"));
+    let ru = fallback::html_in(&t, Lang::Ru);
+    assert!(ru.contains("<time datetime=\"2000-11-15\">15 ноября 2000 г.</time>"), "genitive month");
+    let de = fallback::html_in(&t, Lang::De);
+    assert!(de.contains("<time datetime=\"2000-11-15\">15. November 2000</time>"));
+    for e in &t.events {
+        assert!(fr.contains(&fallback::escape(e.info.title_in(Lang::Fr))), "missing {}", e.id);
+    }
+    // Text the data leaves untranslated is English, and marked so.
+    let partial = from_str(&doc(
+        &GOOD.replace(r#""summary": "S","#, r#""summary": "S", "i18n": {"fr": {"title": "Un"}},"#)
+    ))
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let html = fallback::html_in(&partial, Lang::Fr);
+    assert!(html.contains("<strong>Un</strong>. <span lang=\"en\">S</span>"), "{html}");
+    assert_eq!(fallback::html(&t), fallback::html_in(&t, Lang::En));
+}
+
+#[test]
 fn translations_fall_back_to_english_and_are_checked() {
     use anti_trafficking_timeline::model::Lang;
     let t = bundled();
@@ -351,10 +380,18 @@ fn translations_fall_back_to_english_and_are_checked() {
     let Some(Item::Event(m, None)) = t.find("vienna-2024") else { panic!("meeting") };
     assert_eq!(m.info.short_in(Lang::Ru), "Венское совещание, 2024");
     assert_eq!(m.info.title_in(Lang::De), "Jahrestreffen der nationalen Koordinatoren und Berichterstatter zur Bekämpfung des Menschenhandels, Wien");
-    // Untranslated text falls back to English.
-    assert_eq!(m.info.summary_in(Lang::Fr), m.info.summary);
     let Some(Item::Event(p, None)) = t.find("palermo-protocol-adopted") else { panic!("palermo") };
-    assert_eq!(p.info.title_in(Lang::Es), "UN adopts the Palermo Convention and Trafficking Protocol");
+    assert_ne!(p.info.title_in(Lang::Es), p.info.title);
+    // What a translation leaves out is English, and says so (for the `lang` attribute).
+    let partial = from_str(&doc(
+        &GOOD.replace(r#""summary": "S","#, r#""summary": "S", "i18n": {"fr": {"title": "Un"}},"#)
+    ))
+    .unwrap_or_else(|e| panic!("{e:?}"));
+    let info = &partial.events[0].info;
+    assert_eq!(info.title_lang(Lang::Fr), ("Un", Lang::Fr));
+    assert_eq!(info.summary_lang(Lang::Fr), ("S", Lang::En));
+    assert_eq!(info.short_lang(Lang::Fr), ("Un", Lang::Fr));
+    assert!(info.translated(Lang::Fr) && !info.translated(Lang::De));
     let with =
         |i18n: &str| doc(&GOOD.replace(r#""summary": "S","#, &format!(r#""summary": "S", "i18n": {i18n},"#)));
     assert_eq!(errors(&with(r#"{"fr": {"title": "Un"}}"#)), Vec::<String>::new());
@@ -374,6 +411,62 @@ fn translations_fall_back_to_english_and_are_checked() {
         errors(&with(r#"{"fr": {"title": ""}}"#)),
         ["events[0].i18n.fr.title: is empty; expected some text"]
     );
+}
+
+fn warnings(text: &str) -> Vec<String> {
+    match from_str(text) {
+        Ok(t) => t.warnings.iter().map(ToString::to_string).collect(),
+        Err(e) => panic!("{e:?}"),
+    }
+}
+
+#[test]
+fn a_translated_file_warns_about_every_untranslated_text() {
+    // No translation anywhere: an English-only timeline, no warnings.
+    let two = format!("{GOOD}, {}", GOOD.replace(r#""id": "a""#, r#""id": "b""#));
+    assert_eq!(warnings(&doc(&two)), Vec::<String>::new());
+    // One entry in French: the other is missing French, and the first lacks its French summary.
+    let fr = GOOD
+        .replace(r#""summary": "S","#, r#""summary": "S", "note": "N", "i18n": {"fr": {"title": "Un"}},"#);
+    let two = format!("{fr}, {}", GOOD.replace(r#""id": "a""#, r#""id": "b""#));
+    assert_eq!(
+        warnings(&doc(&two)),
+        [
+            "events[0].i18n.fr: no \"summary\": readers in fr see it in English",
+            "events[0].i18n.fr: no \"note\": readers in fr see it in English",
+            "events[1].i18n: no \"fr\" translation: readers in fr see this entry in English",
+        ]
+    );
+    // A period's row name is part of its text.
+    let period = r#"{"id": "p", "title": "P", "group": "G", "category": "osce", "start": {"year": 2001},
+        "summary": "S", "sources": [{"title": "Src", "url": "https://example.org/p"}],
+        "i18n": {"de": {"title": "P", "summary": "S"}}}"#;
+    let text = format!(
+        r#"{{"version": 1, "events": [{}], "periods": [{period}]}}"#,
+        GOOD.replace(
+            r#""summary": "S","#,
+            r#""summary": "S", "i18n": {"de": {"title": "A", "summary": "S"}},"#
+        )
+    );
+    assert_eq!(warnings(&text), ["periods[0].i18n.de: no \"group\": readers in de see it in English"]);
+}
+
+#[test]
+fn the_bundled_data_is_complete_in_six_languages() {
+    use anti_trafficking_timeline::model::Lang;
+    let t = bundled();
+    let w: Vec<String> = t.warnings.iter().map(ToString::to_string).collect();
+    assert!(w.is_empty(), "{} warnings, first: {:?}", w.len(), w.first());
+    // Every entry is translated into every language (an empty warning list alone would also hold
+    // for a file with no translations at all).
+    for lang in Lang::ALL.into_iter().filter(|l| *l != Lang::En) {
+        for e in t.events.iter().chain(t.events.iter().flat_map(|e| e.children.iter())) {
+            assert_ne!(e.info.summary_in(lang), e.info.summary, "{}: no {} summary", e.id, lang.tag());
+        }
+        for p in &t.periods {
+            assert_ne!(p.group_in(lang), p.group, "{}: no {} row name", p.id, lang.tag());
+        }
+    }
 }
 
 /// The limits (README, "Hardening"): each is enforced with one precise message, quickly.

@@ -63,12 +63,17 @@ async fn a_reader_clicks_zooms_scrolls_and_drags() {
     assert_eq!(b.focused_name().await, PALERMO, "focus moves to the panel heading");
     assert_eq!(
         b.js("return window.__got").await,
-        serde_json::json!([["palermo-protocol-adopted", "2000-11-15", "un", 2]])
+        serde_json::json!([[
+            "palermo-protocol-adopted",
+            "2000-11-15",
+            "un",
+            support::bundled().find("palermo-protocol-adopted").map_or(0, |i| i.info().sources.len())
+        ]])
     );
     b.screenshot("panel-1280x800").await;
     b.key(Key::Escape).await;
     assert!(b.region_text(PALERMO).await.is_none(), "Esc closes");
-    assert!(b.focused_name().await.starts_with(PALERMO), "focus is back on the mark");
+    assert!(b.focused_name().await.contains(PALERMO), "focus is back on the mark");
 
     // Zoom in with the buttons: the tick unit changes to months.
     for _ in 0..3 {
@@ -211,14 +216,18 @@ async fn keyboard_only_to_the_meeting_and_one_of_its_sessions() {
     // Arrow keys walk the marks in time order (a year-only date sorts at the start of its year).
     b.key(Key::Left).await;
     assert!(
-        b.focused_name().await.starts_with("GRETA launches its 4th evaluation round, 30 June 2023"),
+        b.focused_name()
+            .await
+            .starts_with("GRETA round 4 — GRETA launches its 4th evaluation round, 30 June 2023"),
         "{}",
         b.focused_name().await
     );
     b.key(Key::Right).await;
     b.key(Key::Right).await;
     assert!(
-        b.focused_name().await.starts_with("Malta presents its OSCE Chairpersonship programme"),
+        b.focused_name()
+            .await
+            .starts_with("Malta's programme — Malta presents its OSCE Chairpersonship programme"),
         "{}",
         b.focused_name().await
     );

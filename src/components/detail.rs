@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::list::day_label;
-use super::{item_date, use_lang, Data};
+use super::{item_date, lang_attr, use_lang, Data};
 use crate::i18n::{fill, strings};
 use crate::model::DayKey;
 use crate::model::{EventId, Item, Placement};
@@ -19,6 +19,9 @@ pub struct DetailPanelProps {
     pub prefix: AttrValue,
     /// The entry to show.
     pub id: EventId,
+    /// Show its English original rather than the reader's language.
+    #[prop_or_default]
+    pub original: bool,
     /// Where the reader's intents go: another entry (previous, next, a session, the meeting), the
     /// meeting's sessions, close.
     pub send: Callback<Intent>,
@@ -35,6 +38,15 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     let p = &props.prefix;
     let info = item.info();
     let when = item.when();
+    // The text's language: the reader's, or English when they asked for the original.
+    let tl = if props.original { crate::model::Lang::En } else { lang };
+    let translated = lang != crate::model::Lang::En && info.translated(lang);
+    let (title, title_l) = info.title_lang(tl);
+    let (summary, summary_l) = info.summary_lang(tl);
+    let toggle = {
+        let on = !props.original;
+        props.send.reform(move |_: MouseEvent| Intent::Original(on))
+    };
     let go = |id: &EventId| {
         let id = id.as_str().to_owned();
         props.send.reform(move |_: MouseEvent| Intent::Open(id.clone()))
@@ -74,7 +86,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                     <span aria-hidden="true">{ "×" }</span>
                 </button>
             </div>
-            <h3 class="att-dh" id={format!("{p}-detail-title")} tabindex="-1">{ info.title_in(lang).to_owned() }</h3>
+            <h3 class="att-dh" id={format!("{p}-detail-title")} tabindex="-1" lang={lang_attr(lang, title_l)}>{ title.to_owned() }</h3>
             <p class="att-when">
                 <time datetime={when.iso()}>{ item_date(lang, item) }</time>
                 if !notes.is_empty() { <span class="att-prec">{ format!(" ({})", notes.join(", ")) }</span> }
@@ -90,11 +102,11 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                     }, lang)) }
                 </p>
             }
-            if !info.summary_in(lang).is_empty() {
-                <p class="att-summary">{ info.summary_in(lang).to_owned() }</p>
+            if !summary.is_empty() {
+                <p class="att-summary" lang={lang_attr(lang, summary_l)}>{ summary.to_owned() }</p>
             }
-            if let Some(note) = info.note_in(lang) {
-                <p class="att-note"><strong>{ format!("{} ", st.about_sources) }</strong>{ note.to_owned() }</p>
+            if let Some((note, note_l)) = info.note_lang(tl) {
+                <p class="att-note"><strong>{ format!("{} ", st.about_sources) }</strong><span lang={lang_attr(lang, note_l)}>{ note.to_owned() }</span></p>
             }
             if !sessions.is_empty() {
                 <button type="button" class="att-btn att-enter" onclick={enter}>{ st.open_by_day }</button>
@@ -125,6 +137,14 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                     </li>
                 }) }
             </ul>
+            }
+            if translated {
+                <p class="att-trnote">
+                    if !props.original { { format!("{} ", st.translated) } }
+                    <button type="button" class="att-link att-orig" onclick={toggle}>
+                        { if props.original { st.show_translation } else { st.show_english } }
+                    </button>
+                </p>
             }
             <nav class="att-nav" aria-label={st.prev_next}>
                 if let Some(id) = prev {

@@ -57,7 +57,7 @@ pub fn EntryList(props: &EntryListProps) -> Html {
                     <h3 class="att-sh" id={format!("{p}-periods-h")}>{ st.periods }</h3>
                     { for groups.iter().map(|(group, periods)| html! {
                         <>
-                            <h4 class="att-gh">{ *group }</h4>
+                            <h4 class="att-gh">{ periods.first().map_or(*group, |p| p.group_in(lang)) }</h4>
                             <ol class="att-list att-plist">
                                 { for periods.iter().map(|per| html! {
                                     <li key={per.id.as_str()} class="att-item" data-cat={per.category.key()}>

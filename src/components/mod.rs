@@ -25,6 +25,12 @@ pub(crate) fn use_lang() -> crate::model::Lang {
     yew::use_context::<crate::model::Lang>().unwrap_or_default()
 }
 
+/// The `lang` attribute of a text in `text`'s language inside a widget in `page`'s: only when they
+/// differ (an English fallback, the English original), so screen readers switch voice.
+pub(crate) fn lang_attr(page: crate::model::Lang, text: crate::model::Lang) -> Option<yew::AttrValue> {
+    (page != text).then(|| yew::AttrValue::Static(text.tag()))
+}
+
 /// An entry's date in the reader's language.
 pub(crate) fn item_date(lang: crate::model::Lang, item: crate::model::Item<'_>) -> String {
     match item {

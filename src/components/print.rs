@@ -72,7 +72,7 @@ pub fn PrintList(props: &PrintListProps) -> Html {
                 <ul>
                     { for t.periods.iter().map(|p| html! {
                         <li key={p.id.as_str()}>
-                            <strong>{ format!("{}: {}", p.group, p.info.title_in(lang)) }</strong>
+                            <strong>{ format!("{}: {}", p.group_in(lang), p.info.title_in(lang)) }</strong>
                             { format!(", {}. {} ", crate::intl::period(lang, p), p.info.summary_in(lang)) }
                             { sources(&p.info, lang) }
                         </li>

@@ -272,7 +272,7 @@ fn Live(props: &TimelineViewProps) -> Html {
             <div class={classes!("att-body", (state.selected.is_some() && !vertical).then_some("att-open2"))}>
                 <div class="att-main">{ main }</div>
                 if let Some(id) = state.selected.clone().filter(|_| !vertical) {
-                    <DetailPanel data={state.data.clone()} prefix={prefix.clone()} id={id} send={send} />
+                    <DetailPanel data={state.data.clone()} prefix={prefix.clone()} id={id} original={state.original} send={send} />
                 }
             </div>
             if *print_ready { <PrintList data={state.data.clone()} /> }

@@ -177,7 +177,7 @@ fn details(props: &ChunkProps, id: &EventId) -> Html {
     if props.state.selected.as_ref() != Some(id) {
         return Html::default();
     }
-    html! { <DetailPanel data={props.state.data.clone()} prefix={props.prefix.clone()} id={id.clone()} send={props.send.clone()} /> }
+    html! { <DetailPanel data={props.state.data.clone()} prefix={props.prefix.clone()} id={id.clone()} original={props.state.original} send={props.send.clone()} /> }
 }
 
 fn event_card(props: &ChunkProps, e: &Event, lang: Lang) -> Html {
@@ -246,13 +246,13 @@ fn period_card(props: &ChunkProps, p: &Period, lang: Lang) -> Html {
                 id={entry_dom_id(&props.prefix, p.id.as_str())}
                 tabindex={if props.tab_stop.as_ref() == Some(&p.id) { "0" } else { "-1" }}
                 aria-current={sel.then_some("true")} onclick={open_on_click(&props.send, &p.id)}>
-                <span class="att-vtitle" aria-hidden="true">{ format!("{}: {}", p.group, p.info.title_in(lang)) }</span>
+                <span class="att-vtitle" aria-hidden="true">{ format!("{}: {}", p.group_in(lang), p.info.title_in(lang)) }</span>
                 <span class="att-vmeta" aria-hidden="true">
                     <span class="att-vdate">{ crate::intl::period(lang, p) }</span>
                     <span class="att-vlane"><span class="att-swatch"></span>{ st.category(p.category) }</span>
                 </span>
                 <span class="att-vh">
-                    { format!("{}: {}, {}, {}", p.group, p.info.title_in(lang), crate::intl::period(lang, p), st.category(p.category)) }
+                    { format!("{}: {}, {}, {}", p.group_in(lang), p.info.title_in(lang), crate::intl::period(lang, p), st.category(p.category)) }
                 </span>
             </button>
             { details(props, &p.id) }

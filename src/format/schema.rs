@@ -9,7 +9,7 @@ use super::validate::{MAX_DAYS, MAX_ID, MAX_LABEL, MAX_TEXT, MAX_TITLE};
 use super::wire::{
     field, CHILD_FIELDS, DATE_FIELDS, DOC_FIELDS, DOC_TRANSLATION_FIELDS, EVENT_FIELDS, FORMAT_VERSION,
     MAX_ACTORS, MAX_CHILDREN, MAX_EVENTS, MAX_PERIODS, MAX_SOURCES, MAX_TITLE_LIKE, PERIOD_FIELDS,
-    SOURCE_FIELDS, START_FIELDS, TRANSLATION_FIELDS,
+    PERIOD_TRANSLATION_FIELDS, SOURCE_FIELDS, START_FIELDS, TRANSLATION_FIELDS,
 };
 use super::{Category, Lang};
 use crate::model::{MAX_YEAR, MIN_YEAR};
@@ -72,12 +72,19 @@ fn field(object: &str, name: &str) -> Option<Value> {
             text(MAX_TEXT, "What the source is, e.g. \"OSCE: Timeline of the Office\".")
         }
         ("source", field::URL) => json!({ "$ref": "#/$defs/url" }),
-        ("translation", field::TITLE) | ("docTranslation", field::TITLE) => {
+        ("translation" | "periodTranslation" | "docTranslation", field::TITLE) => {
             text(MAX_TITLE, "The title in this language.")
         }
-        ("translation", field::LABEL) => text(MAX_LABEL, "The short label in this language."),
-        ("translation", field::SUMMARY) => text(MAX_TEXT, "The summary in this language."),
-        ("translation", field::NOTE) => text(MAX_TEXT, "The note in this language."),
+        ("translation" | "periodTranslation", field::LABEL) => {
+            text(MAX_LABEL, "The short label in this language.")
+        }
+        ("translation" | "periodTranslation", field::SUMMARY) => {
+            text(MAX_TEXT, "The summary in this language.")
+        }
+        ("translation" | "periodTranslation", field::NOTE) => text(MAX_TEXT, "The note in this language."),
+        ("periodTranslation", field::GROUP) => {
+            text(MAX_TITLE, "The name of the period's row in this language.")
+        }
         ("docTranslation", field::DESCRIPTION) => text(MAX_TEXT, "The description in this language."),
         (_, field::ID) => json!({ "$ref": "#/$defs/id" }),
         (_, field::TITLE) => text(MAX_TITLE, "What happened, as a short sentence."),
@@ -115,6 +122,7 @@ fn field(object: &str, name: &str) -> Option<Value> {
         ("event", field::CHILDREN) => {
             json!({ "type": "array", "maxItems": MAX_CHILDREN, "items": { "$ref": "#/$defs/child" }, "description": "The sessions of a meeting, in the order the source reports them." })
         }
+        ("period", field::I18N) => json!({ "$ref": "#/$defs/periodI18n" }),
         (_, field::I18N) => json!({ "$ref": "#/$defs/i18n" }),
         _ => return None,
     };
@@ -161,7 +169,9 @@ pub fn schema() -> Result<Value, String> {
         "start": object("start", START_FIELDS, &[], "What the widget shows first: an entry (\"event\") or a range (\"from\" and \"to\").")?,
         "translation": object("translation", TRANSLATION_FIELDS, &[], "An entry's text in one language.")?,
         "docTranslation": object("docTranslation", DOC_TRANSLATION_FIELDS, &[], "The title and description in one language.")?,
+        "periodTranslation": object("periodTranslation", PERIOD_TRANSLATION_FIELDS, &[], "A period's text and row name in one language.")?,
         "i18n": translations("translation"),
+        "periodI18n": translations("periodTranslation"),
         "docI18n": translations("docTranslation"),
         "event": object("event", EVENT_FIELDS, &[field::ID, field::TITLE, field::DATE, field::CATEGORY, field::SUMMARY, field::SOURCES], "An event on the time axis.")?,
         "child": object("child", CHILD_FIELDS, &[field::ID, field::TITLE, field::SUMMARY, field::SOURCES], "A session of a meeting (dates and lane come from the parent unless given).")?,

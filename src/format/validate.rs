@@ -30,7 +30,13 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
             format!("{v} is not a supported format version (this widget reads {FORMAT_VERSION})"),
         )),
     }
-    let mut v = Validator { errs, warnings: Vec::new(), ids: HashMap::new(), imported: raw.imported };
+    let mut v = Validator {
+        errs,
+        warnings: Vec::new(),
+        ids: HashMap::new(),
+        imported: raw.imported,
+        coverage: Vec::new(),
+    };
     let entries: usize = raw.events.iter().map(|e| 1 + e.children.len()).sum();
     if entries > MAX_ENTRIES {
         v.err(
@@ -52,6 +58,7 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
     if !v.errs.is_empty() {
         return Err(v.errs);
     }
+    v.missing_translations(i18n.iter().map(|(l, _)| *l));
     let events = order::sorted_by(events, |e| [e.when.start_minute(), e.when.end_minute(), 0]);
     let periods = order::sorted_by(periods, |p| [p.when.start_minute(), p.when.end_minute(), 0]);
     Ok(Timeline { title, description, events, periods, start, i18n, warnings: v.warnings })
@@ -64,6 +71,18 @@ struct Validator {
     imported: bool,
     /// Every id seen so far, with the path of its first use.
     ids: HashMap<String, String>,
+    /// Per entry: its path, which text fields it has, and which of them each translation gives.
+    coverage: Vec<Coverage>,
+}
+
+/// Which of an entry's text fields are present: title, label, summary, note, group.
+type Fields = [bool; 5];
+/// An entry's path, its own text fields, and those each of its translations gives.
+type Coverage = (String, Fields, Vec<(Lang, Fields)>);
+const TEXT_FIELDS: [&str; 5] = [field::TITLE, field::LABEL, field::SUMMARY, field::NOTE, field::GROUP];
+
+fn fields_of(t: &Translation) -> Fields {
+    [t.title.is_some(), t.label.is_some(), t.summary.is_some(), t.note.is_some(), t.group.is_some()]
 }
 
 impl Validator {
@@ -83,6 +102,7 @@ impl Validator {
         };
         let sources = self.sources(raw.sources);
         let i18n = self.translations(raw.i18n);
+        self.cover(&path, [true, label.is_some(), true, raw.note.is_some(), false], &i18n);
         let actors = raw.actors.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect();
         let category = match raw.category {
             Some(c) => self.category(&join(&path, field::CATEGORY), &c),
@@ -191,6 +211,7 @@ impl Validator {
         let path = raw.path;
         let id = raw.id.and_then(|id| self.id(&path, id));
         let title = raw.title.and_then(|t| self.title(&join(&path, field::TITLE), t));
+        let label = raw.label.and_then(|l| self.label(&join(&path, field::LABEL), l));
         let group = raw.group.and_then(|g| self.title(&join(&path, field::GROUP), g));
         let summary = match raw.summary {
             Some(s) => self.text(&join(&path, field::SUMMARY), s),
@@ -199,6 +220,7 @@ impl Validator {
         let category = raw.category.and_then(|c| self.category(&join(&path, field::CATEGORY), &c));
         let sources = self.sources(raw.sources);
         let i18n = self.translations(raw.i18n);
+        self.cover(&path, [true, label.is_some(), true, raw.note.is_some(), true], &i18n);
         let start = raw.start.and_then(|d| self.date(d));
         let end = raw.end.and_then(|d| self.date(d));
         if let (Some((s, _)), Some((e, _))) = (&start, &end) {
@@ -218,7 +240,7 @@ impl Validator {
             when: When { start, end: end.map(|(e, _)| e), approximate, days: None },
             info: Info {
                 title: title?,
-                label: None,
+                label,
                 summary: summary?,
                 note: raw.note,
                 actors: Vec::new(),
@@ -355,6 +377,43 @@ impl Validator {
         }
     }
 
+    fn cover(&mut self, path: &str, has: Fields, i18n: &[(Lang, Translation)]) {
+        let langs = i18n.iter().map(|(l, t)| (*l, fields_of(t))).collect();
+        self.coverage.push((path.to_owned(), has, langs));
+    }
+
+    /// A file translated into a language (its title, or any entry) should be translated throughout:
+    /// a warning for each entry, or each text field of one, that a reader of that language would see
+    /// in English. A file with no translations gets none.
+    fn missing_translations(&mut self, doc: impl Iterator<Item = Lang>) {
+        let mut offered: Vec<Lang> = doc.collect();
+        for (_, _, langs) in &self.coverage {
+            offered.extend(langs.iter().map(|(l, _)| *l));
+        }
+        offered.sort();
+        offered.dedup();
+        for (path, has, langs) in &self.coverage {
+            for &lang in &offered {
+                let tag = lang.tag();
+                let Some((_, got)) = langs.iter().find(|(l, _)| *l == lang) else {
+                    self.warnings.push(DataError::new(
+                        join(path, field::I18N),
+                        format!("no \"{tag}\" translation: readers in {tag} see this entry in English"),
+                    ));
+                    continue;
+                };
+                for ((name, need), got) in TEXT_FIELDS.iter().zip(has).zip(got) {
+                    if *need && !*got {
+                        self.warnings.push(DataError::new(
+                            join(&join(path, field::I18N), tag),
+                            format!("no \"{name}\": readers in {tag} see it in English"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+
     fn translations(&mut self, raw: Vec<RawTranslation>) -> Vec<(Lang, Translation)> {
         let mut out: Vec<(Lang, Translation)> = Vec::new();
         for t in raw {
@@ -379,7 +438,8 @@ impl Validator {
             let label = t.label.and_then(|v| self.label(&join(&t.path, field::LABEL), v));
             let summary = t.summary.and_then(|v| self.text(&join(&t.path, field::SUMMARY), v));
             let note = t.note.and_then(|v| self.text(&join(&t.path, field::NOTE), v));
-            out.push((lang, Translation { title, label, summary, note }));
+            let group = t.group.and_then(|v| self.title(&join(&t.path, field::GROUP), v));
+            out.push((lang, Translation { title, label, summary, note, group }));
         }
         out
     }

@@ -83,6 +83,7 @@ pub struct RawPeriod {
     pub path: String,
     pub id: Option<String>,
     pub title: Option<String>,
+    pub label: Option<String>,
     pub group: Option<String>,
     pub category: Option<String>,
     pub start: Option<RawDate>,
@@ -102,6 +103,8 @@ pub struct RawTranslation {
     pub label: Option<String>,
     pub summary: Option<String>,
     pub note: Option<String>,
+    /// Periods only: the name of their row.
+    pub group: Option<String>,
 }
 
 /// The field names of the format, written once: the decoder, validation, the schema and the TimelineJS3
@@ -172,6 +175,9 @@ pub mod field {
 }
 
 pub(crate) const TRANSLATION_FIELDS: &[&str] = &[field::TITLE, field::LABEL, field::SUMMARY, field::NOTE];
+/// A period's text also names its row.
+pub(crate) const PERIOD_TRANSLATION_FIELDS: &[&str] =
+    &[field::TITLE, field::LABEL, field::GROUP, field::SUMMARY, field::NOTE];
 
 /// `$schema` points editors' tools to `timeline.schema.json`; the widget ignores it.
 pub(crate) const DOC_FIELDS: &[&str] = &[
@@ -232,6 +238,7 @@ pub(crate) const CHILD_FIELDS: &[&str] = &[
 pub(crate) const PERIOD_FIELDS: &[&str] = &[
     field::ID,
     field::TITLE,
+    field::LABEL,
     field::GROUP,
     field::CATEGORY,
     field::START,
@@ -372,6 +379,7 @@ fn decode_period(json: &Json, path: String, rules: Rules, errs: &mut Vec<DataErr
     Some(RawPeriod {
         id: o.string(field::ID, true, errs),
         title: o.string(field::TITLE, true, errs),
+        label: o.string(field::LABEL, false, errs),
         group: o.string(field::GROUP, true, errs),
         category: o.string(field::CATEGORY, true, errs),
         start: o.object(field::START, true, errs).and_then(|(p, j)| decode_date(j, p, errs)),
@@ -379,7 +387,7 @@ fn decode_period(json: &Json, path: String, rules: Rules, errs: &mut Vec<DataErr
         summary: o.string(field::SUMMARY, !rules.imported, errs),
         note: o.string(field::NOTE, false, errs),
         sources: decode_sources(&o, rules, errs),
-        i18n: decode_i18n(&o, errs),
+        i18n: decode_translations(&o, PERIOD_TRANSLATION_FIELDS, errs),
         path,
     })
 }
@@ -413,6 +421,7 @@ fn decode_translations(o: &Obj<'_>, fields: &[&str], errs: &mut Vec<DataError>) 
                 label: get(field::LABEL, errs),
                 summary: get(field::SUMMARY, errs).or_else(|| get(field::DESCRIPTION, errs)),
                 note: get(field::NOTE, errs),
+                group: get(field::GROUP, errs),
                 path: p,
             })
         })

@@ -93,7 +93,8 @@ pub const MIN_YEAR: i32 = -9999;
 /// Latest supported year.
 pub const MAX_YEAR: i32 = 9999;
 
-const MONTHS: [&str; 12] = [
+/// English month names (January first).
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

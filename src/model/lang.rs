@@ -52,6 +52,8 @@ pub struct Translation {
     pub summary: Option<String>,
     /// Note on the sources.
     pub note: Option<String>,
+    /// Periods only: the name of their row.
+    pub group: Option<String>,
 }
 
 #[cfg(test)]

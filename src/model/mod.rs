@@ -16,7 +16,7 @@ use std::rc::Rc;
 pub use agenda::{agenda, AgendaDay, DayKey};
 pub use date::{
     civil_from_days, days_from_civil, days_in_month, is_leap, DateError, PartialDate, Precision,
-    PrecisionGap, When, MAX_YEAR, MIN_YEAR,
+    PrecisionGap, When, MAX_YEAR, MIN_YEAR, MONTHS,
 };
 pub use error::{shown, DataError};
 pub use lang::{Lang, Translation};
@@ -131,25 +131,63 @@ impl Info {
 
     /// The title in `lang`, else in English.
     pub fn title_in(&self, lang: Lang) -> &str {
-        self.tr(lang).and_then(|t| t.title.as_deref()).unwrap_or(&self.title)
+        self.title_lang(lang).0
     }
 
     /// The short label in `lang` (else its title in `lang`, else English).
     pub fn short_in(&self, lang: Lang) -> &str {
+        self.short_lang(lang).0
+    }
+
+    /// The title in `lang`, else in English, with the language it is in.
+    pub fn title_lang(&self, lang: Lang) -> (&str, Lang) {
+        match self.tr(lang).and_then(|t| t.title.as_deref()) {
+            Some(t) => (t, lang),
+            None => (&self.title, Lang::En),
+        }
+    }
+
+    /// The summary in `lang`, else in English, with the language it is in.
+    pub fn summary_lang(&self, lang: Lang) -> (&str, Lang) {
+        match self.tr(lang).and_then(|t| t.summary.as_deref()) {
+            Some(t) => (t, lang),
+            None => (&self.summary, Lang::En),
+        }
+    }
+
+    /// The note in `lang`, else in English, with the language it is in.
+    pub fn note_lang(&self, lang: Lang) -> Option<(&str, Lang)> {
+        match self.tr(lang).and_then(|t| t.note.as_deref()) {
+            Some(t) => Some((t, lang)),
+            None => self.note.as_deref().map(|n| (n, Lang::En)),
+        }
+    }
+
+    /// The short label in `lang`, with the language it is in.
+    pub fn short_lang(&self, lang: Lang) -> (&str, Lang) {
         let t = self.tr(lang);
-        t.and_then(|t| t.label.as_deref())
-            .or_else(|| t.and_then(|t| t.title.as_deref()).filter(|_| self.label.is_none()))
-            .unwrap_or_else(|| if self.label.is_some() { self.short() } else { self.title_in(lang) })
+        let own = t
+            .and_then(|t| t.label.as_deref())
+            .or_else(|| t.and_then(|t| t.title.as_deref()).filter(|_| self.label.is_none()));
+        match own {
+            Some(s) => (s, lang),
+            None => (self.short(), Lang::En),
+        }
+    }
+
+    /// Whether any of the text is translated into `lang` (English never is: it is the original).
+    pub fn translated(&self, lang: Lang) -> bool {
+        self.tr(lang).is_some_and(|t| t.title.is_some() || t.summary.is_some() || t.note.is_some())
     }
 
     /// The summary in `lang`, else in English.
     pub fn summary_in(&self, lang: Lang) -> &str {
-        self.tr(lang).and_then(|t| t.summary.as_deref()).unwrap_or(&self.summary)
+        self.summary_lang(lang).0
     }
 
     /// The note in `lang`, else in English.
     pub fn note_in(&self, lang: Lang) -> Option<&str> {
-        self.tr(lang).and_then(|t| t.note.as_deref()).or(self.note.as_deref())
+        self.note_lang(lang).map(|(n, _)| n)
     }
 }
 
@@ -229,6 +267,11 @@ pub struct Period {
 }
 
 impl Period {
+    /// The name of the period's row in `lang`, else in English.
+    pub fn group_in(&self, lang: Lang) -> &str {
+        self.info.tr(lang).and_then(|t| t.group.as_deref()).unwrap_or(&self.group)
+    }
+
     /// English label: `13 May 2004 – May 2006`, or `from 1 February 2010` when no end is known.
     pub fn label_en(&self) -> String {
         if self.when.end.is_some() {

@@ -76,6 +76,8 @@ pub enum Intent {
     SetMode(Mode),
     /// A drag or pinch starts (`true`) or ends.
     Gesture(bool),
+    /// The open details show their English original (`true`) or the reader's language.
+    Original(bool),
 }
 
 /// What must happen outside the state after a change.
@@ -234,6 +236,8 @@ pub struct ViewState {
     pub data: Data,
     /// The entry whose details are open.
     pub selected: Option<EventId>,
+    /// Its details show the English original instead of the translation.
+    pub original: bool,
     /// The mark that holds the single tab stop of the timeline (roving tabindex).
     pub active: Option<EventId>,
     /// Timeline or list.
@@ -267,6 +271,7 @@ impl ViewState {
         Self {
             data,
             selected: None,
+            original: false,
             active: None,
             mode: Mode::Timeline,
             scope: Scope::All,
@@ -395,6 +400,7 @@ impl ViewState {
         match intent {
             Intent::Open(id) => s.open(&id, &mut fx),
             Intent::Close => s.close(&mut fx),
+            Intent::Original(on) => s.original = on && s.selected.is_some(),
             Intent::Back => {
                 if s.selected.is_some() {
                     s.close(&mut fx);
@@ -506,6 +512,7 @@ impl ViewState {
         fx.push(Effect::Focus(Focus::Panel));
         if self.selected.as_ref() != Some(&id) {
             self.selected = Some(id.clone());
+            self.original = false;
             fx.push(Effect::Host(HostEvent::Select(selection)));
             fx.push(Effect::Hash(Some(id)));
         }
@@ -513,6 +520,7 @@ impl ViewState {
 
     fn close(&mut self, fx: &mut Vec<Effect>) {
         let Some(id) = self.selected.take() else { return };
+        self.original = false;
         if self.side_panel() {
             self.resize_keeping_scale(self.width + SIDE_PANEL_SPACE);
         }

@@ -12,6 +12,27 @@ use std::time::{Duration, Instant};
 
 use fantoccini::{Client, ClientBuilder};
 
+/// The bundled data, so the suite's counts and names follow it (an editor's change to the data does
+/// not break the tests).
+pub fn bundled() -> anti_trafficking_timeline::model::Timeline {
+    anti_trafficking_timeline::format::from_str(anti_trafficking_timeline::BUNDLED_DATA)
+        .expect("bundled data")
+}
+
+/// A mark's accessible name in English up to its position: `label — title, date, lane, N of M`
+/// (`label, date, …` when the label is the title).
+pub fn mark_name(id: &str) -> String {
+    let t = bundled();
+    let n = t.events.iter().position(|e| e.id.as_str() == id).expect("event") + 1;
+    let e = &t.events[n - 1];
+    let head = if e.info.short() == e.info.title {
+        e.info.title.clone()
+    } else {
+        format!("{} — {}", e.info.short(), e.info.title)
+    };
+    format!("{head}, {}, {}, {n} of {}", e.when.label_en(), e.category.label(), t.events.len())
+}
+
 /// Serves directories on 127.0.0.1 (a free port) from a background thread; returns the port.
 /// `mounts` maps URL prefixes to directories, longest first (`("/news/timeline/", dist)`, `("/", dist)`).
 /// In `.html` files under `/fixtures/`, `{{PORT}}` is replaced by the port (for cross-origin tests).
@@ -359,7 +380,8 @@ const name = (e) => accessibleName(e).trim();
 const buttons = () => [...root.querySelectorAll('button')];
 switch (kind) {
   case 'button': return buttons().find((b) => name(b).includes(needle)) || null;
-  case 'mark': return buttons().find((b) => name(b).startsWith(needle)) || null;
+  // A mark's name starts with its label, then " — " and the full title when they differ: either will do.
+  case 'mark': return buttons().find((b) => name(b).startsWith(needle) || name(b).includes(' — ' + needle)) || null;
   case 'region': return [...root.querySelectorAll('section[aria-labelledby]')].find((s) => {
     const h = root.getElementById(s.getAttribute('aria-labelledby'));
     return h && h.textContent.trim() === needle;

@@ -91,14 +91,24 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
     std::fs::write(out.join("index.html"), index.replace(marker, &fallback))
         .map_err(|e| format!("index.html: {e}"))?;
     let base = if public_url.ends_with('/') { public_url.to_owned() } else { format!("{public_url}/") };
-    let snippet = format!(
-        "<script type=\"module\" src=\"{base}embed.js\"></script>\n<anti-trafficking-timeline>{fallback}</anti-trafficking-timeline>\n"
-    );
-    std::fs::write(out.join("snippet.html"), snippet).map_err(|e| format!("snippet.html: {e}"))?;
+    // One snippet per language: the no-JavaScript list in the article's language (`snippet.html` is
+    // English, `snippet.fr.html` French, …).
+    for lang in anti_trafficking_timeline::model::Lang::ALL {
+        let tag = lang.tag();
+        let list = anti_trafficking_timeline::fallback::html_in(&timeline, lang);
+        let (name, attr) = match lang {
+            anti_trafficking_timeline::model::Lang::En => ("snippet.html".to_owned(), String::new()),
+            _ => (format!("snippet.{tag}.html"), format!(" lang=\"{tag}\"")),
+        };
+        let snippet = format!(
+            "<script type=\"module\" src=\"{base}embed.js\"></script>\n<anti-trafficking-timeline{attr}>{list}</anti-trafficking-timeline>\n"
+        );
+        std::fs::write(out.join(&name), snippet).map_err(|e| format!("{name}: {e}"))?;
+    }
     for f in ["embed.html", "frame.js", "frame.css", "parent.js"] {
         std::fs::copy(root().join("assets/embed").join(f), out.join(f)).map_err(|e| format!("{f}: {e}"))?;
     }
-    eprintln!("    wrote dist/embed.js (→ {js}), snippet.html, the fallback list in index.html, embed.html, frame.js, frame.css, parent.js");
+    eprintln!("    wrote dist/embed.js (→ {js}), snippet.html (and snippet.fr.html, … per language), the fallback list in index.html, embed.html, frame.js, frame.css, parent.js");
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::geometry::{band_h, px, rows, NARROW, OVERSCAN};
-use crate::components::entry_dom_id;
+use crate::components::{entry_dom_id, lang_attr};
 use crate::i18n::strings;
 use crate::layout::{bands, ticks, BandInput, Viewport};
 use crate::model::{Lang, Timeline};
@@ -21,6 +21,14 @@ pub(super) fn axis(view: &Viewport, width: f64, lang: Lang) -> Html {
             }) }
         </div>
     }
+}
+
+/// A band's accessible name: its visible label first (then the full title when it differs), its
+/// span and its row.
+fn band_name(per: &crate::model::Period, lang: Lang) -> String {
+    let (label, title) = (per.info.short_in(lang), per.info.title_in(lang));
+    let head = if label == title { label.to_owned() } else { format!("{label} — {title}") };
+    format!("{head}, {}, {}", crate::intl::period(lang, per), per.group_in(lang))
 }
 
 /// One row group per kind of period; each band opens its period.
@@ -55,11 +63,13 @@ pub(super) fn period_bands(
     let (bands, group_rows) = bands(&input, groups.len(), horizon, &state.view, width, min_w);
     html! {
         <div class="att-bands" role="group" aria-label={strings(lang).periods}>
-            { for groups.iter().enumerate().map(|(g, name)| {
+            { for groups.iter().enumerate().map(|(g, key)| {
                 let h = rows(group_rows.get(g).copied().unwrap_or(1).max(1), band_h(width));
+                // The row's name in the reader's language (its periods share the English one, the key).
+                let name = t.periods.iter().find(|p| p.group == *key).map_or(*key, |p| p.group_in(lang));
                 html! {
-                    <div key={name.to_string()} class="att-bgroup" role="group" aria-label={name.to_string()}>
-                        <span class="att-bgl" aria-hidden="true">{ name.to_string() }</span>
+                    <div key={key.to_string()} class="att-bgroup" role="group" aria-label={name.to_owned()}>
+                        <span class="att-bgl" aria-hidden="true">{ name.to_owned() }</span>
                         <ol class="att-bl" data-h={px(h)}>
                         { for bands.iter().filter(|b| b.group == g && b.x + b.w > -OVERSCAN && b.x < width + OVERSCAN)
                             .filter_map(|b| t.periods.get(b.index).map(|per| (b, per))).map(|(b, per)| {
@@ -76,8 +86,8 @@ pub(super) fn period_bands(
                                     data-x={px(x)} data-y={px(rows(b.row, band_h(width)))} data-w={px(w.max(4.0))}>
                                     <button type="button" class={classes!("att-band", b.open.then_some("att-open"), sel.then_some("att-sel"))}
                                         id={entry_dom_id(prefix, per.id.as_str())} tabindex="-1" {onclick}
-                                        aria-label={format!("{}, {}, {}", per.info.title_in(lang), crate::intl::period(lang, per), per.group)}>
-                                        { per.info.title_in(lang).to_owned() }
+                                        aria-label={band_name(per, lang)}>
+                                        <span lang={lang_attr(lang, per.info.short_lang(lang).1)}>{ per.info.short_in(lang).to_owned() }</span>
                                     </button>
                                 </li>
                             }

@@ -178,7 +178,7 @@ fn Mark(props: &MarkProps) -> Html {
                 <span class="att-dot" aria-hidden="true"></span>
                 // One hidden span holds the whole name (the visible label is its start), so the
                 // accessible name has no stray spaces between the pieces.
-                <span class="att-lbl" aria-hidden="true">{ e.info.short_in(lang).to_owned() }</span>
+                <span class="att-lbl" aria-hidden="true" lang={crate::components::lang_attr(lang, e.info.short_lang(lang).1)}>{ e.info.short_in(lang).to_owned() }</span>
                 <span class="att-vh">
                     { format!("{}{rest_title}, ", e.info.short_in(lang)) }
                     <time datetime={e.when.iso()}>{ crate::intl::when(lang, &e.when) }</time>
