@@ -7,7 +7,7 @@ use super::geometry::{px, row_h, rows, CHUNK, OVERSCAN};
 use crate::components::entry_dom_id;
 use crate::components::Data;
 use crate::i18n::{fill, strings};
-use crate::layout::{lane_order, title_width, LaneLayout, MarkInput, Placed};
+use crate::layout::{lane_order, mark_width, LaneLayout, MarkInput, Placed};
 use crate::model::{Category, Lang, Timeline};
 use crate::state::{keys, minutes, Intent, ViewState};
 
@@ -34,7 +34,7 @@ pub(super) fn prepare(t: &Timeline, lang: Lang, hidden: &[Category]) -> Prepared
                 lane: lanes.iter().position(|c| *c == e.category).unwrap_or(0),
                 start: minutes(e.when.start_minute()),
                 end: minutes(e.when.end_minute()),
-                label_w: title_width(e.info.short_in(lang).chars().count()),
+                label_w: mark_width(e.info.short_in(lang)),
                 pinned: false,
             };
             (i, mark)
