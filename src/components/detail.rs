@@ -121,7 +121,8 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             }
             if !info.actors.is_empty() {
                 <h4 class="att-dsh">{ st.actors }</h4>
-                <ul class="att-actors">
+                // Names of people and bodies, as the data gives them (in English).
+                <ul class="att-actors" lang={lang_attr(lang, crate::model::Lang::En)}>
                     { for info.actors.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
                 </ul>
             }
