@@ -8,7 +8,7 @@ use std::fmt::Write;
 
 use crate::i18n::{fill, strings};
 use crate::model::{agenda, DayKey};
-use crate::model::{Event, Info, Lang, PartialDate, Period, Timeline, When};
+use crate::model::{Event, Info, Lang, PartialDate, Timeline};
 
 /// Month names: as in a date with a day (Russian: genitive), and with the year alone.
 fn months(lang: Lang) -> ([&'static str; 12], [&'static str; 12]) {
@@ -136,20 +136,6 @@ pub fn date(lang: Lang, d: &PartialDate) -> String {
     }
 }
 
-fn when(lang: Lang, w: &When) -> String {
-    if lang == Lang::En {
-        return w.label_en();
-    }
-    crate::i18n::when_with(lang, w, &|d| date(lang, d), &|_, _| None)
-}
-
-fn period(lang: Lang, p: &Period) -> String {
-    if lang == Lang::En {
-        return p.label_en();
-    }
-    crate::i18n::period_with(lang, p, &|d| date(lang, d), &|_, _| None)
-}
-
 /// `text`, in a `<span lang>` when it is in another language than the list's (an English fallback).
 fn text_in(list: Lang, (text, lang): (&str, Lang)) -> String {
     if lang == list {
@@ -206,7 +192,13 @@ fn entry(out: &mut String, date_iso: &str, date: &str, info: &Info, lang: Lang) 
 
 fn event(out: &mut String, e: &Event, lang: Lang) {
     out.push_str("<li>");
-    entry(out, &e.when.iso(), &when(lang, &e.when), &e.info, lang);
+    entry(
+        out,
+        &e.when.iso(),
+        &crate::i18n::when_with(lang, &e.when, &|d| date(lang, d), &|_, _| None),
+        &e.info,
+        lang,
+    );
     if !e.children.is_empty() {
         out.push_str("<ol>");
         for day in agenda(e) {
@@ -261,7 +253,13 @@ pub fn html_in(t: &Timeline, lang: Lang) -> String {
         for p in &t.periods {
             out.push_str("<li>");
             let _ = write!(out, "{}: ", escape(p.group_in(lang)));
-            entry(&mut out, &p.when.iso(), &period(lang, p), &p.info, lang);
+            entry(
+                &mut out,
+                &p.when.iso(),
+                &crate::i18n::period_with(lang, p, &|d| date(lang, d), &|_, _| None),
+                &p.info,
+                lang,
+            );
             out.push_str("</li>");
         }
         out.push_str("</ul>");

@@ -857,10 +857,13 @@ pub type DateFn<'a> = &'a dyn Fn(&PartialDate) -> String;
 /// Formats a range of two dates of the same precision, if the formatter can.
 pub type RangeFn<'a> = &'a dyn Fn(&PartialDate, &PartialDate) -> Option<String>;
 
-/// When something happened, in `lang` (not English: that is the model's own label), with ranges,
-/// "n days" and "about"; the dates themselves come from `date` and `range` (the browser's `Intl` in
-/// the widget, fixed month names in the no-JavaScript list).
+/// When something happened, in `lang` (English: the model's own label), with ranges, "n days" and
+/// "about"; the dates themselves come from `date` and `range` (the browser's `Intl` in the widget,
+/// fixed month names in the no-JavaScript list).
 pub fn when_with(lang: Lang, w: &When, date: DateFn<'_>, range: RangeFn<'_>) -> String {
+    if lang == Lang::En {
+        return w.label_en();
+    }
     let s = strings(lang);
     let base = match &w.end {
         None => date(&w.start),
@@ -883,8 +886,11 @@ pub fn when_with(lang: Lang, w: &When, date: DateFn<'_>, range: RangeFn<'_>) -> 
     }
 }
 
-/// A period in `lang`: its span, or "from …" when no end is known.
+/// A period in `lang` (English: the model's own label): its span, or "from …" when no end is known.
 pub fn period_with(lang: Lang, p: &Period, date: DateFn<'_>, range: RangeFn<'_>) -> String {
+    if lang == Lang::En {
+        return p.label_en();
+    }
     if p.when.end.is_some() {
         return when_with(lang, &p.when, date, range);
     }

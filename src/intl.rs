@@ -97,9 +97,6 @@ pub fn date(lang: Lang, d: &PartialDate) -> String {
 
 /// When something happened, with ranges, "n days" and "about".
 pub fn when(lang: Lang, w: &When) -> String {
-    if lang == Lang::En {
-        return w.label_en();
-    }
     crate::i18n::when_with(lang, w, &|d| date(lang, d), &|a, b| {
         format_range(lang, style_of(b), start(a), start(b))
     })
@@ -107,9 +104,6 @@ pub fn when(lang: Lang, w: &When) -> String {
 
 /// A period: its span, or "from …" when no end is known.
 pub fn period(lang: Lang, p: &Period) -> String {
-    if lang == Lang::En {
-        return p.label_en();
-    }
     crate::i18n::period_with(lang, p, &|d| date(lang, d), &|a, b| {
         format_range(lang, style_of(b), start(a), start(b))
     })

@@ -31,6 +31,12 @@ fn band_name(per: &crate::model::Period, lang: Lang) -> String {
     format!("{head}, {}, {}", crate::intl::period(lang, per), per.group_in(lang))
 }
 
+/// A band's visible label, with its own `lang` when it is an English fallback.
+fn label(per: &crate::model::Period, lang: Lang) -> Html {
+    let (text, text_lang) = per.info.short_lang(lang);
+    html! { <span lang={lang_attr(lang, text_lang)}>{ text.to_owned() }</span> }
+}
+
 /// One row group per kind of period; each band opens its period.
 pub(super) fn period_bands(
     state: &ViewState,
@@ -87,7 +93,7 @@ pub(super) fn period_bands(
                                     <button type="button" class={classes!("att-band", b.open.then_some("att-open"), sel.then_some("att-sel"))}
                                         id={entry_dom_id(prefix, per.id.as_str())} tabindex="-1" {onclick}
                                         aria-label={band_name(per, lang)}>
-                                        <span lang={lang_attr(lang, per.info.short_lang(lang).1)}>{ per.info.short_in(lang).to_owned() }</span>
+                                        { label(per, lang) }
                                     </button>
                                 </li>
                             }

@@ -155,7 +155,8 @@ fn Mark(props: &MarkProps) -> Html {
     // The name comes from the content, "title, date, lane, N of M[, K sessions]", and starts with the
     // visible label.
     let st = strings(lang);
-    let rest_title = if e.info.short_in(lang) == e.info.title_in(lang) {
+    let (label, label_lang) = e.info.short_lang(lang);
+    let rest_title = if label == e.info.title_in(lang) {
         String::new()
     } else {
         format!(" — {}", e.info.title_in(lang))
@@ -178,9 +179,9 @@ fn Mark(props: &MarkProps) -> Html {
                 <span class="att-dot" aria-hidden="true"></span>
                 // One hidden span holds the whole name (the visible label is its start), so the
                 // accessible name has no stray spaces between the pieces.
-                <span class="att-lbl" aria-hidden="true" lang={crate::components::lang_attr(lang, e.info.short_lang(lang).1)}>{ e.info.short_in(lang).to_owned() }</span>
+                <span class="att-lbl" aria-hidden="true" lang={crate::components::lang_attr(lang, label_lang)}>{ label.to_owned() }</span>
                 <span class="att-vh">
-                    { format!("{}{rest_title}, ", e.info.short_in(lang)) }
+                    { format!("{label}{rest_title}, ") }
                     <time datetime={e.when.iso()}>{ crate::intl::when(lang, &e.when) }</time>
                     { format!(", {}, {}{sessions}", st.category(e.category), fill(st.n_of_m, &[("n", &props.n.to_string()), ("m", &props.of.to_string())])) }
                 </span>
