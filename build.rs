@@ -1,9 +1,8 @@
 //! Minifies what the wasm compiles in: `assets/timeline.css` into `$OUT_DIR/timeline.css`
-//! (`src/embed.rs`), comments and layout whitespace out (a quarter of its bytes, 1.8 KB after gzip),
-//! and `data/timeline.json` into `$OUT_DIR/timeline.json` (`BUNDLED_DATA` in wasm builds), its
-//! indentation out (0.7 KB after gzip). In the CSS only whitespace that CSS ignores is removed: runs
-//! of whitespace become one space, and none is kept next to `{`, `}`, `;`, `,` or `>`, or after `:`;
-//! in both, quoted strings are copied as they are.
+//! (`src/embed.rs`), comments and layout whitespace out (a quarter of its bytes, 1.8 KB after gzip).
+//! Only whitespace that CSS ignores is removed: runs of whitespace become one space, and none is kept
+//! next to `{`, `}`, `;`, `,` or `>`, or after `:`; quoted strings are copied as they are. (The data is
+//! not compiled in: `cargo xtask split-data` writes it beside the wasm, one file per language.)
 
 use std::path::PathBuf;
 
@@ -55,42 +54,14 @@ fn minify(css: &str) -> String {
     out
 }
 
-/// JSON without the whitespace between tokens (strings, escapes included, copied as they are).
-fn minify_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    let mut chars = json.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '"' => {
-                out.push(c);
-                while let Some(d) = chars.next() {
-                    out.push(d);
-                    match d {
-                        '\\' => out.extend(chars.next()),
-                        '"' => break,
-                        _ => {}
-                    }
-                }
-            }
-            c if c.is_whitespace() => {}
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
-    for (from, to, minified) in [
-        ("assets/timeline.css", "timeline.css", minify as fn(&str) -> String),
-        ("data/timeline.json", "timeline.json", minify_json),
-    ] {
-        println!("cargo:rerun-if-changed={from}");
-        let text = std::fs::read_to_string(from).unwrap_or_default();
-        let out = out_dir.join(to);
-        if let Err(e) = std::fs::write(&out, minified(&text)) {
-            println!("cargo:warning=cannot write {}: {e}", out.display());
-        }
+    let from = "assets/timeline.css";
+    println!("cargo:rerun-if-changed={from}");
+    let text = std::fs::read_to_string(from).unwrap_or_default();
+    let out = out_dir.join("timeline.css");
+    if let Err(e) = std::fs::write(&out, minify(&text)) {
+        println!("cargo:warning=cannot write {}: {e}", out.display());
     }
     println!("cargo:rerun-if-changed=build.rs");
 }

@@ -20,7 +20,7 @@ use yew::{AppHandle, Callback};
 
 use crate::components::{Root, RootProps};
 use crate::hooks::Inbox;
-use crate::model::{EventId, Loaded, PartialDate};
+use crate::model::{EventId, PartialDate};
 use crate::state::{minutes, Data, Effect, HostEvent, Intent};
 
 /// The custom element's tag.
@@ -44,10 +44,10 @@ thread_local! {
     static HOSTS: RefCell<Vec<(u32, Element)>> = const { RefCell::new(Vec::new()) };
     /// The panic hook has run (it reports once).
     static CRASHED: Cell<bool> = const { Cell::new(false) };
-    static BUNDLED: RefCell<Option<Rc<Loaded>>> = const { RefCell::new(None) };
 }
 
 #[wasm_bindgen(inline_js = r#"
+export function data_url(name) { return new URL("../../data/" + name, import.meta.url).href; }
 export function define_element(tag, mount) {
   if (customElements.get(tag)) return;
   customElements.define(tag, class extends HTMLElement {
@@ -57,6 +57,9 @@ export function define_element(tag, mount) {
 }
 "#)]
 extern "C" {
+    /// `name` in the `data/` folder beside the widget's files. This file is wasm-bindgen's inline
+    /// snippet, at `snippets/<crate>/inline0.js` under the folder that holds the wasm, whatever the page.
+    fn data_url(name: &str) -> String;
     fn define_element(tag: &str, mount: &Closure<dyn Fn(Element) -> JsValue>);
 }
 
@@ -69,21 +72,16 @@ pub fn next_prefix() -> String {
     })
 }
 
-/// The bundled data file, parsed once and shared by every instance.
-pub fn bundled() -> Rc<Loaded> {
-    BUNDLED.with(|b| {
-        b.borrow_mut()
-            .get_or_insert_with(|| {
-                Rc::new(crate::source::parse(crate::BUNDLED_DATA, crate::format::Format::Native))
-            })
-            .clone()
-    })
+/// The widget's own data in `lang`: `data/timeline.LANG.json` beside its files (`cargo xtask
+/// split-data`: English, plus that language's translations).
+pub fn default_src(lang: crate::model::Lang) -> String {
+    data_url(&crate::format::split_file_name(lang))
 }
 
 /// Options of an instance: from the element's attributes, or from `mount(element, options)`.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Options {
-    /// URL of a JSON data file; `None`: the bundled data.
+    /// URL of a JSON data file; `None`: the widget's own data ([`default_src`]).
     pub src: Option<String>,
     /// Language of the interface (BCP 47).
     pub lang: Option<String>,
@@ -265,20 +263,26 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
             o.push(n);
             n
         });
+        let lang = page_language(&element, options.lang.as_deref());
+        let shared = options.data.is_none() && options.src.is_none();
         let props = RootProps {
             ordinal,
             active: true,
-            format: options.format,
+            format: if shared { crate::format::Format::Native } else { options.format },
             layout: options.layout,
-            src: if options.data.is_some() { None } else { options.src.clone() },
-            data: match (&options.data, &options.src) {
-                (Some(v), _) => Some(Data(Rc::new(crate::source::from_value(v.clone(), options.format)))),
-                (None, Some(_)) => None,
-                (None, None) => Some(Data(bundled())),
+            src: match (&options.data, &options.src) {
+                (Some(_), _) => None,
+                (None, Some(src)) => Some(src.clone()),
+                (None, None) => Some(default_src(lang)),
             },
+            shared,
+            data: options
+                .data
+                .as_ref()
+                .map(|v| Data(Rc::new(crate::source::from_value(v.clone(), options.format)))),
             prefix: next_prefix().into(),
             start: options.start.clone().map(Into::into),
-            lang: Some(page_language(&element, options.lang.as_deref()).tag().into()),
+            lang: Some(lang.tag().into()),
             theme: options.theme.clone().map(Into::into),
             inbox: Inbox::default(),
             on_effect,

@@ -32,10 +32,8 @@ pub mod intl;
 #[cfg(target_arch = "wasm32")]
 pub mod source;
 
-/// The bundled data file, as written (native builds: tests and `cargo xtask check-data` report lines
-/// and columns in it).
+/// The bundled data file, as written (native builds: tests, `cargo xtask check-data` and the no-JS
+/// list). The wasm does not compile it in: it fetches `data/timeline.LANG.json` from beside itself
+/// (`format::split`, `embed::default_src`).
 #[cfg(not(target_arch = "wasm32"))]
 pub const BUNDLED_DATA: &str = include_str!("../data/timeline.json");
-/// The bundled data file compiled into the widget, without its layout whitespace (`build.rs`).
-#[cfg(target_arch = "wasm32")]
-pub const BUNDLED_DATA: &str = include_str!(concat!(env!("OUT_DIR"), "/timeline.json"));

@@ -172,20 +172,44 @@ pub fn json_type(content_type: &str) -> bool {
     t.is_empty() || t.contains("json") || t == "text/plain" || t == "application/octet-stream"
 }
 
-/// Fetches and validates a data file. `signal` aborts it (timeout or destroy).
-pub async fn fetch(src: &str, signal: &AbortSignal, format: Format) -> Result<Timeline, LoadError> {
+/// Fetches and validates a data file. `signal` aborts it (timeout or destroy); `shared`: the widget's
+/// own data file, asked for by several instances at once (one request).
+pub async fn fetch(
+    src: &str,
+    signal: &AbortSignal,
+    format: Format,
+    shared: bool,
+) -> Result<Timeline, LoadError> {
     if !allowed_url(src) {
         return Err(LoadError::BadUrl);
     }
     let window = web_sys::window().ok_or(LoadError::Network)?;
     let init = RequestInit::new();
-    init.set_signal(Some(signal));
     init.set_credentials(web_sys::RequestCredentials::SameOrigin);
-    let promise = window.fetch_with_str_and_init(src, &init);
-    let response: Response = JsFuture::from(promise)
-        .await
+    let promise = if shared {
+        // One request for every instance that starts while it is under way (each reads its own copy
+        // of the response); each instance still gives up at its own timeout.
+        let promise = in_flight(src).unwrap_or_else(|| {
+            let p = window.fetch_with_str_and_init(src, &init);
+            IN_FLIGHT.with(|f| f.borrow_mut().push((src.to_owned(), p.clone())));
+            p
+        });
+        let abort = js_sys::Promise::new(&mut |_, reject| {
+            let _ = signal.add_event_listener_with_callback("abort", &reject);
+        });
+        js_sys::Promise::race(&Array::of2(&promise, &abort))
+    } else {
+        init.set_signal(Some(signal));
+        window.fetch_with_str_and_init(src, &init)
+    };
+    let arrived = JsFuture::from(promise).await;
+    if shared {
+        IN_FLIGHT.with(|f| f.borrow_mut().retain(|(u, _)| u != src));
+    }
+    let response: Response = arrived
         .map_err(|_| if signal.aborted() { LoadError::Timeout } else { LoadError::Network })?
-        .dyn_into()
+        .dyn_into::<Response>()
+        .and_then(|r| if shared { r.clone() } else { Ok(r) })
         .map_err(|_| LoadError::Network)?;
     if !response.ok() {
         return Err(LoadError::Status(response.status(), response.status_text()));
@@ -211,4 +235,32 @@ pub async fn fetch(src: &str, signal: &AbortSignal, format: Format) -> Result<Ti
         return Err(LoadError::TooBig(len));
     }
     parse(&text, format).map_err(LoadError::Invalid)
+}
+
+thread_local! {
+    /// The widget's own data files (`embed::default_src`), parsed once per page and shared by every
+    /// instance in that language.
+    static SHARED: std::cell::RefCell<Vec<(String, crate::state::Data)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Requests under way for shared data files (a `Response` promise each).
+    static IN_FLIGHT: std::cell::RefCell<Vec<(String, js_sys::Promise)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The request under way for a shared data file, if any.
+fn in_flight(url: &str) -> Option<js_sys::Promise> {
+    IN_FLIGHT.with(|f| f.borrow().iter().find(|(u, _)| u == url).map(|(_, p)| p.clone()))
+}
+
+/// The shared data already loaded from `url`, if any.
+pub fn shared(url: &str) -> Option<crate::state::Data> {
+    SHARED.with(|s| s.borrow().iter().find(|(u, _)| u == url).map(|(_, d)| d.clone()))
+}
+
+/// Keeps the data loaded from `url` for the next instance that asks for it.
+pub fn share(url: &str, data: &crate::state::Data) {
+    SHARED.with(|s| {
+        let mut s = s.borrow_mut();
+        if !s.iter().any(|(u, _)| u == url) {
+            s.push((url.to_owned(), data.clone()));
+        }
+    });
 }

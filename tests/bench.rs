@@ -544,7 +544,7 @@ fn compressed(path: &Path) -> (u64, u64, u64) {
 
 fn bytes_table(root: &Path) -> (String, Vec<(String, u64)>) {
     let dist = root.join("dist");
-    let mut ours: Vec<PathBuf> = vec![dist.join("embed.js")];
+    let mut ours: Vec<PathBuf> = vec![dist.join("embed.js"), dist.join("data/timeline.en.json")];
     for e in std::fs::read_dir(&dist).expect("dist").flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
         if name.starts_with("anti-trafficking-timeline-")
@@ -561,7 +561,7 @@ fn bytes_table(root: &Path) -> (String, Vec<(String, u64)>) {
     }
     let peers = root.join("bench/node_modules");
     let sets: Vec<(&str, Vec<PathBuf>)> = vec![
-        ("this widget (wasm + JS; the CSS and the bundled data are inside the wasm)", ours),
+        ("this widget (wasm + JS + its data in English, `dist/data/timeline.en.json`; the CSS is inside the wasm)", ours),
         (
             "TimelineJS 3.9.11 (JS + CSS)",
             vec![
@@ -591,10 +591,10 @@ fn bytes_table(root: &Path) -> (String, Vec<(String, u64)>) {
         let _ = writeln!(md, "| {name} | {r} | {g} | {b} |");
         totals.push((name.to_owned(), g));
     }
-    let (r, g, b) = compressed(&root.join("data/timeline.json"));
+    let (r, g, b) = compressed(&dist.join("data/timeline.fr.json"));
     let _ = writeln!(
         md,
-        "| data: the bundled `data/timeline.json` as written (inside this widget's wasm, minified) | {r} | {g} | {b} |"
+        "| data on a French page instead of the English file: `dist/data/timeline.fr.json` | {r} | {g} | {b} |"
     );
     (md, totals)
 }

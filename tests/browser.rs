@@ -16,6 +16,9 @@ use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit, WheelEvent, WheelEventInit};
 use yew::Callback;
 
+/// The bundled data file (the widget fetches it from `dist/data/`; these tests give it directly).
+const BUNDLED_DATA: &str = include_str!("../data/timeline.json");
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const MEETING: &str = "Annual meeting of National Anti-trafficking Co-ordinators and Rapporteurs, Vienna";
@@ -102,8 +105,7 @@ async fn drawn(host: &Element) {
 
 /// The bundled data, so counts and names follow it (an editor's change does not break the tests).
 fn bundled() -> anti_trafficking_timeline::model::Timeline {
-    source::parse(anti_trafficking_timeline::BUNDLED_DATA, anti_trafficking_timeline::format::Format::Auto)
-        .expect("bundled data")
+    source::parse(BUNDLED_DATA, anti_trafficking_timeline::format::Format::Auto).expect("bundled data")
 }
 
 /// An entry's title and label in `lang`.
@@ -114,7 +116,7 @@ fn names(id: &str, lang: anti_trafficking_timeline::model::Lang) -> (String, Str
 }
 
 async fn mount_bundled() -> Element {
-    mount_with(anti_trafficking_timeline::BUNDLED_DATA, None, None).await.0
+    mount_with(BUNDLED_DATA, None, None).await.0
 }
 
 fn all(root: &Element, selector: &str) -> Vec<Element> {
@@ -407,7 +409,7 @@ async fn the_meeting_opens_into_days_with_a_breadcrumb_back() {
 
 #[wasm_bindgen_test]
 async fn the_host_hears_ready_select_close_and_range_changes() {
-    let (root, events) = mount_with(anti_trafficking_timeline::BUNDLED_DATA, None, None).await;
+    let (root, events) = mount_with(BUNDLED_DATA, None, None).await;
     assert_eq!(events.borrow().first(), Some(&Effect::Host(HostEvent::Ready)));
     click(&button(&root, "UK Modern Slavery Act, 26 March 2015")).await;
     click(&button(&root, "Close details")).await;
@@ -426,6 +428,12 @@ async fn the_host_hears_ready_select_close_and_range_changes() {
     // In this 1000 px widget the details open beside the axis: the axis keeps its scale and shows less
     // time while they are open (a range change on opening and on closing), then the zoom.
     assert_eq!(kinds, ["ready", "select:uk-modern-slavery-act", "range", "close", "range", "range"]);
+}
+
+/// Options that give the embedder the bundled data directly (as `mount(element, { data })` does): this
+/// test server has no `data/` folder; the end-to-end suites load the widget's own files from `dist/`.
+fn bundled_options() -> embed::Options {
+    embed::Options { data: js_sys::JSON::parse(BUNDLED_DATA).ok(), ..Default::default() }
 }
 
 /// Mounts through the embedder (shadow root, options); returns the host, the element inside the shadow
@@ -457,7 +465,7 @@ async fn the_page_receives_dom_events_from_an_embedded_widget() {
     for name in ["timeline:ready", "timeline:select"] {
         document().add_event_listener_with_callback(name, listener.as_ref().unchecked_ref()).unwrap();
     }
-    let (_host, inner, handle) = embed_with(embed::Options::default()).await;
+    let (_host, inner, handle) = embed_with(bundled_options()).await;
     let palermo_sources = bundled().find("palermo-protocol-adopted").map_or(0, |i| i.info().sources.len());
     click(&button(&inner, "UN adopts the Palermo Convention and Trafficking Protocol, 15 November 2000"))
         .await;
@@ -477,7 +485,7 @@ async fn the_page_receives_dom_events_from_an_embedded_widget() {
 
 #[wasm_bindgen_test]
 async fn the_handle_selects_zooms_and_destroys() {
-    let (host, inner, handle) = embed_with(embed::Options::default()).await;
+    let (host, inner, handle) = embed_with(bundled_options()).await;
     handle.select("uk-modern-slavery-act");
     sleep(20).await;
     assert!(region(&inner, "UK Modern Slavery Act").is_some());
@@ -521,7 +529,7 @@ async fn a_missing_data_file_is_explained_with_a_retry() {
 
 #[wasm_bindgen_test]
 async fn a_deep_link_opens_a_session_and_an_unknown_id_gives_a_quiet_notice() {
-    let data = anti_trafficking_timeline::BUNDLED_DATA;
+    let data = BUNDLED_DATA;
     let (root, _) = mount_with(data, None, Some(Intent::Open("vienna-2024-nestorova".to_owned()))).await;
     assert!(region(&root, MEETING).is_some(), "the meeting is open");
     let panel = region(&root, "Statement: Petya Nestorova").expect("the session is open");
@@ -540,7 +548,7 @@ async fn a_deep_link_opens_a_session_and_an_unknown_id_gives_a_quiet_notice() {
 
 #[wasm_bindgen_test]
 async fn the_start_view_is_set_by_the_page() {
-    let data = anti_trafficking_timeline::BUNDLED_DATA;
+    let data = BUNDLED_DATA;
     let (root, _) = mount_with(data, Some("2010/2011"), None).await;
     assert!(caption(&root).starts_with("Showing Jan 2010 – "), "{}", caption(&root));
     let (root, _) = mount_with(data, Some("un-global-plan"), None).await;
@@ -626,7 +634,7 @@ async fn two_instances_on_one_page_do_not_share_ids_or_state() {
 
 /// Mounts the bundled data in `lang`.
 async fn mount_lang(lang: &str) -> Element {
-    mount_full(anti_trafficking_timeline::BUNDLED_DATA, None, Some(lang), Inbox::default()).await.0
+    mount_full(BUNDLED_DATA, None, Some(lang), Inbox::default()).await.0
 }
 
 #[wasm_bindgen_test]
@@ -764,8 +772,7 @@ async fn opened_the_same_way(
 #[wasm_bindgen_test]
 async fn a_mark_a_list_item_a_session_previous_next_and_the_host_open_the_same_way() {
     let inbox = Inbox::default();
-    let (host, effects) =
-        mount_full(anti_trafficking_timeline::BUNDLED_DATA, None, None, inbox.clone()).await;
+    let (host, effects) = mount_full(BUNDLED_DATA, None, None, inbox.clone()).await;
     effects.borrow_mut().clear();
     let (uk, uk_title) = ("uk-modern-slavery-act", "UK Modern Slavery Act");
 

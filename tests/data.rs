@@ -581,3 +581,30 @@ fn a_range_within_one_day_names_the_day_once() {
     .unwrap();
     assert_eq!(t.events[0].when.label_en(), "25 December 2003, 09:30–17:00");
 }
+
+#[test]
+fn each_language_file_reads_exactly_like_the_whole_file_in_that_language() {
+    use anti_trafficking_timeline::format::{split, Json};
+    use anti_trafficking_timeline::{fallback, model::Lang};
+    let full = bundled();
+    let json: Json = serde_json::from_str(BUNDLED_DATA).unwrap();
+    for lang in Lang::ALL {
+        let text = split::for_lang(&json, lang).to_compact();
+        let part = from_str(&text).unwrap_or_else(|e| panic!("{}: {e:?}", lang.tag()));
+        // Everything a reader in that language sees: titles, dates, summaries, notes, sources, rows.
+        assert_eq!(fallback::html_in(&part, lang), fallback::html_in(&full, lang), "{}", lang.tag());
+        assert_eq!(part.events.len(), full.events.len());
+        for other in Lang::ALL.into_iter().filter(|l| *l != lang) {
+            assert!(
+                !text.contains(&format!("\"{}\":{{", other.tag())),
+                "{} holds {}",
+                lang.tag(),
+                other.tag()
+            );
+        }
+        assert!(text.len() < BUNDLED_DATA.len() / 2, "{}: {} bytes", lang.tag(), text.len());
+    }
+    // No whitespace between tokens, and the English file has no translations at all.
+    let en = split::for_lang(&json, Lang::En).to_compact();
+    assert!(!en.contains("\"i18n\"") && !en.contains("\n") && !en.contains("\": "));
+}

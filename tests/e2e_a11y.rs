@@ -287,6 +287,10 @@ async fn a_french_page_gets_french_month_names_and_a_rtl_page_mirrors() {
     b.client.goto(&b.url("/fixtures/fr.html")).await.expect("French page");
     b.wait("button", "Zoomer", 0).await;
     b.settled().await;
+    // The data came in French (English plus French), once, and no other language's file.
+    let data: Vec<String> =
+        b.requests().into_iter().map(|r| r.0).filter(|p| p.contains("/data/timeline.")).collect();
+    assert_eq!(data, ["/news/timeline/data/timeline.fr.json"], "data files requested");
     let host = b.wait("host", "", 0).await;
     let axis = b
         .client

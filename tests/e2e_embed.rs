@@ -70,6 +70,11 @@ async fn an_article_with_two_independent_instances_served_from_a_sub_path() {
     assert_eq!(b.js("return window.__articleStyles()").await, b.js("return window.__stylesBefore").await);
     assert_eq!(b.js("return document.documentElement.scrollWidth <= innerWidth").await, json!(true));
     assert_eq!(other_origins(&b).await, json!([]), "requests to other hosts");
+    // The widget's own data, in the article's language (English), fetched once for both instances
+    // (preloaded by embed.js beside the wasm), from beside embed.js on its sub-path.
+    let data: Vec<(String, u16)> =
+        b.requests().into_iter().filter(|r| r.0.contains("/data/timeline.")).collect();
+    assert_eq!(data, [("/news/timeline/data/timeline.en.json".to_owned(), 200)], "data files requested");
     b.screenshot("article-1280x900").await;
     b.stop().await;
 }

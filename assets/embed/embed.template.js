@@ -13,13 +13,31 @@ const glueUrl = new URL("./{{GLUE}}", import.meta.url).href;
 // The download and compilation start at once, beside the glue's import (not after it).
 const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(() =>
   fetch(wasmUrl).then((r) => r.arrayBuffer()).then((b) => WebAssembly.compile(b)));
-// A data file named by an element's `src` downloads beside the wasm, not after the widget has
-// started: a preload that the widget's own fetch (same URL, CORS mode, same-origin credentials) then
-// takes instead of asking the server again.
-for (const el of document.querySelectorAll(`${TAG}[src], [data-anti-trafficking-timeline][data-src]`)) {
-  const src = el.getAttribute(el.localName === TAG ? "src" : "data-src");
+// Each element's data downloads beside the wasm, not after the widget has started: a preload that the
+// widget's own fetch (same URL, CORS mode, same-origin credentials) then takes instead of asking the
+// server again. That is the file its `src` names, or else the widget's own data in the element's
+// language (English plus that language: data/timeline.LANG.json beside this file), found as the
+// widget finds it: its `lang`, else the nearest `lang` around it, else English.
+const LANGS = ["en", "fr", "de", "it", "ru", "es"];
+const langOf = (tag) => {
+  const primary = (tag || "").trim().split(/[-_]/)[0].toLowerCase();
+  return LANGS.includes(primary) ? primary : null;
+};
+const attr = (el, name) => {
+  const v = el.getAttribute(name) ?? el.getAttribute(`data-${name}`);
+  return v && v.trim() ? v.trim() : null;
+};
+for (const el of document.querySelectorAll(`${TAG}, [data-anti-trafficking-timeline]`)) {
+  const src = attr(el, "src");
   let url = null;
-  try { url = new URL(src.trim(), document.baseURI); } catch (_) { continue; }
+  try {
+    if (src) url = new URL(src, document.baseURI);
+    else {
+      const around = el.closest("[lang]");
+      const lang = langOf(attr(el, "lang")) || langOf(around && around.getAttribute("lang")) || "en";
+      url = new URL(`./data/timeline.${lang}.json`, import.meta.url);
+    }
+  } catch (_) { continue; }
   if (url.protocol !== "http:" && url.protocol !== "https:") continue;
   if (document.head.querySelector(`link[rel=preload][href="${CSS.escape(url.href)}"]`)) continue;
   const link = document.createElement("link");

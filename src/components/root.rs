@@ -1,5 +1,6 @@
-//! The top of an instance: the bundled data, or a data file fetched from `src` with a timeout, a size
-//! cap, and a visible explanation with a retry when it fails.
+//! The top of an instance: data given by a script, or a data file fetched from `src` (the widget's own,
+//! `data/timeline.LANG.json`, unless the page names another) with a timeout, a size cap, and a visible
+//! explanation with a retry when it fails.
 
 use std::rc::Rc;
 
@@ -20,13 +21,16 @@ pub struct RootProps {
     /// URL of a data file to fetch; `None` uses `data`.
     #[prop_or_default]
     pub src: Option<String>,
+    /// `src` is the widget's own data file: loaded once per page, shared by the instances.
+    #[prop_or_default]
+    pub shared: bool,
     /// The format of `src`: detected, or declared by the page.
     #[prop_or_default]
     pub format: crate::format::Format,
     /// Vertical, horizontal, or by the widget's width.
     #[prop_or_default]
     pub layout: crate::state::Layout,
-    /// Already loaded data (the bundled file, or data given by a script).
+    /// Already loaded data (given by a script).
     #[prop_or_default]
     pub data: Option<Data>,
     /// Per-instance id prefix.
@@ -66,7 +70,7 @@ pub fn Root(props: &RootProps) -> Html {
 fn Instance(props: &RootProps) -> Html {
     crate::guard::rendering(&props.prefix);
     let attempt = use_state(|| 0u32);
-    let fetched = use_fetch(props.src.clone(), props.format, *attempt);
+    let fetched = use_fetch(props.src.clone(), props.format, *attempt, props.shared);
     let data = match (&props.src, &props.data, &fetched) {
         (None, Some(d), _) => Some(d.clone()),
         (Some(_), _, Fetch::Done(d)) => Some(d.clone()),

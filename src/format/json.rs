@@ -139,13 +139,27 @@ impl Json {
     /// Pretty JSON text with keys in their order (what `cargo xtask import-timelinejs` writes).
     pub fn to_pretty(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out, 0);
+        self.write(&mut out, Some(0));
         out.push('\n');
         out
     }
 
-    fn write(&self, out: &mut String, depth: usize) {
-        let pad = |out: &mut String, d: usize| out.extend(std::iter::repeat_n("  ", d));
+    /// JSON text with no whitespace between tokens, keys in their order (the per-language data files).
+    pub fn to_compact(&self) -> String {
+        let mut out = String::new();
+        self.write(&mut out, None);
+        out
+    }
+
+    /// Writes the value; `depth` is the indentation level when pretty, `None` for compact text.
+    fn write(&self, out: &mut String, depth: Option<usize>) {
+        let pad = |out: &mut String, d: Option<usize>| {
+            if let Some(d) = d {
+                out.push('\n');
+                out.extend(std::iter::repeat_n("  ", d));
+            }
+        };
+        let inner = depth.map(|d| d + 1);
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
@@ -158,23 +172,27 @@ impl Json {
             Json::Array(items) if items.is_empty() => out.push_str("[]"),
             Json::Object(entries) if entries.is_empty() => out.push_str("{}"),
             Json::Array(items) => {
-                out.push_str("[\n");
+                out.push('[');
                 for (i, item) in items.iter().enumerate() {
-                    pad(out, depth + 1);
-                    item.write(out, depth + 1);
-                    out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    pad(out, inner);
+                    item.write(out, inner);
                 }
                 pad(out, depth);
                 out.push(']');
             }
             Json::Object(entries) => {
-                out.push_str("{\n");
+                out.push('{');
                 for (i, (k, v)) in entries.iter().enumerate() {
-                    pad(out, depth + 1);
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    pad(out, inner);
                     out.push_str(&serde_json::Value::String(k.clone()).to_string());
-                    out.push_str(": ");
-                    v.write(out, depth + 1);
-                    out.push_str(if i + 1 < entries.len() { ",\n" } else { "\n" });
+                    out.push_str(if depth.is_some() { ": " } else { ":" });
+                    v.write(out, inner);
                 }
                 pad(out, depth);
                 out.push('}');

@@ -12,6 +12,8 @@ mod json;
 pub mod locate;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod split;
 pub mod timelinejs;
 mod validate;
 pub mod wire;
@@ -48,6 +50,12 @@ impl Format {
             _ => None,
         }
     }
+}
+
+/// The name of the widget's data file in `lang` (`timeline.fr.json`), in `data/` beside its files:
+/// written by `cargo xtask split-data` (`split::for_lang`), fetched by the widget.
+pub fn split_file_name(lang: Lang) -> String {
+    format!("timeline.{}.json", lang.tag())
 }
 
 /// Validates a JSON tree (from any parser) into a [`Timeline`], or every problem found.

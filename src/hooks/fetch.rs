@@ -25,15 +25,19 @@ pub enum Fetch {
 type InFlight = (web_sys::AbortController, i32, Closure<dyn Fn()>);
 
 /// Fetches `src` (again whenever `attempt` changes); `Loading` while there is nothing to fetch.
+/// `shared`: the widget's own data file, loaded once per page (`source::shared`): an instance that
+/// mounts after it has arrived starts with it, without a request or a "loading" frame.
 #[hook]
-pub fn use_fetch(src: Option<String>, format: Format, attempt: u32) -> Fetch {
-    let fetched = use_state(|| Fetch::Loading);
+pub fn use_fetch(src: Option<String>, format: Format, attempt: u32, shared: bool) -> Fetch {
+    let cached = || src.as_deref().filter(|_| shared).and_then(source::shared);
+    let fetched = use_state(|| cached().map_or(Fetch::Loading, Fetch::Done));
     {
         let fetched = fetched.clone();
         use_effect_with((src, attempt, format), move |(src, _, format)| {
             let format = *format;
             let mut cleanup: Option<InFlight> = None;
-            if let Some(src) = src.clone() {
+            let src = src.clone().filter(|u| !(shared && source::shared(u).is_some()));
+            if let Some(src) = src {
                 fetched.set(Fetch::Loading);
                 if let (Ok(ctrl), Some(window)) = (web_sys::AbortController::new(), web_sys::window()) {
                     let signal = ctrl.signal();
@@ -48,16 +52,25 @@ pub fn use_fetch(src: Option<String>, format: Format, attempt: u32) -> Fetch {
                         )
                         .unwrap_or(0);
                     yew::platform::spawn_local(async move {
-                        let result = source::fetch(&src, &signal, format).await;
+                        let result = source::fetch(&src, &signal, format, shared).await;
                         if signal.aborted() && !matches!(result, Err(LoadError::Timeout)) {
                             return; // unmounted or retried meanwhile
                         }
                         if let Some(w) = web_sys::window() {
                             w.clear_timeout_with_handle(timer);
                         }
-                        fetched.set(match result {
-                            Ok(t) => Fetch::Done(Data(Rc::new(Ok(t)))),
-                            Err(e) => Fetch::Failed(e),
+                        // Instances that shared the request share one copy of the data.
+                        let first = if shared { source::shared(&src) } else { None };
+                        fetched.set(match (result, first) {
+                            (Ok(_), Some(data)) => Fetch::Done(data),
+                            (Ok(t), None) => {
+                                let data = Data(Rc::new(Ok(t)));
+                                if shared {
+                                    source::share(&src, &data);
+                                }
+                                Fetch::Done(data)
+                            }
+                            (Err(e), _) => Fetch::Failed(e),
                         });
                     });
                     cleanup = Some((ctrl, timer, abort));

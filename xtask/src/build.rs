@@ -28,7 +28,7 @@ pub(crate) fn dist_command(args: &[String]) -> Result {
     println!("  <anti-trafficking-timeline></anti-trafficking-timeline>\n");
     println!("or, for readers and crawlers without JavaScript, the same two lines with the list inside: dist/snippet.html");
     println!(
-        "Cache embed.js briefly (it is the stable name); every other file's name changes with its content."
+        "Cache embed.js and data/ briefly (stable names: the data can be corrected without a rebuild of the code);\nevery other file's name changes with its content."
     );
     Ok(())
 }
@@ -154,13 +154,29 @@ pub(crate) fn size(dist: &Path) -> Result {
         println!("{raw:>10} {gz:>12}  {name}{}", if *news { "" } else { " (not for a news page)" });
     }
     let (raw, gz) = rows.iter().filter(|r| r.0).fold((0, 0), |(a, b), r| (a + r.2, b + r.3));
-    println!(
-        "{raw:>10} {gz:>12}  what a news page loads for the widget (the data and the stylesheet are in the wasm)"
-    );
+    println!("{raw:>10} {gz:>12}  the widget's code for a news page (the stylesheet is in the wasm)");
+    // The data: one file per language, fetched beside the wasm (English, plus the page's language).
+    let mut first = true;
+    for lang in anti_trafficking_timeline::model::Lang::ALL {
+        let name = anti_trafficking_timeline::format::split_file_name(lang);
+        let path = dist.join("data").join(&name);
+        let Ok(meta) = std::fs::metadata(&path) else {
+            return Err(format!("{}: missing (cargo xtask split-data, Trunk's hook)", path.display()));
+        };
+        let (d_raw, d_gz) = (meta.len(), gzip9(&path)?);
+        println!("{d_raw:>10} {d_gz:>12}  data/{name}");
+        let total = if first {
+            "what a news page loads for the widget"
+        } else {
+            "the same, on a page in this language"
+        };
+        println!("{:>10} {:>12}    {total}", raw + d_raw, gz + d_gz);
+        first = false;
+    }
     let data = root().join("data/timeline.json");
     let data_raw = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
     println!(
-        "{data_raw:>10} {:>12}  data/timeline.json as written (in the wasm without its indentation)",
+        "{data_raw:>10} {:>12}  data/timeline.json as written, all six languages (not loaded by a page)",
         gzip9(&data)?
     );
     Ok(())

@@ -60,3 +60,35 @@ pub(crate) fn write_schema() -> Result {
     eprintln!("wrote {}", path.display());
     Ok(())
 }
+
+/// Writes `DIR/data/timeline.LANG.json` for each language: the bundled file without the other
+/// languages' translations and without whitespace (the widget fetches English and the page's
+/// language only). `DIR` defaults to Trunk's staging directory (`TRUNK_STAGING_DIR`), so that this runs
+/// as Trunk's post-build hook (`Trunk.toml`) for `trunk serve` and `trunk build` alike.
+pub(crate) fn split_data(args: &[String]) -> Result {
+    use anti_trafficking_timeline::format::{split, Json};
+    use anti_trafficking_timeline::model::Lang;
+    let dir = match args {
+        [dir] => std::path::PathBuf::from(dir),
+        [] => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(std::path::PathBuf::from)
+            .ok_or("usage: cargo xtask split-data DIR (or run it as Trunk's hook)")?,
+        _ => return Err("usage: cargo xtask split-data [DIR]".to_owned()),
+    };
+    let input = root().join("data/timeline.json");
+    let text = std::fs::read_to_string(&input).map_err(|e| format!("{}: {e}", input.display()))?;
+    let json: Json =
+        serde_json::from_str(&text).map_err(|e| format!("data/timeline.json: not valid JSON: {e}"))?;
+    anti_trafficking_timeline::format::from_json(&json).map_err(|errs| {
+        let list: Vec<String> = errs.iter().map(ToString::to_string).collect();
+        format!("data/timeline.json is invalid (cargo xtask check-data):\n  {}", list.join("\n  "))
+    })?;
+    let out = dir.join("data");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    for lang in Lang::ALL {
+        let path = out.join(anti_trafficking_timeline::format::split_file_name(lang));
+        std::fs::write(&path, split::for_lang(&json, lang).to_compact())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}

@@ -35,6 +35,10 @@ const COMMANDS: &[(&str, &str)] = &[
     ("check-data [FILE…]", "every problem in data files, with line and column"),
     ("import-timelinejs IN OUT", "convert a TimelineJS3 file, with what could not be kept"),
     ("schema", "write data/timeline.schema.json from the decoder's field lists"),
+    (
+        "split-data [DIR]",
+        "DIR/data/timeline.LANG.json: the bundled data, one file per language (Trunk's build hook)",
+    ),
 ];
 
 /// The usage text: every command.
@@ -69,6 +73,7 @@ fn main() -> ExitCode {
             .and_then(|()| deps::check(None))
             .and_then(|()| deps::check_with_empty_cargo_home()),
         Some("schema") => data::write_schema(),
+        Some("split-data") => data::split_data(rest),
         Some("check-data") => data::check_data(rest),
         Some("import-timelinejs") => data::import_timelinejs(rest),
         Some("help" | "--help" | "-h") => {
