@@ -658,10 +658,23 @@ async fn in_french_the_interface_and_dates_are_french_and_untranslated_text_fall
     assert!(t.contains("15 novembre 2000") && t.contains("Sources") && !t.contains("À propos"), "{t}");
     assert!(t.contains("Traduction réalisée pour cette frise chronologique, pas un texte officiel."), "{t}");
     assert!(find_button(&panel, "Fermer les détails").is_some());
+    // The actors by their French names (the file's `i18n.fr.actors`), in the page's language.
+    let data = bundled();
+    let actors = &data.find("palermo-protocol-adopted").expect("palermo").info().actors;
+    let actor_items = |panel: &Element| -> Vec<(String, Option<String>)> {
+        all(panel, ".att-actors li").iter().map(|li| (text(li), li.get_attribute("lang"))).collect()
+    };
+    let french: Vec<(String, Option<String>)> =
+        actors.iter().map(|a| (data.actor_in(a, Lang::Fr).0.to_owned(), None)).collect();
+    assert!(!french.is_empty() && french.iter().zip(actors).any(|(f, a)| &f.0 != a), "{french:?}");
+    assert_eq!(actor_items(&panel), french);
     click(&button(&panel, "Afficher le texte anglais")).await;
     let panel = region(&root, &title_en).expect("the English original");
     let h = all(&panel, "h3").into_iter().next().expect("heading");
     assert_eq!(h.get_attribute("lang").as_deref(), Some("en"), "the original is marked as English");
+    let english: Vec<(String, Option<String>)> =
+        actors.iter().map(|a| (a.clone(), Some("en".to_owned()))).collect();
+    assert_eq!(actor_items(&panel), english, "the original names, marked as English");
     assert!(!text(&panel).contains("Traduction réalisée"));
     click(&button(&panel, "Afficher la traduction")).await;
     let panel = region(&root, &title).expect("back in French");

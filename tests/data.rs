@@ -608,3 +608,44 @@ fn each_language_file_reads_exactly_like_the_whole_file_in_that_language() {
     let en = split::for_lang(&json, Lang::En).to_compact();
     assert!(!en.contains("\"i18n\"") && !en.contains("\n") && !en.contains("\": "));
 }
+
+#[test]
+fn actors_are_translated_once_for_the_whole_file_and_checked() {
+    use anti_trafficking_timeline::model::Lang;
+    let fr = GOOD.replace(
+        r#""summary": "S","#,
+        r#""summary": "S", "actors": ["Council of Europe", "Helga Konrad"], "i18n": {"fr": {"title": "Un", "summary": "S"}},"#,
+    );
+    let with = |names: &str| {
+        format!(
+            r#"{{"version": 1, "title": "T", "i18n": {{"fr": {{"title": "T", "actors": {names}}}}}, "events": [{fr}]}}"#
+        )
+    };
+    // Every name translated: no warning, and each name is read in French.
+    let text = with(r#"{"Council of Europe": "Conseil de l’Europe", "Helga Konrad": "Helga Konrad"}"#);
+    assert_eq!(warnings(&text), Vec::<String>::new());
+    let t = from_str(&text).unwrap();
+    assert_eq!(t.actor_in("Council of Europe", Lang::Fr), ("Conseil de l’Europe", Lang::Fr));
+    // Another language, or a name the file does not translate: as written, in English.
+    assert_eq!(t.actor_in("Council of Europe", Lang::De), ("Council of Europe", Lang::En));
+    assert_eq!(t.actor_in("GRETA", Lang::Fr), ("GRETA", Lang::En));
+    // A missing name, and a misspelt one, are warned about with their places.
+    let text = with(r#"{"Council of Europa": "Conseil de l’Europe"}"#);
+    assert_eq!(
+        warnings(&text),
+        [
+            "i18n.fr.actors: no translation of \"Council of Europe\" (events[0].actors[0]): readers in fr see it in English",
+            "i18n.fr.actors: no translation of \"Helga Konrad\" (events[0].actors[1]): readers in fr see it in English",
+            "i18n.fr.actors.Council of Europa: \"Council of Europa\" is no entry's actor; is it spelled as in \"actors\"?",
+        ]
+    );
+    // The wrong shape is an error with its place.
+    assert_eq!(
+        errors(&with(r#"["Conseil de l’Europe"]"#)),
+        ["i18n.fr.actors: expected an object {\"English name\": \"translation\", …}, found a list"]
+    );
+    assert_eq!(
+        errors(&with(r#"{"Council of Europe": 3}"#)),
+        ["i18n.fr.actors.Council of Europe: expected text, found a number"]
+    );
+}

@@ -121,9 +121,13 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             }
             if !info.actors.is_empty() {
                 <h4 class="att-dsh">{ st.actors }</h4>
-                // Names of people and bodies, as the data gives them (in English).
-                <ul class="att-actors" lang={lang_attr(lang, crate::model::Lang::En)}>
-                    { for info.actors.iter().map(|a| html! { <li>{ a.clone() }</li> }) }
+                // Names of people and bodies in the reader's language where the data translates
+                // them (`i18n.LANG.actors`), else as written, marked English.
+                <ul class="att-actors">
+                    { for info.actors.iter().map(|a| {
+                        let (name, l) = t.actor_in(a, tl);
+                        html! { <li lang={lang_attr(lang, l)}>{ name.to_owned() }</li> }
+                    }) }
                 </ul>
             }
             if !info.sources.is_empty() {

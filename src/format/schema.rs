@@ -86,6 +86,9 @@ fn field(object: &str, name: &str) -> Option<Value> {
             text(MAX_TITLE, "The name of the period's row in this language.")
         }
         ("docTranslation", field::DESCRIPTION) => text(MAX_TEXT, "The description in this language."),
+        ("docTranslation", field::ACTORS) => {
+            json!({ "type": "object", "additionalProperties": { "type": "string", "minLength": 1, "maxLength": MAX_TITLE_LIKE }, "description": "Actors' names in this language, once for the whole file: {\"Council of Europe\": \"Conseil de l’Europe\", …}; keys as written in the entries' \"actors\"." })
+        }
         (_, field::ID) => json!({ "$ref": "#/$defs/id" }),
         (_, field::TITLE) => text(MAX_TITLE, "What happened, as a short sentence."),
         (_, field::LABEL) => text(MAX_LABEL, "A shorter title for the mark on the axis (optional)."),

@@ -8,7 +8,7 @@ use super::wire::{
     shown, RawDate, RawDoc, RawEvent, RawPeriod, RawSource, RawStart, RawTranslation, FORMAT_VERSION,
 };
 use super::{Category, Event, EventId, Info, Lang, Period, Placement, Source, Start, Timeline, Translation};
-use crate::model::error::{join, DataError};
+use crate::model::error::{index, join, DataError};
 use crate::model::{order, PartialDate, When};
 
 pub(crate) const MAX_ID: usize = 64;
@@ -36,6 +36,7 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
         ids: HashMap::new(),
         imported: raw.imported,
         coverage: Vec::new(),
+        actors: Vec::new(),
     };
     let entries: usize = raw.events.iter().map(|e| 1 + e.children.len()).sum();
     if entries > MAX_ENTRIES {
@@ -59,6 +60,7 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
         return Err(v.errs);
     }
     v.missing_translations(i18n.iter().map(|(l, _)| *l));
+    v.actor_names(&i18n);
     let events = order::sorted_by(events, |e| [e.when.start_minute(), e.when.end_minute(), 0]);
     let periods = order::sorted_by(periods, |p| [p.when.start_minute(), p.when.end_minute(), 0]);
     Ok(Timeline { title, description, events, periods, start, i18n, warnings: v.warnings })
@@ -73,6 +75,8 @@ struct Validator {
     ids: HashMap<String, String>,
     /// Per entry: its path, which text fields it has, and which of them each translation gives.
     coverage: Vec<Coverage>,
+    /// Every actor's name, with where it first appears.
+    actors: Vec<(String, String)>,
 }
 
 /// Which of an entry's text fields are present: title, label, summary, note, group.
@@ -103,7 +107,13 @@ impl Validator {
         let sources = self.sources(raw.sources);
         let i18n = self.translations(raw.i18n);
         self.cover(&path, [true, label.is_some(), true, raw.note.is_some(), false], &i18n);
-        let actors = raw.actors.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect();
+        let actors: Vec<String> =
+            raw.actors.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect();
+        for (i, a) in actors.iter().enumerate() {
+            if !self.actors.iter().any(|(name, _)| name == a) {
+                self.actors.push((a.clone(), index(&join(&path, field::ACTORS), i)));
+            }
+        }
         let category = match raw.category {
             Some(c) => self.category(&join(&path, field::CATEGORY), &c),
             None => parent.map(|(_, c)| c), // children inherit their parent's lane
@@ -414,6 +424,41 @@ impl Validator {
         }
     }
 
+    /// In each language the file offers, every actor's name: a warning for a name with no translation
+    /// (readers see it in English), and for a translated name that no entry has (a misspelling).
+    fn actor_names(&mut self, doc: &[(Lang, Translation)]) {
+        let mut offered: Vec<Lang> = doc.iter().map(|(l, _)| *l).collect();
+        for (_, _, langs) in &self.coverage {
+            offered.extend(langs.iter().map(|(l, _)| *l));
+        }
+        offered.sort();
+        offered.dedup();
+        for lang in offered {
+            let tag = lang.tag();
+            let names = doc.iter().find(|(l, _)| *l == lang).map_or(&[][..], |(_, t)| &t.actors[..]);
+            let at = join(&join(field::I18N, tag), field::ACTORS);
+            for (actor, path) in &self.actors {
+                if !names.iter().any(|(en, _)| en == actor) {
+                    self.warnings.push(DataError::new(
+                        &at,
+                        format!(
+                            "no translation of \"{}\" ({path}): readers in {tag} see it in English",
+                            shown(actor)
+                        ),
+                    ));
+                }
+            }
+            for (en, _) in names {
+                if !self.actors.iter().any(|(a, _)| a == en) {
+                    self.warnings.push(DataError::new(
+                        join(&at, en),
+                        format!("\"{}\" is no entry's actor; is it spelled as in \"actors\"?", shown(en)),
+                    ));
+                }
+            }
+        }
+    }
+
     fn translations(&mut self, raw: Vec<RawTranslation>) -> Vec<(Lang, Translation)> {
         let mut out: Vec<(Lang, Translation)> = Vec::new();
         for t in raw {
@@ -439,7 +484,12 @@ impl Validator {
             let summary = t.summary.and_then(|v| self.text(&join(&t.path, field::SUMMARY), v));
             let note = t.note.and_then(|v| self.text(&join(&t.path, field::NOTE), v));
             let group = t.group.and_then(|v| self.title(&join(&t.path, field::GROUP), v));
-            out.push((lang, Translation { title, label, summary, note, group }));
+            let actors = t
+                .actors
+                .into_iter()
+                .filter_map(|(path, en, tr)| Some((en.trim().to_owned(), self.text(&path, tr)?)))
+                .collect();
+            out.push((lang, Translation { title, label, summary, note, group, actors }));
         }
         out
     }

@@ -105,6 +105,8 @@ pub struct RawTranslation {
     pub note: Option<String>,
     /// Periods only: the name of their row.
     pub group: Option<String>,
+    /// The document only: actors' names in this language, `(path, English name, translation)`.
+    pub actors: Vec<(String, String, String)>,
 }
 
 /// The field names of the format, written once: the decoder, validation, the schema and the TimelineJS3
@@ -201,7 +203,9 @@ pub const ORIGIN_TIMELINEJS: &str = "timelinejs3";
 struct Rules {
     imported: bool,
 }
-pub(crate) const DOC_TRANSLATION_FIELDS: &[&str] = &[field::TITLE, field::DESCRIPTION];
+/// The document's translations also name the actors, once for the whole file:
+/// `"actors": {"Council of Europe": "Conseil de l’Europe", …}`.
+pub(crate) const DOC_TRANSLATION_FIELDS: &[&str] = &[field::TITLE, field::DESCRIPTION, field::ACTORS];
 pub(crate) const START_FIELDS: &[&str] = &[field::EVENT, field::FROM, field::TO];
 pub(crate) const DATE_FIELDS: &[&str] =
     &[field::YEAR, field::MONTH, field::DAY, field::HOUR, field::MINUTE, field::APPROXIMATE];
@@ -422,10 +426,38 @@ fn decode_translations(o: &Obj<'_>, fields: &[&str], errs: &mut Vec<DataError>) 
                 summary: get(field::SUMMARY, errs).or_else(|| get(field::DESCRIPTION, errs)),
                 note: get(field::NOTE, errs),
                 group: get(field::GROUP, errs),
+                actors: if has(field::ACTORS) { decode_names(&t, errs) } else { Vec::new() },
                 path: p,
             })
         })
         .collect()
+}
+
+/// `"actors": {"English name": "translation", …}` in a document translation.
+fn decode_names(t: &Obj<'_>, errs: &mut Vec<DataError>) -> Vec<(String, String, String)> {
+    let Some((path, json)) = t.object(field::ACTORS, false, errs) else {
+        return Vec::new();
+    };
+    let Json::Object(names) = json else {
+        errs.push(DataError::new(
+            &path,
+            format!("expected an object {{\"English name\": \"translation\", …}}, found {}", json.kind()),
+        ));
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for (name, tr) in names {
+        let p = join(&path, name);
+        match tr {
+            Json::String(s) if s.chars().count() > MAX_TITLE_LIKE => errs.push(DataError::new(
+                &p,
+                format!("is {} characters long; at most {MAX_TITLE_LIKE} are allowed", s.chars().count()),
+            )),
+            Json::String(s) => out.push((p, name.clone(), s.clone())),
+            other => errs.push(DataError::new(&p, format!("expected text, found {}", other.kind()))),
+        }
+    }
+    out
 }
 
 fn decode_sources(o: &Obj<'_>, rules: Rules, errs: &mut Vec<DataError>) -> Vec<RawSource> {

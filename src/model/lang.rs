@@ -54,6 +54,8 @@ pub struct Translation {
     pub note: Option<String>,
     /// Periods only: the name of their row.
     pub group: Option<String>,
+    /// The document only: actors' names in this language, `(English name, translation)`.
+    pub actors: Vec<(String, String)>,
 }
 
 #[cfg(test)]

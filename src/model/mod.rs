@@ -398,6 +398,15 @@ impl Timeline {
             .or(self.description.as_deref())
     }
 
+    /// An actor's name in `lang` (the document's `i18n.LANG.actors`), else as written, in English.
+    pub fn actor_in<'a>(&'a self, name: &'a str, lang: Lang) -> (&'a str, Lang) {
+        self.i18n
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .and_then(|(_, t)| t.actors.iter().find(|(en, _)| en == name))
+            .map_or((name, Lang::En), |(_, tr)| (tr.as_str(), lang))
+    }
+
     /// Finds any event, child or period by id.
     pub fn find(&self, id: &str) -> Option<Item<'_>> {
         for e in &self.events {
