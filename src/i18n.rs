@@ -96,6 +96,8 @@ pub struct Strings {
     pub foot_order: &'static str,
     /// `{date}`.
     pub about: &'static str,
+    /// A date the sources give only as a window: `{a}` the earliest, `{b}` the latest.
+    pub between: &'static str,
     /// `{date}`.
     pub from: &'static str,
     /// Singular and plural (Russian: one, few, many).
@@ -271,6 +273,7 @@ static EN: Strings = Strings {
     foot_timed: "Sessions are placed by their time where the sources give it, otherwise in the order the sources report them.",
     foot_order: "Sessions are listed in the order the sources report them; the sources give no times.",
     about: "about {date}",
+    between: "between {a} and {b}",
     from: "from {date}",
     session_forms: ["session", "sessions", "sessions"],
     event_forms: ["event", "events", "events"],
@@ -359,6 +362,7 @@ static FR: Strings = Strings {
     foot_timed: "Les séances sont placées selon leur heure quand les sources la donnent, sinon dans l'ordre où les sources les citent.",
     foot_order: "Les séances sont listées dans l'ordre où les sources les citent ; les sources ne donnent pas d'heure.",
     about: "vers {date}",
+    between: "entre {a} et {b}",
     from: "depuis {date}",
     session_forms: ["séance", "séances", "séances"],
     event_forms: ["événement", "événements", "événements"],
@@ -447,6 +451,7 @@ static DE: Strings = Strings {
     foot_timed: "Sitzungen stehen nach ihrer Uhrzeit, wo die Quellen sie nennen, sonst in der Reihenfolge der Quellen.",
     foot_order: "Sitzungen stehen in der Reihenfolge der Quellen; die Quellen nennen keine Uhrzeiten.",
     about: "etwa {date}",
+    between: "zwischen {a} und {b}",
     from: "ab {date}",
     session_forms: ["Sitzung", "Sitzungen", "Sitzungen"],
     event_forms: ["Ereignis", "Ereignisse", "Ereignisse"],
@@ -535,6 +540,7 @@ static IT: Strings = Strings {
     foot_timed: "Le sessioni sono collocate secondo l'ora quando le fonti la indicano, altrimenti nell'ordine delle fonti.",
     foot_order: "Le sessioni sono elencate nell'ordine delle fonti; le fonti non indicano orari.",
     about: "circa {date}",
+    between: "tra {a} e {b}",
     from: "dal {date}",
     session_forms: ["sessione", "sessioni", "sessioni"],
     event_forms: ["evento", "eventi", "eventi"],
@@ -623,6 +629,7 @@ static RU: Strings = Strings {
     foot_timed: "Заседания расположены по времени, если его называют источники, иначе в порядке, в котором о них сообщают источники.",
     foot_order: "Заседания перечислены в порядке, в котором о них сообщают источники; время источники не называют.",
     about: "около {date}",
+    between: "в период {a} — {b}",
     from: "с {date}",
     session_forms: ["заседание", "заседания", "заседаний"],
     event_forms: ["событие", "события", "событий"],
@@ -711,6 +718,7 @@ static ES: Strings = Strings {
     foot_timed: "Las sesiones se sitúan según su hora cuando las fuentes la dan; si no, en el orden de las fuentes.",
     foot_order: "Las sesiones se enumeran en el orden de las fuentes; las fuentes no dan horas.",
     about: "hacia {date}",
+    between: "entre {a} y {b}",
     from: "desde {date}",
     session_forms: ["sesión", "sesiones", "sesiones"],
     event_forms: ["acontecimiento", "acontecimientos", "acontecimientos"],
@@ -865,7 +873,15 @@ pub fn when_with(lang: Lang, w: &When, date: DateFn<'_>, range: RangeFn<'_>) -> 
         return w.label_en();
     }
     let s = strings(lang);
+    let between = |a: &PartialDate, b: &Option<PartialDate>| match b {
+        Some(b) => fill(s.between, &[("a", &date(a)), ("b", &date(b))]),
+        None => date(a),
+    };
     let base = match &w.end {
+        _ if w.windowed() => match &w.end {
+            None => between(&w.start, &w.start_latest),
+            Some(end) => format!("{} – {}", between(&w.start, &w.start_latest), between(end, &w.end_latest)),
+        },
         None => date(&w.start),
         Some(end) if w.start.precision() == end.precision() && w.start.precision() == Precision::Year => {
             format!("{}–{}", w.start.year(), end.year())
@@ -891,7 +907,7 @@ pub fn period_with(lang: Lang, p: &Period, date: DateFn<'_>, range: RangeFn<'_>)
     if lang == Lang::En {
         return p.label_en();
     }
-    if p.when.end.is_some() {
+    if p.when.end.is_some() || p.when.windowed() {
         return when_with(lang, &p.when, date, range);
     }
     let s = strings(lang);

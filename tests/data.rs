@@ -4,7 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use anti_trafficking_timeline::format::from_str;
-use anti_trafficking_timeline::model::{agenda, Category, DayKey, Item, Placement, Precision, Timeline};
+use anti_trafficking_timeline::model::{
+    agenda, Category, DayKey, Item, PartialDate, Placement, Precision, Timeline,
+};
 use anti_trafficking_timeline::BUNDLED_DATA;
 
 fn bundled() -> Timeline {
@@ -271,7 +273,10 @@ fn date_labels_show_exactly_the_known_precision() {
     assert_eq!(label("osce-addendum-2013"), "2013");
     assert_eq!(label("term-konrad"), "13 May 2004 – May 2006");
     assert_eq!(label("term-giammarinaro"), "January 2010 – 2014");
-    assert_eq!(label("term-richey"), "about 2019–2023");
+    assert_eq!(
+        label("term-richey"),
+        "between 1 June 2018 and 21 November 2019 – between 29 March 2023 and 6 June 2023"
+    );
     assert_eq!(label("greta-first-meeting"), "24–27 February 2009");
 }
 
@@ -648,4 +653,55 @@ fn actors_are_translated_once_for_the_whole_file_and_checked() {
         errors(&with(r#"{"Council of Europe": 3}"#)),
         ["i18n.fr.actors.Council of Europe: expected text, found a number"]
     );
+}
+
+#[test]
+fn a_date_known_only_as_a_window_reads_between_and_covers_the_window() {
+    use anti_trafficking_timeline::{fallback, model::Lang};
+    let windowed = GOOD.replace(
+        r#""date": {"year": 2000}"#,
+        r#""date": {"year": 2018, "month": 6, "latest": {"year": 2019, "month": 11}}"#,
+    );
+    let t = from_str(&doc(&windowed)).unwrap_or_else(|e| panic!("{e:?}"));
+    let w = &t.events[0].when;
+    assert_eq!(w.label_en(), "between June 2018 and November 2019");
+    // The whole window is covered: from the earliest start to the end of the latest month.
+    assert_eq!(w.start_minute(), PartialDate::parse_iso("2018-06").unwrap().start_minute());
+    assert_eq!(w.end_minute(), PartialDate::parse_iso("2019-11").unwrap().end_minute());
+    let fr = fallback::html_in(&t, Lang::Fr);
+    assert!(fr.contains(">entre juin 2018 et novembre 2019<"), "{fr}");
+    // Errors, with their places: a "latest" not after the date, and "approximate" with a window.
+    let before = GOOD.replace(
+        r#""date": {"year": 2000}"#,
+        r#""date": {"year": 2018, "month": 6, "latest": {"year": 2018, "month": 6}}"#,
+    );
+    assert_eq!(
+        errors(&doc(&before)),
+        ["events[0].date.latest: 2018-06 is not after the date 2018-06; \"latest\" is the latest the date can be, the date itself the earliest"]
+    );
+    let both = GOOD.replace(
+        r#""date": {"year": 2000}"#,
+        r#""date": {"year": 2018, "approximate": true, "latest": {"year": 2019}}"#,
+    );
+    assert_eq!(
+        errors(&doc(&both)),
+        ["events[0].date.approximate: give either \"approximate\" or \"latest\" (a window), not both"]
+    );
+    let nested = GOOD.replace(
+        r#""date": {"year": 2000}"#,
+        r#""date": {"year": 2018, "latest": {"year": 2019, "latest": {"year": 2020}}}"#,
+    );
+    assert_eq!(errors(&doc(&nested)).len(), 1, "{:?}", errors(&doc(&nested)));
+    // "approximate" is its own thing: "about".
+    let about = GOOD.replace(r#""date": {"year": 2000}"#, r#""date": {"year": 2019, "approximate": true}"#);
+    assert_eq!(from_str(&doc(&about)).unwrap().events[0].when.label_en(), "about 2019");
+    // The bundled data: Valiant Richey's term, both ends windows, as its note gives them.
+    let t = bundled();
+    let richey = t.periods.iter().find(|p| p.id.as_str() == "term-richey").expect("term-richey");
+    assert_eq!(
+        richey.label_en(),
+        "between 1 June 2018 and 21 November 2019 – between 29 March 2023 and 6 June 2023"
+    );
+    let ru = fallback::html_in(&t, Lang::Ru);
+    assert!(ru.contains("в период 1 июня 2018 г. — 21 ноября 2019 г."), "Russian window");
 }

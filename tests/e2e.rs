@@ -165,6 +165,24 @@ async fn the_standalone_page_has_its_own_icon_and_nothing_it_asks_for_is_missing
     let requests = b.requests();
     let missing: Vec<_> = requests.iter().filter(|r| r.1 != 200).collect();
     assert!(missing.is_empty(), "requests that failed: {missing:?} (all: {requests:?})");
+    // The data came from beside the page, in its language (the page preloads it).
+    assert_eq!(requests.iter().filter(|r| r.0.starts_with("/data/")).count(), 1, "{requests:?}");
+    assert!(requests.iter().any(|r| r.0 == "/data/timeline.en.json"), "{requests:?}");
+    // In the default view at 1280 px no label is cut: a mark's shows whole or it is in a "+N"; a
+    // period band too narrow for its label shows none (every band keeps its name), the others show it.
+    let (cut, bands) = {
+        let v = b
+            .js("const r = document.querySelector('[data-anti-trafficking-timeline]').shadowRoot; \
+                 return [[...r.querySelectorAll('.att-lbl, .att-band')].filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.textContent), \
+                 [...r.querySelectorAll('.att-band')].map(b => [b.textContent, b.getAttribute('aria-label') || ''])]")
+            .await;
+        (v[0].clone(), v[1].as_array().cloned().unwrap_or_default())
+    };
+    assert_eq!(cut, serde_json::json!([]), "cut labels");
+    let unnamed: Vec<_> = bands.iter().filter(|b| b[0].as_str().is_none_or(str::is_empty)).collect();
+    let periods = support::bundled().periods.len();
+    assert!(bands.len() == periods && unnamed.len() <= 2, "{bands:?}");
+    assert!(bands.iter().all(|b| b[1].as_str().is_some_and(|n| !n.is_empty())), "{bands:?}");
     b.stop().await;
 }
 

@@ -308,6 +308,17 @@ async fn a_french_page_gets_french_month_names_and_a_rtl_page_mirrors() {
         ticks.iter().any(|t| t.starts_with("janv.") || t.starts_with("juil.")),
         "French month names on the axis: {ticks:?}"
     );
+    // At 1280 px no label on the axis is cut: it shows whole, or its mark is in a "+N"; a period band
+    // too narrow for its label shows none.
+    let cut = b
+        .client
+        .execute(
+            "return [...arguments[0].shadowRoot.querySelectorAll('.att-lbl, .att-band')].filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.textContent)",
+            vec![serde_json::to_value(&host).unwrap()],
+        )
+        .await
+        .expect("labels");
+    assert_eq!(cut, serde_json::json!([]), "cut labels in French");
     let plan = support::bundled().find("osce-action-plan").expect("plan").info().clone();
     let title = plan.title_in(anti_trafficking_timeline::model::Lang::Fr).to_owned();
     assert_ne!(title, plan.title, "the entry is translated");
@@ -315,16 +326,6 @@ async fn a_french_page_gets_french_month_names_and_a_rtl_page_mirrors() {
     let panel = b.region_text(&title).await.expect("panel");
     assert!(panel.contains("24 juillet 2003"), "{panel}");
     assert!(panel.contains("Traduction réalisée pour cette frise chronologique"), "{panel}");
-    // At 1280 px no label on the axis is cut: it shows whole, or its mark is in a "+N".
-    let cut = b
-        .client
-        .execute(
-            "return [...arguments[0].shadowRoot.querySelectorAll('.att-lbl')].filter(s => s.scrollWidth > s.clientWidth + 1).map(s => s.textContent)",
-            vec![serde_json::to_value(&host).unwrap()],
-        )
-        .await
-        .expect("labels");
-    assert_eq!(cut, serde_json::json!([]), "cut labels in French");
     b.screenshot("french-1280x900").await;
     assert_clean("French page", &b.axe().await);
 

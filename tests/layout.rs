@@ -358,3 +358,17 @@ fn a_dense_year_gets_a_marker_per_month() {
         ]
     );
 }
+
+#[test]
+fn a_band_shows_its_label_only_where_it_fits_whole() {
+    use anti_trafficking_timeline::layout::band_label_fits;
+    assert!(band_label_fits("Richey", 80.0));
+    assert!(!band_label_fits("Salvoni (acting)", 47.0), "a few months' band at 1280 px");
+    assert!(band_label_fits("Salvoni (acting)", 140.0));
+    // Longer text never needs less room.
+    let mut w = 0.0;
+    while !band_label_fits("Giammarinaro", w) {
+        w += 1.0;
+    }
+    assert!(!band_label_fits("Giammarinaro (OSCE)", w) && (40.0..120.0).contains(&w), "{w}");
+}

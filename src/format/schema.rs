@@ -8,8 +8,8 @@ use serde_json::{json, Map, Value};
 use super::validate::{MAX_DAYS, MAX_ID, MAX_LABEL, MAX_TEXT, MAX_TITLE};
 use super::wire::{
     field, CHILD_FIELDS, DATE_FIELDS, DOC_FIELDS, DOC_TRANSLATION_FIELDS, EVENT_FIELDS, FORMAT_VERSION,
-    MAX_ACTORS, MAX_CHILDREN, MAX_EVENTS, MAX_PERIODS, MAX_SOURCES, MAX_TITLE_LIKE, PERIOD_FIELDS,
-    PERIOD_TRANSLATION_FIELDS, SOURCE_FIELDS, START_FIELDS, TRANSLATION_FIELDS,
+    LATEST_FIELDS, MAX_ACTORS, MAX_CHILDREN, MAX_EVENTS, MAX_PERIODS, MAX_SOURCES, MAX_TITLE_LIKE,
+    PERIOD_FIELDS, PERIOD_TRANSLATION_FIELDS, SOURCE_FIELDS, START_FIELDS, TRANSLATION_FIELDS,
 };
 use super::{Category, Lang};
 use crate::model::{MAX_YEAR, MIN_YEAR};
@@ -50,20 +50,23 @@ fn field(object: &str, name: &str) -> Option<Value> {
         ("start", field::TO) => {
             json!({ "$ref": "#/$defs/date", "description": "Show until this date, inclusive (with \"from\")." })
         }
-        ("date", field::YEAR) => {
+        ("date" | "latestDate", field::YEAR) => {
             json!({ "type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR, "description": "The year (always needed)." })
         }
-        ("date", field::MONTH) => {
+        ("date" | "latestDate", field::MONTH) => {
             json!({ "type": "integer", "minimum": 1, "maximum": 12, "description": "The month, 1–12, only if the source gives it." })
         }
-        ("date", field::DAY) => {
+        ("date" | "latestDate", field::DAY) => {
             json!({ "type": "integer", "minimum": 1, "maximum": 31, "description": "The day of the month, only if the source gives it (needs \"month\")." })
         }
-        ("date", field::HOUR) => {
+        ("date" | "latestDate", field::HOUR) => {
             json!({ "type": "integer", "minimum": 0, "maximum": 23, "description": "The hour, 0–23, only if the source gives the time (needs \"day\" and \"minute\")." })
         }
-        ("date", field::MINUTE) => {
+        ("date" | "latestDate", field::MINUTE) => {
             json!({ "type": "integer", "minimum": 0, "maximum": 59, "description": "The minute (with \"hour\")." })
+        }
+        ("date", field::LATEST) => {
+            json!({ "$ref": "#/$defs/latestDate", "description": "When the sources give only a window: the latest the date can be (the date itself is the earliest). Shown as \"between June 2018 and November 2019\"." })
         }
         ("date", field::APPROXIMATE) => {
             json!({ "type": "boolean", "description": "true if the source says \"about\" or \"around\"." })
@@ -168,6 +171,7 @@ pub fn schema() -> Result<Value, String> {
                  "description": "An http:// or https:// address." },
         "category": { "enum": categories, "description": "The lane: which kind of actor." },
         "date": object("date", DATE_FIELDS, &[field::YEAR], "A date, exactly as precise as its source: {\"year\": 2004}, {\"year\": 2004, \"month\": 5} or {\"year\": 2004, \"month\": 5, \"day\": 13}.")?,
+        "latestDate": object("latestDate", LATEST_FIELDS, &[field::YEAR], "The latest a date can be: a date, as precise as its source.")?,
         "source": object("source", SOURCE_FIELDS, &[field::TITLE, field::URL], "A public source.")?,
         "start": object("start", START_FIELDS, &[], "What the widget shows first: an entry (\"event\") or a range (\"from\" and \"to\").")?,
         "translation": object("translation", TRANSLATION_FIELDS, &[], "An entry's text in one language.")?,

@@ -66,6 +66,14 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
     Ok(Timeline { title, description, events, periods, start, i18n, warnings: v.warnings })
 }
 
+/// A date as the file gives it: the date (the earliest, if a window), "approximate", the latest.
+#[derive(Clone, Copy)]
+struct Bound {
+    date: PartialDate,
+    approximate: bool,
+    latest: Option<PartialDate>,
+}
+
 struct Validator {
     errs: Vec<DataError>,
     warnings: Vec<DataError>,
@@ -120,9 +128,11 @@ impl Validator {
         };
         let start = raw.date.and_then(|d| self.date(d));
         let end = raw.end.and_then(|d| self.date(d));
-        let approximate = start.as_ref().is_some_and(|(_, a)| *a) || end.as_ref().is_some_and(|(_, a)| *a);
-        let start = start.map(|(d, _)| d);
-        let end = end.map(|(d, _)| d);
+        let approximate =
+            start.as_ref().is_some_and(|b| b.approximate) || end.as_ref().is_some_and(|b| b.approximate);
+        let (start_latest, end_latest) = (start.and_then(|b| b.latest), end.and_then(|b| b.latest));
+        let start = start.map(|b| b.date);
+        let end = end.map(|b| b.date);
 
         let days = match raw.days {
             None => None,
@@ -146,7 +156,7 @@ impl Validator {
         // Children take their parent's date when they have none of their own.
         let parent_when = parent.map(|(w, _)| w);
         let when = match (start, parent_when) {
-            (Some(s), _) => Some(When { start: s, end, approximate, days }),
+            (Some(s), _) => Some(When { start: s, end, approximate, days, start_latest, end_latest }),
             (None, Some(p)) => Some(p.clone()),
             (None, None) => None,
         };
@@ -233,21 +243,31 @@ impl Validator {
         self.cover(&path, [true, label.is_some(), true, raw.note.is_some(), true], &i18n);
         let start = raw.start.and_then(|d| self.date(d));
         let end = raw.end.and_then(|d| self.date(d));
-        if let (Some((s, _)), Some((e, _))) = (&start, &end) {
-            if e.start_minute() < s.start_minute() {
-                self.err(join(&path, field::END), format!("{} is before the start {}", e.iso(), s.iso()));
+        if let (Some(s), Some(e)) = (&start, &end) {
+            if e.date.start_minute() < s.date.start_minute() {
+                self.err(
+                    join(&path, field::END),
+                    format!("{} is before the start {}", e.date.iso(), s.date.iso()),
+                );
             }
         }
         if self.errs.len() > before {
             return None;
         }
-        let (start, a1) = start?;
-        let approximate = a1 || end.as_ref().is_some_and(|(_, a)| *a);
+        let start = start?;
+        let approximate = start.approximate || end.as_ref().is_some_and(|b| b.approximate);
         Some(Period {
             id: id?,
             group: group?,
             category: category?,
-            when: When { start, end: end.map(|(e, _)| e), approximate, days: None },
+            when: When {
+                start: start.date,
+                end: end.map(|b| b.date),
+                approximate,
+                days: None,
+                start_latest: start.latest,
+                end_latest: end.and_then(|b| b.latest),
+            },
             info: Info {
                 title: title?,
                 label,
@@ -333,8 +353,8 @@ impl Validator {
                 }
             },
             (None, Some(from), Some(to)) => {
-                let (from, _) = self.date(from)?;
-                let (to, _) = self.date(to)?;
+                // What to show first is a plain date ("latest" would mean nothing here).
+                let (from, to) = (self.plain_date(&from)?, self.plain_date(&to)?);
                 if to.end_minute() <= from.start_minute() {
                     self.err(join(&path, field::TO), format!("{} is before {}", to.iso(), from.iso()));
                     return None;
@@ -369,10 +389,42 @@ impl Validator {
         c
     }
 
-    fn date(&mut self, raw: RawDate) -> Option<(PartialDate, bool)> {
+    /// A date, with whether it is approximate and the latest it can be (a window).
+    fn date(&mut self, raw: RawDate) -> Option<Bound> {
+        let date = self.plain_date(&raw)?;
+        let latest = match raw.latest {
+            None => None,
+            Some(l) => {
+                let path = l.path.clone();
+                let latest = self.plain_date(&l)?;
+                if latest.end_minute() <= date.end_minute() {
+                    self.err(
+                        path,
+                        format!(
+                            "{} is not after the date {}; \"latest\" is the latest the date can be, the date itself the earliest",
+                            latest.iso(),
+                            date.iso()
+                        ),
+                    );
+                    return None;
+                }
+                if raw.approximate {
+                    self.err(
+                        join(&raw.path, field::APPROXIMATE),
+                        "give either \"approximate\" or \"latest\" (a window), not both",
+                    );
+                    return None;
+                }
+                Some(latest)
+            }
+        };
+        Some(Bound { date, approximate: raw.approximate, latest })
+    }
+
+    fn plain_date(&mut self, raw: &RawDate) -> Option<PartialDate> {
         let year = raw.year?;
         match PartialDate::new(year, raw.month, raw.day, raw.hour, raw.minute) {
-            Ok(d) => Some((d, raw.approximate)),
+            Ok(d) => Some(d),
             Err(e) => {
                 let field = e.field();
                 let msg = match e {

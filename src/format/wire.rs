@@ -46,6 +46,8 @@ pub struct RawDate {
     pub hour: Option<i64>,
     pub minute: Option<i64>,
     pub approximate: bool,
+    /// The latest the date can be, when the sources give only a window (`"latest"`).
+    pub latest: Option<Box<RawDate>>,
 }
 
 /// `{"title": …, "url": …}`
@@ -148,6 +150,8 @@ pub mod field {
     pub const MINUTE: &str = "minute";
     /// `"approximate"`
     pub const APPROXIMATE: &str = "approximate";
+    /// `"latest"`
+    pub const LATEST: &str = "latest";
     /// `"url"`
     pub const URL: &str = "url";
     /// `"id"`
@@ -208,7 +212,10 @@ struct Rules {
 pub(crate) const DOC_TRANSLATION_FIELDS: &[&str] = &[field::TITLE, field::DESCRIPTION, field::ACTORS];
 pub(crate) const START_FIELDS: &[&str] = &[field::EVENT, field::FROM, field::TO];
 pub(crate) const DATE_FIELDS: &[&str] =
-    &[field::YEAR, field::MONTH, field::DAY, field::HOUR, field::MINUTE, field::APPROXIMATE];
+    &[field::YEAR, field::MONTH, field::DAY, field::HOUR, field::MINUTE, field::APPROXIMATE, field::LATEST];
+/// A date's `latest` bound: a plain date.
+pub(crate) const LATEST_FIELDS: &[&str] =
+    &[field::YEAR, field::MONTH, field::DAY, field::HOUR, field::MINUTE];
 pub(crate) const SOURCE_FIELDS: &[&str] = &[field::TITLE, field::URL];
 pub(crate) const EVENT_FIELDS: &[&str] = &[
     field::ID,
@@ -517,14 +524,35 @@ fn decode_date(json: &Json, path: String, errs: &mut Vec<DataError>) -> Option<R
         errs.push(DataError::new(path, format!("expected a date object, found {found}{hint}")));
         return None;
     }
-    let o = Obj::new(json, &path, DATE_FIELDS, errs)?;
+    decode_date_with(json, path, DATE_FIELDS, errs)
+}
+
+fn decode_date_with(
+    json: &Json,
+    path: String,
+    fields: &[&str],
+    errs: &mut Vec<DataError>,
+) -> Option<RawDate> {
+    let o = Obj::new(json, &path, fields, errs)?;
+    let latest = if fields.contains(&field::LATEST) {
+        o.object(field::LATEST, false, errs)
+            .and_then(|(p, j)| decode_date_with(j, p, LATEST_FIELDS, errs))
+            .map(Box::new)
+    } else {
+        None
+    };
     Some(RawDate {
         year: o.int(field::YEAR, true, errs),
         month: o.int(field::MONTH, false, errs),
         day: o.int(field::DAY, false, errs),
         hour: o.int(field::HOUR, false, errs),
         minute: o.int(field::MINUTE, false, errs),
-        approximate: o.bool(field::APPROXIMATE, errs).unwrap_or(false),
+        approximate: if fields.contains(&field::APPROXIMATE) {
+            o.bool(field::APPROXIMATE, errs).unwrap_or(false)
+        } else {
+            false
+        },
+        latest,
         path,
     })
 }

@@ -9,8 +9,8 @@ mod ticks;
 
 pub use column::{years, Chunk, Entry, Year, DENSE_YEAR};
 pub use lanes::{
-    bands, lane_order, mark_width, place, place_in_order, title_width, Band, BandInput, Cluster, Frame,
-    LaneLayout, MarkInput, Placed, CLUSTER_W, GAP,
+    band_label_fits, bands, lane_order, mark_width, place, place_in_order, title_width, Band, BandInput,
+    Cluster, Frame, LaneLayout, MarkInput, Placed, CLUSTER_W, GAP,
 };
 pub use scale::{Limits, Viewport, MIN_SPAN_MINUTES};
 pub use ticks::{label_width, range_label, ticks, Step, Tick, Ticks, Unit, LABEL_GAP};

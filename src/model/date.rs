@@ -346,22 +346,36 @@ pub struct When {
     pub approximate: bool,
     /// Length in days when the exact dates are unknown (the 2024 meeting: "2024, two days").
     pub days: Option<u16>,
+    /// When the sources give only a window for the start: the latest it can be (`start` is the
+    /// earliest). "Between June 2018 and November 2019."
+    pub start_latest: Option<PartialDate>,
+    /// The same for the end.
+    pub end_latest: Option<PartialDate>,
 }
 
 impl When {
     /// A single date.
     pub fn at(start: PartialDate) -> Self {
-        Self { start, end: None, approximate: false, days: None }
+        Self { start, end: None, approximate: false, days: None, start_latest: None, end_latest: None }
     }
 
-    /// First minute covered.
+    /// First minute covered (the earliest the start can be).
     pub fn start_minute(&self) -> i64 {
         self.start.start_minute()
     }
 
-    /// First minute after the covered span.
+    /// First minute after the covered span: after the latest the end (or the only date) can be.
     pub fn end_minute(&self) -> i64 {
-        self.end.as_ref().map_or_else(|| self.start.end_minute(), PartialDate::end_minute)
+        let last = match &self.end {
+            Some(end) => self.end_latest.as_ref().unwrap_or(end),
+            None => self.start_latest.as_ref().unwrap_or(&self.start),
+        };
+        last.end_minute()
+    }
+
+    /// Whether the sources give only a window for the start or the end.
+    pub fn windowed(&self) -> bool {
+        self.start_latest.is_some() || self.end_latest.is_some()
     }
 
     /// The finest precision of the dates (the start's).
@@ -380,9 +394,24 @@ impl When {
     }
 
     /// English label: `15 November 2000`, `12–15 December 2000`, `May 2004 – May 2006`,
-    /// `2024, two days`, `about July 2004`.
+    /// `2024, two days`, `about July 2004`, `between June 2018 and November 2019 – between March 2023
+    /// and June 2023`.
     pub fn label_en(&self) -> String {
+        let between = |a: &PartialDate, b: &Option<PartialDate>| match b {
+            Some(b) => format!("between {} and {}", a.label_en(), b.label_en()),
+            None => a.label_en(),
+        };
         let base = match &self.end {
+            _ if self.windowed() => match &self.end {
+                None => between(&self.start, &self.start_latest),
+                Some(end) => {
+                    format!(
+                        "{} – {}",
+                        between(&self.start, &self.start_latest),
+                        between(end, &self.end_latest)
+                    )
+                }
+            },
             None => self.start.label_en(),
             Some(end) => range_label_en(&self.start, end),
         };

@@ -274,7 +274,7 @@ impl Period {
 
     /// English label: `13 May 2004 – May 2006`, or `from 1 February 2010` when no end is known.
     pub fn label_en(&self) -> String {
-        if self.when.end.is_some() {
+        if self.when.end.is_some() || self.when.windowed() {
             self.when.label_en()
         } else if self.when.approximate {
             format!("from about {}", self.when.start.label_en())

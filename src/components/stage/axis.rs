@@ -83,6 +83,11 @@ pub(super) fn period_bands(
                             let x = b.x.max(0.0).min((width - min_w).max(0.0));
                             let w = ((b.x + b.w).min(width) - x).max(min_w);
                             let sel = state.selected.as_ref() == Some(&per.id);
+                            // A label that does not fit is left out, never cut (the name stays in
+                            // the accessible name, the tooltip and the details).
+                            let short = per.info.short_lang(lang).0;
+                            let fits = crate::layout::band_label_fits(short, w);
+                            let (ws, we) = (per.when.start_latest.is_some(), per.when.end_latest.is_some());
                             let onclick = {
                                 let id = per.id.as_str().to_owned();
                                 send.reform(move |_: MouseEvent| Intent::Open(id.clone()))
@@ -90,10 +95,10 @@ pub(super) fn period_bands(
                             html! {
                                 <li key={per.id.as_str()} class="att-bi" data-cat={per.category.key()}
                                     data-x={px(x)} data-y={px(rows(b.row, band_h(width)))} data-w={px(w.max(4.0))}>
-                                    <button type="button" class={classes!("att-band", b.open.then_some("att-open"), sel.then_some("att-sel"))}
+                                    <button type="button" class={classes!("att-band", b.open.then_some("att-open"), ws.then_some("att-wins"), we.then_some("att-wine"), sel.then_some("att-sel"))}
                                         id={entry_dom_id(prefix, per.id.as_str())} tabindex="-1" {onclick}
-                                        aria-label={band_name(per, lang)}>
-                                        { label(per, lang) }
+                                        aria-label={band_name(per, lang)} title={(!fits).then(|| short.to_owned())}>
+                                        if fits { { label(per, lang) } }
                                     </button>
                                 </li>
                             }

@@ -147,7 +147,9 @@ fn Mark(props: &MarkProps) -> Html {
     let Some(e) = props.data.get().and_then(|t| t.events.get(props.event)) else { return Html::default() };
     let pl = &props.pl;
     let sel = props.selected;
-    let coarse = e.when.end.is_none() && e.when.precision() < crate::model::Precision::Day;
+    // Known only to the month or year, or only as a window: the bar fades (the date is somewhere in it).
+    let coarse =
+        (e.when.end.is_none() && e.when.precision() < crate::model::Precision::Day) || e.when.windowed();
     let onclick = {
         let id = e.id.as_str().to_owned();
         props.send.reform(move |_: MouseEvent| Intent::Open(id.clone()))
