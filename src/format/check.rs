@@ -1,8 +1,9 @@
 //! What `cargo xtask check-data FILE` prints: every problem as `FILE:LINE:COLUMN: error: PATH: what
 //! was expected (and a hint)`, then the warnings, then a summary. The text is API (editors and their
-//! tools read it): `tests/check_data.rs` compares it with snapshots. Native only.
+//! tools read it): `tests/check_data.rs` compares it with snapshots. The editor page shows the same
+//! lines ([`report_of`]); reading a file's text is native ([`report`]).
 
-use super::{from_str, locate, DataError};
+use super::{DataError, Timeline};
 
 /// The printed report and its counts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,11 +32,20 @@ fn plural(n: usize, one: &str) -> String {
 }
 
 /// Checks the data file `text` (called `name` in the messages).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn report(name: &str, text: &str) -> Report {
-    match from_str(text) {
+    let result = super::from_str(text).map(|mut t| {
+        super::locate::place(text, &mut t.warnings);
+        t
+    });
+    report_of(name, result)
+}
+
+/// The report of an already validated file whose problems have their places (line and column).
+pub fn report_of(name: &str, result: Result<Timeline, Vec<DataError>>) -> Report {
+    match result {
         Ok(t) => {
-            let mut warnings = t.warnings.clone();
-            locate::place(text, &mut warnings);
+            let warnings = t.warnings.clone();
             let mut out: String = warnings.iter().map(|w| line(name, "warning", w)).collect();
             let sessions: usize = t.events.iter().map(|e| e.children.len()).sum();
             out.push_str(&format!(

@@ -6,12 +6,12 @@
 //! knows the field names (`wire::field`); validation, the schema and the importer take them from there.
 //! Depends on `model`, never the other way round; no `yew`, `web_sys` or `js_sys`.
 
-#[cfg(not(target_arch = "wasm32"))]
 pub mod check;
 mod json;
 pub mod locate;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod sheet;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod split;
 pub mod timelinejs;

@@ -122,7 +122,19 @@ impl Importer {
                         return None;
                     }
                     if key != "minute" {
-                        break; // parts are contiguous: a day without a month means nothing here
+                        // Parts are contiguous: a day without a month means nothing here. Say so.
+                        let finer = ["month", "day", "hour", "minute"];
+                        for later in finer.iter().skip_while(|k| **k != key).skip(1) {
+                            let has = |k: &str| part(get(o, k)).ok().flatten().is_some();
+                            // A time is one thing: its hour is named, not its minute too.
+                            if has(later) && !(*later == "minute" && has("hour")) {
+                                self.warn(
+                                    join(path, later),
+                                    format!("is not used: there is no {key} before it"),
+                                );
+                            }
+                        }
+                        break;
                     }
                 }
                 Err(()) => {
@@ -481,6 +493,23 @@ fn decode(s: &str) -> String {
 
 /// Converts a TimelineJS3 document into this widget's format; returns it with the warnings.
 pub fn import(json: &Json) -> (Json, Vec<DataError>) {
+    let (out, warnings, _) = import_traced(json);
+    (out, warnings)
+}
+
+/// Which slide each converted entry came from: `events[k]` of the result is `events[events[k]]` of
+/// the file (slides without a date are skipped), `periods[k]` is `eras[eras[k]]`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Trace {
+    /// Index in the file's `events` of each converted event.
+    pub events: Vec<usize>,
+    /// Index in the file's `eras` of each converted period.
+    pub eras: Vec<usize>,
+}
+
+/// [`import`], and where each converted entry came from (for tables: its row).
+pub fn import_traced(json: &Json) -> (Json, Vec<DataError>, Trace) {
+    let mut trace = Trace::default();
     let mut imp = Importer { warnings: Vec::new(), once: Vec::new(), ids: Vec::new(), groups: Vec::new() };
     let doc = obj(Some(json));
     let mut out: Vec<(String, Json)> = vec![
@@ -519,6 +548,7 @@ pub fn import(json: &Json) -> (Json, Vec<DataError>) {
                 Json::Object(slide) => {
                     if let Some(e) = imp.event(&path, slide, i + 1, false) {
                         events.push(Json::Object(e));
+                        trace.events.push(i);
                     }
                 }
                 _ => imp.warn(path, "is not an event object; skipped"),
@@ -533,6 +563,7 @@ pub fn import(json: &Json) -> (Json, Vec<DataError>) {
             if let Json::Object(slide) = era {
                 if let Some(p) = imp.event(&path, slide, i + 1, true) {
                     periods.push(Json::Object(p));
+                    trace.eras.push(i);
                 }
             }
         }
@@ -546,7 +577,7 @@ pub fn import(json: &Json) -> (Json, Vec<DataError>) {
             imp.warn(shown(key), "is not part of the TimelineJS3 format; ignored");
         }
     }
-    (Json::Object(out), imp.warnings)
+    (Json::Object(out), imp.warnings, trace)
 }
 
 #[cfg(test)]

@@ -1,6 +1,46 @@
 //! For data editors: `cargo xtask check-data`, `cargo xtask import-timelinejs` and `cargo xtask schema`.
 
+use anti_trafficking_timeline::format::{check, sheet};
+
 use super::{root, Result};
+
+/// A table's delimiter, by the file's extension (`.csv`, `.tsv`); `None` for JSON.
+fn table_delimiter(name: &str, text: &str) -> Option<sheet::Delimiter> {
+    let ext = std::path::Path::new(name).extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "tsv" | "tab" => Some(sheet::Delimiter::Tab),
+        "csv" | "txt" => Some(sheet::Delimiter::guess(text)),
+        _ => None,
+    }
+}
+
+/// `cargo xtask import-sheet IN OUT`: converts a table in the columns of the TimelineJS Google Sheets
+/// template (CSV or TSV) to this widget's format; prints what could not be kept and any problem, each
+/// at its row and column; writes OUT only if the result is valid, then checks OUT.
+pub(crate) fn import_sheet(args: &[String]) -> Result {
+    let [input, output] = args else {
+        return Err("usage: cargo xtask import-sheet IN.csv OUT.json".to_owned());
+    };
+    let text = std::fs::read_to_string(input).map_err(|e| format!("{input}: {e}"))?;
+    let delimiter = table_delimiter(input, &text).unwrap_or_else(|| sheet::Delimiter::guess(&text));
+    let imported = sheet::import(&text, delimiter);
+    let result = imported.as_ref().map_err(Clone::clone).and_then(sheet::Imported::validate);
+    let report = check::report_of(input, result);
+    print!("{}", report.text);
+    let imported = match imported {
+        Ok(i) if report.errors == 0 => i,
+        _ => return Err(format!("{input}: fix the problems above; {output} was not written")),
+    };
+    let out = imported.json.to_pretty();
+    std::fs::write(output, &out).map_err(|e| format!("{output}: {e}"))?;
+    println!("{input}: converted to {output}");
+    let check = check::report(output, &out);
+    print!("{}", check.text);
+    if check.errors > 0 {
+        return Err(format!("{output} has errors"));
+    }
+    Ok(())
+}
 
 /// `cargo xtask check-data [FILE…]` (default `data/timeline.json`): every problem with its path, line
 /// and column; fails if any file has errors (warnings do not fail).
@@ -10,7 +50,11 @@ pub(crate) fn check_data(files: &[String]) -> Result {
     let mut failed = 0;
     for f in files {
         let text = std::fs::read_to_string(f).map_err(|e| format!("{f}: {e}"))?;
-        let report = anti_trafficking_timeline::format::check::report(f, &text);
+        let report = match table_delimiter(f, &text) {
+            // A table: checked as `import-sheet` reads it, problems at their rows and columns.
+            Some(d) => check::report_of(f, sheet::import(&text, d).and_then(|i| i.validate())),
+            None => check::report(f, &text),
+        };
         print!("{}", report.text);
         if report.errors > 0 {
             failed += 1;
@@ -25,7 +69,7 @@ pub(crate) fn check_data(files: &[String]) -> Result {
 /// `cargo xtask import-timelinejs IN OUT`: converts a TimelineJS3 file to this widget's format, prints
 /// what could not be kept (warnings, with their place in IN), then checks OUT.
 pub(crate) fn import_timelinejs(args: &[String]) -> Result {
-    use anti_trafficking_timeline::format::{check, locate, timelinejs, Json};
+    use anti_trafficking_timeline::format::{locate, timelinejs, Json};
     let [input, output] = args else {
         return Err("usage: cargo xtask import-timelinejs IN.json OUT.json".to_owned());
     };

@@ -34,6 +34,10 @@ const COMMANDS: &[(&str, &str)] = &[
     ("fuzz [--seconds N] [data|layout]", "the fuzz targets (cargo-fuzz, nightly)"),
     ("check-data [FILE…]", "every problem in data files, with line and column"),
     ("import-timelinejs IN OUT", "convert a TimelineJS3 file, with what could not be kept"),
+    (
+        "import-sheet IN OUT",
+        "convert a CSV/TSV table (TimelineJS sheet columns), problems at rows and columns",
+    ),
     ("schema", "write data/timeline.schema.json from the decoder's field lists"),
     (
         "split-data [DIR]",
@@ -76,6 +80,7 @@ fn main() -> ExitCode {
         Some("split-data") => data::split_data(rest),
         Some("check-data") => data::check_data(rest),
         Some("import-timelinejs") => data::import_timelinejs(rest),
+        Some("import-sheet") => data::import_sheet(rest),
         Some("help" | "--help" | "-h") => {
             print!("{}", usage());
             return ExitCode::SUCCESS;
