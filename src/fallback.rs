@@ -113,11 +113,12 @@ pub fn date(lang: Lang, d: &PartialDate) -> String {
     if lang == Lang::En {
         return d.label_en();
     }
-    let y = d.year();
+    let y = crate::i18n::year_text(lang, d.year());
     let (of, alone) = months(lang);
     let name =
         |m: u8, t: &[&'static str; 12]| t.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or_default();
-    let g = if lang == Lang::Ru { " г." } else { "" };
+    // Russian writes "г." after a year, which a BCE year already has ("г. до н. э.").
+    let g = if lang == Lang::Ru && d.year() > 0 { " г." } else { "" };
     let text = match (d.month(), d.day()) {
         (Some(m), Some(day)) => match lang {
             Lang::De => format!("{day}. {} {y}", name(m, &of)),
@@ -128,7 +129,7 @@ pub fn date(lang: Lang, d: &PartialDate) -> String {
             Lang::Es => format!("{} de {y}", name(m, &alone)),
             _ => format!("{} {y}{g}", name(m, &alone)),
         },
-        _ => return y.to_string(),
+        _ => return y,
     };
     match d.time() {
         Some((h, min)) => format!("{text}, {h:02}:{min:02}"),

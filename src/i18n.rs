@@ -98,6 +98,10 @@ pub struct Strings {
     pub about: &'static str,
     /// A date the sources give only as a window: `{a}` the earliest, `{b}` the latest.
     pub between: &'static str,
+    /// A year before the common era: `{year}` is its number, without sign.
+    pub bce: &'static str,
+    /// Between groups of three digits in a long number (years from 10,000).
+    pub thousands: &'static str,
     /// `{date}`.
     pub from: &'static str,
     /// Singular and plural (Russian: one, few, many).
@@ -274,6 +278,8 @@ static EN: Strings = Strings {
     foot_order: "Sessions are listed in the order the sources report them; the sources give no times.",
     about: "about {date}",
     between: "between {a} and {b}",
+    bce: "{year} BCE",
+    thousands: ",",
     from: "from {date}",
     session_forms: ["session", "sessions", "sessions"],
     event_forms: ["event", "events", "events"],
@@ -363,6 +369,8 @@ static FR: Strings = Strings {
     foot_order: "Les séances sont listées dans l'ordre où les sources les citent ; les sources ne donnent pas d'heure.",
     about: "vers {date}",
     between: "entre {a} et {b}",
+    bce: "{year} av. J.-C.",
+    thousands: "\u{202f}",
     from: "depuis {date}",
     session_forms: ["séance", "séances", "séances"],
     event_forms: ["événement", "événements", "événements"],
@@ -452,6 +460,8 @@ static DE: Strings = Strings {
     foot_order: "Sitzungen stehen in der Reihenfolge der Quellen; die Quellen nennen keine Uhrzeiten.",
     about: "etwa {date}",
     between: "zwischen {a} und {b}",
+    bce: "{year} v. Chr.",
+    thousands: ".",
     from: "ab {date}",
     session_forms: ["Sitzung", "Sitzungen", "Sitzungen"],
     event_forms: ["Ereignis", "Ereignisse", "Ereignisse"],
@@ -541,6 +551,8 @@ static IT: Strings = Strings {
     foot_order: "Le sessioni sono elencate nell'ordine delle fonti; le fonti non indicano orari.",
     about: "circa {date}",
     between: "tra {a} e {b}",
+    bce: "{year} a.C.",
+    thousands: ".",
     from: "dal {date}",
     session_forms: ["sessione", "sessioni", "sessioni"],
     event_forms: ["evento", "eventi", "eventi"],
@@ -630,6 +642,8 @@ static RU: Strings = Strings {
     foot_order: "Заседания перечислены в порядке, в котором о них сообщают источники; время источники не называют.",
     about: "около {date}",
     between: "в период {a} — {b}",
+    bce: "{year} г. до н. э.",
+    thousands: "\u{a0}",
     from: "с {date}",
     session_forms: ["заседание", "заседания", "заседаний"],
     event_forms: ["событие", "события", "событий"],
@@ -719,6 +733,8 @@ static ES: Strings = Strings {
     foot_order: "Las sesiones se enumeran en el orden de las fuentes; las fuentes no dan horas.",
     about: "hacia {date}",
     between: "entre {a} y {b}",
+    bce: "{year} a. C.",
+    thousands: ".",
     from: "desde {date}",
     session_forms: ["sesión", "sesiones", "sesiones"],
     event_forms: ["acontecimiento", "acontecimientos", "acontecimientos"],
@@ -861,6 +877,17 @@ mod tests {
 }
 
 /// Formats one date with exactly its known parts.
+/// A year as readers of `lang` write it: `2004`, `500 av. J.-C.`, `13 800 000 000 г. до н. э.`.
+pub fn year_text(lang: Lang, year: i64) -> String {
+    let s = strings(lang);
+    let n = crate::model::grouped(year.unsigned_abs(), s.thousands);
+    if year < 0 {
+        fill(s.bce, &[("year", &n)])
+    } else {
+        n
+    }
+}
+
 pub type DateFn<'a> = &'a dyn Fn(&PartialDate) -> String;
 /// Formats a range of two dates of the same precision, if the formatter can.
 pub type RangeFn<'a> = &'a dyn Fn(&PartialDate, &PartialDate) -> Option<String>;
@@ -884,7 +911,7 @@ pub fn when_with(lang: Lang, w: &When, date: DateFn<'_>, range: RangeFn<'_>) -> 
         },
         None => date(&w.start),
         Some(end) if w.start.precision() == end.precision() && w.start.precision() == Precision::Year => {
-            format!("{}–{}", w.start.year(), end.year())
+            format!("{}–{}", year_text(lang, w.start.year()), year_text(lang, end.year()))
         }
         Some(end) if w.start.precision() == end.precision() => {
             range(&w.start, end).unwrap_or_else(|| format!("{} – {}", date(&w.start), date(end)))

@@ -90,7 +90,9 @@ fn start(d: &PartialDate) -> f64 {
 pub fn date(lang: Lang, d: &PartialDate) -> String {
     match (lang, d.precision()) {
         (Lang::En, _) => d.label_en(),
-        (_, Precision::Year) => d.year().to_string(),
+        (_, Precision::Year) => crate::i18n::year_text(lang, d.year()),
+        // Intl writes BCE years its own way: the era as the rest of the widget writes it.
+        _ if d.year() < 1 => crate::fallback::date(lang, d),
         _ => format(lang, style_of(d), start(d)),
     }
 }
@@ -123,10 +125,10 @@ pub fn precision_note(lang: Lang, w: &When) -> Option<&'static str> {
     clippy::cast_possible_truncation,
     reason = "saturating: a view's times are clamped to the data's limits"
 )]
-fn civil(t: f64) -> (i32, u8, u8, i64) {
+fn civil(lang: Lang, t: f64) -> (String, u8, u8, i64) {
     let m = t.floor() as i64;
     let (y, mo, d) = crate::model::civil_from_days(m.div_euclid(1440));
-    (y, mo, d, m.rem_euclid(1440))
+    (crate::i18n::year_text(lang, crate::model::historical(y)), mo, d, m.rem_euclid(1440))
 }
 
 fn short_month(lang: Lang, t: f64) -> String {
@@ -138,9 +140,9 @@ pub fn tick(lang: Lang, t: f64, unit: Unit, english: &str) -> String {
     if lang == Lang::En {
         return english.to_owned();
     }
-    let (y, _, d, mins) = civil(t + 0.5);
+    let (y, _, d, mins) = civil(lang, t + 0.5);
     match unit {
-        Unit::Year => y.to_string(),
+        Unit::Year => y,
         Unit::Month => format!("{} {y}", short_month(lang, t + 0.5)),
         Unit::Day => format!("{d} {} {y}", short_month(lang, t + 0.5)),
         Unit::Hour | Unit::Minute if mins == 0 => format!("{d} {}", short_month(lang, t + 0.5)),
@@ -154,9 +156,9 @@ pub fn range(lang: Lang, view: &Viewport, unit: Unit) -> String {
         return range_label(view, unit);
     }
     let part = |t: f64| {
-        let (y, _, d, mins) = civil(t);
+        let (y, _, d, mins) = civil(lang, t);
         match unit {
-            Unit::Year => y.to_string(),
+            Unit::Year => y,
             Unit::Month => format!("{} {y}", short_month(lang, t)),
             Unit::Day => format!("{d} {} {y}", short_month(lang, t)),
             Unit::Hour | Unit::Minute => {

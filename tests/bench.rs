@@ -153,10 +153,11 @@ fn generate(dir: &Path, n: usize) {
 }
 
 fn days(y: i32, m: u8, d: u8) -> i64 {
-    anti_trafficking_timeline::model::days_from_civil(y, m, d)
+    anti_trafficking_timeline::model::days_from_civil(i64::from(y), m, d)
 }
 fn civil(days: i64) -> (i32, u8, u8) {
-    anti_trafficking_timeline::model::civil_from_days(days)
+    let (y, m, d) = anti_trafficking_timeline::model::civil_from_days(days);
+    (i32::try_from(y).unwrap_or(i32::MAX), m, d)
 }
 
 /// Shared page code: frame recording, the click → detail timer, memory.

@@ -705,3 +705,32 @@ fn a_date_known_only_as_a_window_reads_between_and_covers_the_window() {
     let ru = fallback::html_in(&t, Lang::Ru);
     assert!(ru.contains("в период 1 июня 2018 г. — 21 ноября 2019 г."), "Russian window");
 }
+
+#[test]
+fn years_before_the_common_era_are_written_as_each_language_writes_them() {
+    use anti_trafficking_timeline::i18n::year_text;
+    use anti_trafficking_timeline::{fallback, model::Lang};
+    let big = -13_800_000_000;
+    let got: Vec<String> = Lang::ALL.into_iter().map(|l| year_text(l, big)).collect();
+    assert_eq!(
+        got,
+        [
+            "13,800,000,000 BCE",
+            "13\u{202f}800\u{202f}000\u{202f}000 av. J.-C.",
+            "13.800.000.000 v. Chr.",
+            "13.800.000.000 a.C.",
+            "13\u{a0}800\u{a0}000\u{a0}000 г. до н. э.",
+            "13.800.000.000 a. C.",
+        ]
+    );
+    assert_eq!(year_text(Lang::De, 2004), "2004");
+    // A BCE date with a day, in the no-JavaScript list (Russian writes the era once).
+    let ides = GOOD.replace(r#""date": {"year": 2000}"#, r#""date": {"year": -44, "month": 3, "day": 15}"#);
+    let t = from_str(&doc(&ides)).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(fallback::html_in(&t, Lang::Ru).contains(">15 марта 44 г. до н. э.<"));
+    assert!(fallback::html_in(&t, Lang::Fr).contains(">15 mars 44 av. J.-C.<"));
+    assert!(fallback::html_in(&t, Lang::En).contains(">15 March 44 BCE<"));
+    // Year 0 is an error with its place.
+    let zero = GOOD.replace(r#""date": {"year": 2000}"#, r#""date": {"year": 0}"#);
+    assert_eq!(errors(&doc(&zero)), ["events[0].date.year: there is no year 0: 1 BCE is -1, and 1 CE is 1"]);
+}

@@ -4,13 +4,13 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use anti_trafficking_timeline::model::{
-    civil_from_days, days_from_civil, days_in_month, PartialDate, Precision,
+    civil_from_days, days_from_civil, days_in_month, DateError, PartialDate, Precision, MAX_YEAR, MIN_YEAR,
 };
 use proptest::prelude::*;
 
 proptest! {
     #[test]
-    fn civil_days_round_trip(days in -3_000_000i64..3_000_000) {
+    fn civil_days_round_trip(days in -6_000_000_000_000i64..6_000_000_000_000) {
         let (y, m, d) = civil_from_days(days);
         prop_assert!((1..=12).contains(&m));
         prop_assert!(d >= 1 && d <= days_in_month(y, m));
@@ -18,7 +18,7 @@ proptest! {
     }
 
     #[test]
-    fn next_day_is_one_more(y in -4000i32..4000, m in 1u8..=12, d in 1u8..=28) {
+    fn next_day_is_one_more(y in -4000i64..4000, m in 1u8..=12, d in 1u8..=28) {
         prop_assert_eq!(days_from_civil(y, m, d) + 1, days_from_civil(y, m, d + 1));
     }
 
@@ -26,6 +26,7 @@ proptest! {
     fn a_date_covers_a_nonempty_span_that_contains_its_finer_dates(
         y in -4000i64..4000, m in 1i64..=12, d in 1i64..=28, h in 0i64..24, mi in 0i64..60
     ) {
+        prop_assume!(y != 0);
         let year = PartialDate::new(y, None, None, None, None).ok();
         let month = PartialDate::new(y, Some(m), None, None, None).ok();
         let day = PartialDate::new(y, Some(m), Some(d), None, None).ok();
@@ -43,10 +44,52 @@ proptest! {
     }
 
     #[test]
-    fn iso_text_has_exactly_the_known_parts(y in 0i64..=9999, m in 1i64..=12, d in 1i64..=28) {
+    fn iso_text_has_exactly_the_known_parts(y in 1i64..=9999, m in 1i64..=12, d in 1i64..=28) {
         let iso = PartialDate::new(y, Some(m), Some(d), None, None).map(|p| p.iso());
         prop_assert_eq!(iso, Ok(format!("{y:04}-{m:02}-{d:02}")));
     }
+}
+
+proptest! {
+    /// Any year, from the Big Bang to as far ahead: a year ends where the next begins (1 BCE is
+    /// followed by 1 CE), and a later year starts later.
+    #[test]
+    fn years_of_any_size_follow_each_other(y in MIN_YEAR..MAX_YEAR) {
+        prop_assume!(y != 0);
+        let a = PartialDate::new(y, None, None, None, None).unwrap();
+        let next = if y == -1 { 1 } else { y + 1 };
+        let b = PartialDate::new(next, None, None, None, None).unwrap();
+        prop_assert_eq!(a.end_minute(), b.start_minute());
+        prop_assert!(a.start_minute() < a.end_minute());
+        // Minutes stay exact in the layout's f64.
+        prop_assert!(a.start_minute().unsigned_abs() < 1u64 << 53);
+    }
+}
+
+#[test]
+fn bce_years_read_as_readers_count_them_and_there_is_no_year_zero() {
+    let y = |n: i64| PartialDate::new(n, None, None, None, None);
+    assert_eq!(y(-500).map(|d| d.label_en()), Ok("500 BCE".to_owned()));
+    assert_eq!(y(-13_800_000_000).map(|d| d.label_en()), Ok("13,800,000,000 BCE".to_owned()));
+    assert_eq!(y(12_000).map(|d| d.label_en()), Ok("12,000".to_owned()));
+    assert_eq!(y(0), Err(DateError::YearZero));
+    assert_eq!(DateError::YearZero.to_string(), "there is no year 0: 1 BCE is -1, and 1 CE is 1");
+    assert_eq!(y(MIN_YEAR - 1), Err(DateError::Year(MIN_YEAR - 1)));
+    // Months and days only where calendars are written: beyond ±9999, the year alone.
+    let e = PartialDate::new(-13_800_000_000, Some(1), None, None, None).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "a month or day is only for years -9999 to 9999; for 13,800,000,000 BCE, give the year alone"
+    );
+    // BCE dates with a month and day; ISO years are astronomical (-0499 is 500 BCE).
+    let d = PartialDate::new(-44, Some(3), Some(15), None, None).unwrap();
+    assert_eq!((d.label_en(), d.iso()), ("15 March 44 BCE".to_owned(), "-000043-03-15".to_owned()));
+    assert_eq!(PartialDate::parse_iso("-0499"), y(-500).ok());
+    assert_eq!(PartialDate::parse_iso("0000"), y(-1).ok());
+    // 1 BCE ends where 1 CE begins; 44 BCE's 15 March is a real day (leap years: 45 BCE was one).
+    assert_eq!(y(-1).unwrap().end_minute(), y(1).unwrap().start_minute());
+    assert!(PartialDate::new(-45, Some(2), Some(29), None, None).is_ok());
+    assert!(PartialDate::new(-44, Some(2), Some(29), None, None).is_err());
 }
 
 #[test]

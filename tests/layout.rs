@@ -372,3 +372,28 @@ fn a_band_shows_its_label_only_where_it_fits_whole() {
     }
     assert!(!band_label_fits("Giammarinaro (OSCE)", w) && (40.0..120.0).contains(&w), "{w}");
 }
+
+/// From the Big Bang to today: round years, BCE as readers count them, never overlapping, on a
+/// desktop and on a phone.
+#[test]
+fn cosmological_spans_get_round_readable_year_ticks() {
+    use anti_trafficking_timeline::layout::{ticks, Limits, Viewport};
+    use anti_trafficking_timeline::model::PartialDate;
+    let y = |n: i64| PartialDate::new(n, None, None, None, None).unwrap();
+    #[allow(clippy::cast_precision_loss, reason = "below 2^53")]
+    let lim = Limits::around(y(-13_800_000_000).start_minute() as f64, y(2024).end_minute() as f64);
+    for width in [1280.0, 390.0] {
+        let t = ticks(&Viewport::fit(&lim), width);
+        let labels: Vec<&str> = t.ticks.iter().map(|k| k.label.as_str()).collect();
+        assert!(labels.len() >= if width > 1000.0 { 2 } else { 1 }, "{width}: {labels:?}");
+        assert!(labels.iter().all(|l| l.ends_with(",000,000,000 BCE") || *l == "1"), "{width}: {labels:?}");
+        for w in t.ticks.windows(2) {
+            assert!(w[1].x - w[0].x >= 18.0 * 7.5, "{width}: labels overlap: {labels:?}");
+        }
+    }
+    // Around the start of the era: 1 BCE is followed by 1 CE, and steps stay round.
+    #[allow(clippy::cast_precision_loss, reason = "below 2^53")]
+    let view = Viewport { from: y(-2500).start_minute() as f64, to: y(2500).start_minute() as f64 };
+    let labels: Vec<String> = ticks(&view, 1280.0).ticks.into_iter().map(|k| k.label).collect();
+    assert_eq!(labels, ["2000 BCE", "1000 BCE", "1", "1000", "2000"]);
+}

@@ -96,3 +96,46 @@ fn an_empty_title_slide_headline_gives_no_title_and_a_warning() {
     let t = from_str(&out).unwrap_or_else(|e| panic!("{e:?}"));
     assert_eq!((t.title.as_str(), t.description.as_deref()), ("", Some("About")));
 }
+
+/// The five example files TimelineJS3 ships (`tests/fixtures/timelinejs-examples/`, MPL-2.0): each
+/// imports, with nothing left out but what this widget does not show (media, backgrounds, markup),
+/// and the cosmological ones keep their years, down to the Big Bang.
+#[test]
+fn every_example_file_timelinejs_ships_imports() {
+    use anti_trafficking_timeline::format::sheet;
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/timelinejs-examples/");
+    let read = |f: &str| std::fs::read_to_string(format!("{dir}{f}")).unwrap();
+    let mut counts = Vec::new();
+    for f in ["all-media-types.json", "cosmo.json", "cosmo-mixed.json", "eras.json"] {
+        let json: Json = serde_json::from_str(&read(f)).unwrap();
+        assert!(timelinejs::detect(&json), "{f}");
+        let (ours, warnings) = timelinejs::import(&json);
+        let t = from_json(&ours).unwrap_or_else(|e| panic!("{f}: {e:?}"));
+        let Json::Object(doc) = &json else { panic!("{f}") };
+        let given = doc.iter().find(|(k, _)| k == "events").map_or(0, |(_, v)| match v {
+            Json::Array(a) => a.len(),
+            _ => 0,
+        });
+        assert_eq!(t.events.len(), given, "{f}: every event is kept ({warnings:?})");
+        counts.push((f, t.events.len(), t.periods.len()));
+        if f.starts_with("cosmo") {
+            let big_bang = &t.events[0];
+            assert_eq!(big_bang.when.start.year(), -13_800_000_000, "{f}");
+            assert_eq!(big_bang.when.label_en(), "13,800,000,000 BCE");
+        }
+    }
+    assert_eq!(
+        counts,
+        [
+            ("all-media-types.json", 41, 0),
+            ("cosmo.json", 7, 0),
+            ("cosmo-mixed.json", 11, 0),
+            ("eras.json", 20, 3)
+        ]
+    );
+    // The fifth: the sample sheet, as a table.
+    let csv = read("my-own-timeline.csv");
+    let t =
+        sheet::import(&csv, sheet::Delimiter::Comma).unwrap().validate().unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!((t.title.as_str(), t.events.len()), ("MY OWN CSV", 10));
+}

@@ -131,7 +131,7 @@ pub(crate) fn day_label(key: DayKey, lang: Lang) -> String {
         DayKey::Day(n) => fill(st.day_n, &[("n", &n.to_string())]),
         DayKey::Date(days) => {
             let (y, m, d) = civil_from_days(days);
-            PartialDate::new(i64::from(y), Some(i64::from(m)), Some(i64::from(d)), None, None)
+            PartialDate::new(crate::model::historical(y), Some(i64::from(m)), Some(i64::from(d)), None, None)
                 .map(|p| crate::intl::date(lang, &p))
                 .unwrap_or_default()
         }

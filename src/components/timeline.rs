@@ -84,7 +84,9 @@ fn scroll_to_year(root: &NodeRef, t: f64) {
         return;
     }
     #[allow(clippy::cast_possible_truncation, reason = "clamped to ±1e9 days first")]
-    let year = crate::model::civil_from_days((t / 1440.0).floor().clamp(-1e9, 1e9) as i64).0;
+    let year = crate::model::historical(
+        crate::model::civil_from_days((t / 1440.0).floor().clamp(-1e13, 1e13) as i64).0,
+    );
     // The year's block, not its sticky heading (which may be stuck at the bottom of its block).
     let Ok(headings) = root.query_selector_all(".att-vyear") else { return };
     let target = (0..headings.length())
@@ -92,7 +94,7 @@ fn scroll_to_year(root: &NodeRef, t: f64) {
             headings.item(i).and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
         })
         .find(|h| {
-            h.get_attribute("data-year").and_then(|y| y.parse::<i32>().ok()).is_some_and(|y| y >= year)
+            h.get_attribute("data-year").and_then(|y| y.parse::<i64>().ok()).is_some_and(|y| y >= year)
         });
     if let Some(h) = target {
         let options = web_sys::ScrollIntoViewOptions::new();

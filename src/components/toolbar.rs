@@ -43,7 +43,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             html! {
                 <nav class="att-crumbs" aria-label={st.breadcrumb}>
                     <ol>
-                        <li><button type="button" class="att-link" onclick={back}>{ fill(st.all_events, &[("years", &years(t))]) }</button></li>
+                        <li><button type="button" class="att-link" onclick={back}>{ fill(st.all_events, &[("years", &years(t, lang))]) }</button></li>
                         <li><span aria-current="page">{ title }</span></li>
                     </ol>
                 </nav>
@@ -117,12 +117,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     }
 }
 
-fn years(t: &crate::model::Timeline) -> String {
+fn years(t: &crate::model::Timeline, lang: crate::model::Lang) -> String {
     let first = t.events.first().map(|e| e.when.start.year());
     let last = t.events.last().map(|e| e.when.start.year());
+    let y = |y: i64| crate::i18n::year_text(lang, y);
     match (first, last) {
-        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-        (Some(a), _) => a.to_string(),
+        (Some(a), Some(b)) if a != b => format!("{}–{}", y(a), y(b)),
+        (Some(a), _) => y(a),
         _ => String::new(),
     }
 }

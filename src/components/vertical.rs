@@ -88,12 +88,12 @@ pub fn Vertical(props: &VerticalProps) -> Html {
                 // A heading per year (screen readers list and jump by them); not a landmark each.
                 html! {
                     <div key={y.year} class="att-vyear" data-year={y.year.to_string()}>
-                        <h3 class="att-vy" id={heading} data-year={y.year.to_string()}>{ y.year }</h3>
+                        <h3 class="att-vy" id={heading} data-year={y.year.to_string()}>{ crate::i18n::year_text(lang, y.year) }</h3>
                         <ol class="att-vlist">
                             { for y.chunks.iter().enumerate().map(|(k, chunk)| {
                                 // In a dense year, a marker per month stays in sight below the year's.
                                 let month = chunk.month.filter(|_| chunk.first_of_month).and_then(|m| {
-                                    crate::model::PartialDate::parse_iso(&format!("{:04}-{m:02}", y.year))
+                                    crate::model::PartialDate::new(y.year, Some(i64::from(m)), None, None, None).ok()
                                 }).map(|d| AttrValue::from(crate::intl::date(lang, &d)));
                                 let pinned = total <= RENDER_ALL_UP_TO || chunk.entries.iter().any(|e| {
                                     let id = entry_id(t, *e);

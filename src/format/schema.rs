@@ -51,7 +51,7 @@ fn field(object: &str, name: &str) -> Option<Value> {
             json!({ "$ref": "#/$defs/date", "description": "Show until this date, inclusive (with \"from\")." })
         }
         ("date" | "latestDate", field::YEAR) => {
-            json!({ "type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR, "description": "The year (always needed)." })
+            json!({ "type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR, "not": { "const": 0 }, "description": "The year (always needed), as readers count it: -500 is 500 BCE, and there is no year 0. Beyond -9999 to 9999 (down to the age of the universe), the year alone." })
         }
         ("date" | "latestDate", field::MONTH) => {
             json!({ "type": "integer", "minimum": 1, "maximum": 12, "description": "The month, 1–12, only if the source gives it." })

@@ -569,9 +569,6 @@ pub fn import_traced(json: &Json) -> (Json, Vec<DataError>, Trace) {
         }
         out.push((field::PERIODS.to_owned(), Json::Array(periods)));
     }
-    if string(get(doc, "scale")).as_deref() == Some("cosmological") {
-        imp.warn("scale", "cosmological timelines are not supported: years must be within −9999 and 9999");
-    }
     for (key, _) in doc {
         if !matches!(key.as_str(), "title" | "events" | "eras" | "scale") {
             imp.warn(shown(key), "is not part of the TimelineJS3 format; ignored");

@@ -492,7 +492,7 @@ fn date_hint(json: &Json) -> Option<String> {
         Json::String(s) => super::PartialDate::parse_iso(s),
         #[allow(clippy::cast_possible_truncation, reason = "a whole number below 1e6 converts exactly")]
         Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e6 => {
-            Some(super::PartialDate::year_only(*n as i32))
+            Some(super::PartialDate::year_only(*n as i64))
         }
         _ => None,
     }?;

@@ -16,7 +16,7 @@ pub enum Entry {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Year {
     /// The year (of each entry's start).
-    pub year: i32,
+    pub year: i64,
     /// Its entries in time order, in chunks of at most the asked size.
     pub chunks: Vec<Chunk>,
 }
@@ -39,7 +39,7 @@ pub const DENSE_YEAR: usize = 24;
 /// Events of shown lanes and every period, by year of their start, in time order (an event before a
 /// period that starts at the same minute), cut into chunks of at most `per_chunk` entries.
 pub fn years(t: &Timeline, hidden: &[Category], per_chunk: usize) -> Vec<Year> {
-    let all: Vec<(i64, u8, Entry, i32)> = t
+    let all: Vec<(i64, u8, Entry, i64)> = t
         .events
         .iter()
         .enumerate()
@@ -57,7 +57,7 @@ pub fn years(t: &Timeline, hidden: &[Category], per_chunk: usize) -> Vec<Year> {
         Entry::Event(i) => t.events.get(i).and_then(|e| e.when.start.month()),
         Entry::Period(i) => t.periods.get(i).and_then(|p| p.when.start.month()),
     };
-    let mut by_year: Vec<(i32, Vec<Entry>)> = Vec::new();
+    let mut by_year: Vec<(i64, Vec<Entry>)> = Vec::new();
     for (_, _, entry, year) in all {
         match by_year.last_mut() {
             Some((y, v)) if *y == year => v.push(entry),

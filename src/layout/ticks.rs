@@ -2,7 +2,7 @@
 //! that never overlap: the step is the finest whose shortest interval is wider than its widest label.
 
 use super::scale::Viewport;
-use crate::model::{civil_from_days, days_from_civil};
+use crate::model::{civil_from_days, days_from_civil, historical, year_en};
 
 /// The calendar unit of a tick step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -25,7 +25,7 @@ pub struct Step {
     /// The unit.
     pub unit: Unit,
     /// How many units between ticks.
-    pub n: u32,
+    pub n: u64,
 }
 
 impl Step {
@@ -38,7 +38,7 @@ impl Step {
             Unit::Hour => 60.0,
             Unit::Minute => 1.0,
         };
-        unit * f64::from(self.n)
+        unit * step_f(self.n)
     }
 
     /// Widest label of this step in any of the interface's languages, in pixels (see [`label_width`]).
@@ -73,12 +73,33 @@ pub fn label_width(chars: usize) -> f64 {
 /// Space kept between two labels.
 pub const LABEL_GAP: f64 = 12.0;
 
-/// The coarsest step (the first of [`STEPS`]).
-const COARSEST: Step = Step { unit: Unit::Year, n: 1000 };
+/// The coarsest step (the first of [`STEPS`]): ten billion years, for the age of the universe.
+const COARSEST: Step = Step { unit: Unit::Year, n: 10_000_000_000 };
 
 /// Every step, coarsest first.
 const STEPS: &[Step] = &[
     COARSEST,
+    Step { unit: Unit::Year, n: 5_000_000_000 },
+    Step { unit: Unit::Year, n: 2_000_000_000 },
+    Step { unit: Unit::Year, n: 1_000_000_000 },
+    Step { unit: Unit::Year, n: 500_000_000 },
+    Step { unit: Unit::Year, n: 200_000_000 },
+    Step { unit: Unit::Year, n: 100_000_000 },
+    Step { unit: Unit::Year, n: 50_000_000 },
+    Step { unit: Unit::Year, n: 20_000_000 },
+    Step { unit: Unit::Year, n: 10_000_000 },
+    Step { unit: Unit::Year, n: 5_000_000 },
+    Step { unit: Unit::Year, n: 2_000_000 },
+    Step { unit: Unit::Year, n: 1_000_000 },
+    Step { unit: Unit::Year, n: 500_000 },
+    Step { unit: Unit::Year, n: 200_000 },
+    Step { unit: Unit::Year, n: 100_000 },
+    Step { unit: Unit::Year, n: 50_000 },
+    Step { unit: Unit::Year, n: 20_000 },
+    Step { unit: Unit::Year, n: 10_000 },
+    Step { unit: Unit::Year, n: 5000 },
+    Step { unit: Unit::Year, n: 2000 },
+    Step { unit: Unit::Year, n: 1000 },
     Step { unit: Unit::Year, n: 500 },
     Step { unit: Unit::Year, n: 100 },
     Step { unit: Unit::Year, n: 50 },
@@ -125,14 +146,15 @@ pub struct Ticks {
 /// The finest step whose labels fit, and its ticks inside `view` (`width` pixels wide).
 pub fn ticks(view: &Viewport, width: f64) -> Ticks {
     let px_per_min = if view.span() > 0.0 && width > 0.0 { width / view.span() } else { 0.0 };
-    let fits = |s: &Step| s.min_minutes() * px_per_min >= s.label_px() + LABEL_GAP;
+    let extra = year_extra_px(view);
+    let fits = |s: &Step| s.min_minutes() * px_per_min >= s.label_px() + extra + LABEL_GAP;
     let step = STEPS.iter().rev().find(|s| fits(s)).copied().unwrap_or(COARSEST);
     let mut ticks = Vec::new();
     if px_per_min > 0.0 {
         let mut t = first_tick(view.from, step);
         // Bounded: at most width / (label + gap) + 2 ticks when the step fits.
         // A tick whose label would cross the right edge is left out.
-        let last_x = width - step.label_px();
+        let last_x = width - step.label_px() - extra;
         while t <= view.to && ticks.len() < 2000 {
             let x = view.x(t, width);
             if x > last_x {
@@ -144,7 +166,7 @@ pub fn ticks(view: &Viewport, width: f64) -> Ticks {
     }
     if !fits(&step) {
         // Even the coarsest step is too dense (a huge span in a tiny view): keep every k-th label.
-        let need = step.label_px() + LABEL_GAP;
+        let need = step.label_px() + extra + LABEL_GAP;
         let mut last = f64::NEG_INFINITY;
         ticks.retain(|tk| {
             let keep = tk.x - last >= need;
@@ -157,11 +179,24 @@ pub fn ticks(view: &Viewport, width: f64) -> Ticks {
     Ticks { step, ticks }
 }
 
-/// `x` rounded down, within ±10^15 (about 1.9 billion years of minutes), so that the day arithmetic
+/// What the years of this view add to a label: an era after BCE years (up to 12 characters: "г. до
+/// н. э."), digit groups in years of five digits and more.
+fn year_extra_px(view: &Viewport) -> f64 {
+    let year = |t: f64| historical(civil_from_days(floor_i64(t / 1440.0)).0);
+    let (a, b) = (year(view.from), year(view.to));
+    let widest = a.unsigned_abs().max(b.unsigned_abs());
+    let digits = widest.max(1).ilog10() as usize + 1;
+    let grouped = if widest >= 10_000 { digits + (digits - 1) / 3 } else { digits };
+    let era = if a < 0 { 12 } else { 0 };
+    let chars = (grouped + era).saturating_sub(5);
+    label_width(chars) - label_width(0)
+}
+
+/// `x` rounded down, within ±10^16 (about 19 billion years of minutes), so that the day arithmetic
 /// below cannot overflow whatever the view holds (found by fuzzing).
-#[allow(clippy::cast_possible_truncation, reason = "clamped to ±1e15 first")]
+#[allow(clippy::cast_possible_truncation, reason = "clamped to ±1e16 first")]
 fn floor_i64(x: f64) -> i64 {
-    x.floor().clamp(-1e15, 1e15) as i64
+    x.floor().clamp(-1e16, 1e16) as i64
 }
 
 #[allow(clippy::cast_precision_loss, reason = "minutes of real dates stay far below 2^53")]
@@ -171,16 +206,18 @@ fn minutes(days: i64) -> f64 {
 
 /// The first tick at or after `t`.
 fn first_tick(t: f64, step: Step) -> f64 {
-    let n = i64::from(step.n);
+    let n = i64::try_from(step.n).unwrap_or(i64::MAX);
     let days = floor_i64(t / 1440.0);
     let (y, m, _) = civil_from_days(days);
     let cand = match step.unit {
         Unit::Year => {
-            let y0 = i64::from(y).div_euclid(n) * n;
-            year_start(y0)
+            // Round years as readers count them (…, 2000 BCE, 1000 BCE, 1 CE, 1000, …): there is no
+            // year 0, so the multiple 0 is year 1.
+            let r = historical(y).div_euclid(n) * n;
+            year_start(crate::model::astronomical(if r == 0 { 1 } else { r }))
         }
         Unit::Month => {
-            let idx = (i64::from(y) * 12 + i64::from(m) - 1).div_euclid(n) * n;
+            let idx = (y * 12 + i64::from(m) - 1).div_euclid(n) * n;
             month_start(idx)
         }
         Unit::Day => minutes(days.div_euclid(n) * n),
@@ -194,30 +231,34 @@ fn first_tick(t: f64, step: Step) -> f64 {
     }
 }
 
-#[allow(clippy::cast_precision_loss, reason = "step counts are small")]
-fn step_f(n: i64) -> f64 {
-    n as f64
+#[allow(clippy::cast_precision_loss, reason = "step counts are below 2^53")]
+fn step_f<N: TryInto<i64>>(n: N) -> f64 {
+    n.try_into().unwrap_or(i64::MAX) as f64
 }
 
+/// The first minute of astronomical year `y`.
 fn year_start(y: i64) -> f64 {
-    let y = i32::try_from(y).unwrap_or(i32::MAX);
     minutes(days_from_civil(y, 1, 1))
 }
 
 fn month_start(index: i64) -> f64 {
-    let y = i32::try_from(index.div_euclid(12)).unwrap_or(i32::MAX);
     let m = u8::try_from(index.rem_euclid(12) + 1).unwrap_or(1);
-    minutes(days_from_civil(y, m, 1))
+    minutes(days_from_civil(index.div_euclid(12), m, 1))
 }
 
 /// The tick after `t` (which is on a tick).
 fn next_tick(t: f64, step: Step) -> f64 {
-    let n = i64::from(step.n);
+    let n = i64::try_from(step.n).unwrap_or(i64::MAX);
     let days = floor_i64((t + 0.5) / 1440.0);
     let (y, m, _) = civil_from_days(days);
     match step.unit {
-        Unit::Year => year_start(i64::from(y) + n),
-        Unit::Month => month_start(i64::from(y) * 12 + i64::from(m) - 1 + n),
+        Unit::Year => {
+            // The next round year as readers count them; year 1 stands for the multiple 0.
+            let h = historical(y);
+            let next = if h == 1 && n > 1 { n } else { h.saturating_add(n) };
+            year_start(crate::model::astronomical(if next == 0 { 1 } else { next }))
+        }
+        Unit::Month => month_start(y * 12 + i64::from(m) - 1 + n),
         Unit::Day => minutes(days.saturating_add(n)),
         Unit::Hour => t + 60.0 * step_f(n),
         Unit::Minute => t + step_f(n),
@@ -231,8 +272,9 @@ fn label(t: f64, unit: Unit) -> String {
     let days = floor_i64((t + 0.5) / 1440.0);
     let (y, m, d) = civil_from_days(days);
     let month = MONTHS_SHORT.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or_default();
+    let y = year_en(historical(y));
     match unit {
-        Unit::Year => y.to_string(),
+        Unit::Year => y,
         Unit::Month => format!("{month} {y}"),
         Unit::Day => format!("{d} {month} {y}"),
         Unit::Hour | Unit::Minute => match floor_i64(t + 0.5).rem_euclid(1440) {
@@ -250,8 +292,9 @@ pub fn range_label(view: &Viewport, unit: Unit) -> String {
         let (y, m, d) = civil_from_days(days);
         let month = MONTHS_SHORT.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or_default();
         let mins = floor_i64(t).rem_euclid(1440);
+        let y = year_en(historical(y));
         match unit {
-            Unit::Year => y.to_string(),
+            Unit::Year => y,
             Unit::Month => format!("{month} {y}"),
             Unit::Day => format!("{d} {month} {y}"),
             Unit::Hour | Unit::Minute => format!("{d} {month} {y}, {:02}:{:02}", mins / 60, mins % 60),

@@ -4,6 +4,10 @@
 //! [`PartialDate::new`] checks month and day ranges, leap years and times. Its [`Precision`] is exactly
 //! what the source gives — nothing is filled in — and [`When`] adds ranges, an "approximate" flag and a
 //! length in days for events whose exact dates are not known.
+//!
+//! Years are written as readers count them: `-500` is 500 BCE, and there is no year 0. Calendar
+//! arithmetic uses astronomical years inside (1 BCE is 0). Months and days are for years −9999 to
+//! 9999; beyond them a date is a year alone, down to the age of the universe ([`MIN_YEAR`]).
 
 use std::fmt;
 
@@ -35,7 +39,8 @@ impl Precision {
 /// A Gregorian date known to some [`Precision`]. Invariant: the parts present form a real date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
-    year: i32,
+    /// As readers count: negative is BCE; never 0.
+    year: i64,
     month: Option<u8>,
     day: Option<u8>,
     /// Hour and minute, present together.
@@ -55,6 +60,10 @@ pub enum DateError {
     Minute(i64),
     /// Year outside the supported range.
     Year(i64),
+    /// Year 0, which no calendar has.
+    YearZero,
+    /// A month or day in a year beyond ±9999.
+    Calendar(i64),
     /// A finer part without the coarser one (a day without a month, …).
     Gap { present: &'static str, missing: &'static str },
 }
@@ -67,7 +76,8 @@ impl DateError {
             DateError::Day { .. } => "day",
             DateError::Hour(_) => "hour",
             DateError::Minute(_) => "minute",
-            DateError::Year(_) => "year",
+            DateError::Year(_) | DateError::YearZero => "year",
+            DateError::Calendar(_) => "month",
             DateError::Gap { present, .. } => present,
         }
     }
@@ -80,7 +90,18 @@ impl fmt::Display for DateError {
             DateError::Day { day, max } => write!(f, "{day} is not a day of that month (1–{max})"),
             DateError::Hour(h) => write!(f, "{h} is not an hour (0–23)"),
             DateError::Minute(m) => write!(f, "{m} is not a minute (0–59)"),
-            DateError::Year(y) => write!(f, "{y} is outside the supported years ({MIN_YEAR}–{MAX_YEAR})"),
+            DateError::Year(y) => write!(
+                f,
+                "{y} is outside the supported years ({} to {})",
+                year_en(MIN_YEAR),
+                year_en(MAX_YEAR)
+            ),
+            DateError::YearZero => write!(f, "there is no year 0: 1 BCE is -1, and 1 CE is 1"),
+            DateError::Calendar(y) => write!(
+                f,
+                "a month or day is only for years -{CALENDAR_YEARS} to {CALENDAR_YEARS}; for {}, give the year alone",
+                year_en(*y)
+            ),
             DateError::Gap { present, missing } => {
                 write!(f, "a {present} needs a {missing}; give the {missing} or drop the {present}")
             }
@@ -88,10 +109,56 @@ impl fmt::Display for DateError {
     }
 }
 
-/// Earliest supported year.
-pub const MIN_YEAR: i32 = -9999;
+/// Earliest supported year (15 billion BCE: before the Big Bang, 13.8 billion years ago). Its
+/// minutes since 1970 (about 7.9 × 10^15) stay below 2^53, so layout's `f64` holds them exactly.
+pub const MIN_YEAR: i64 = -15_000_000_000;
 /// Latest supported year.
-pub const MAX_YEAR: i32 = 9999;
+pub const MAX_YEAR: i64 = 15_000_000_000;
+/// Months and days are for years within ±this.
+pub const CALENDAR_YEARS: i64 = 9999;
+
+/// The astronomical year (1 BCE is 0, 2 BCE is −1) of a year as readers count it.
+pub fn astronomical(year: i64) -> i64 {
+    if year < 0 {
+        year + 1
+    } else {
+        year
+    }
+}
+
+/// The year as readers count it (no year 0) of an astronomical year.
+pub fn historical(astro: i64) -> i64 {
+    if astro <= 0 {
+        astro - 1
+    } else {
+        astro
+    }
+}
+
+/// `n` with `sep` between groups of three digits, from 10,000 up (years of four digits stay whole).
+pub fn grouped(n: u64, sep: &str) -> String {
+    let digits = n.to_string();
+    if n < 10_000 {
+        return digits;
+    }
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A year in English: `2004`, `500 BCE`, `13,800,000,000 BCE`, `15,000`.
+pub fn year_en(year: i64) -> String {
+    if year < 0 {
+        format!("{} BCE", grouped(year.unsigned_abs(), ","))
+    } else {
+        grouped(year.unsigned_abs(), ",")
+    }
+}
 
 /// English month names (January first).
 pub const MONTHS: [&str; 12] = [
@@ -114,13 +181,13 @@ fn month_name(m: u8) -> &'static str {
     MONTHS.get(usize::from(m).wrapping_sub(1)).copied().unwrap_or_default()
 }
 
-/// Whether `year` is a Gregorian leap year.
-pub fn is_leap(year: i32) -> bool {
+/// Whether astronomical `year` is a Gregorian leap year.
+pub fn is_leap(year: i64) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
 }
 
-/// Days in a month (1–12) of a year.
-pub fn days_in_month(year: i32, month: u8) -> u8 {
+/// Days in a month (1–12) of an astronomical year.
+pub fn days_in_month(year: i64, month: u8) -> u8 {
     match month {
         2 if is_leap(year) => 29,
         2 => 28,
@@ -129,9 +196,10 @@ pub fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
-/// Days from 1970-01-01 to a civil date (proleptic Gregorian; H. Hinnant's algorithm).
-pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
-    let y = i64::from(year) - i64::from(month <= 2);
+/// Days from 1970-01-01 to a civil date of an astronomical year (proleptic Gregorian; H. Hinnant's
+/// algorithm). Exact for every supported year.
+pub fn days_from_civil(year: i64, month: u8, day: u8) -> i64 {
+    let y = year.clamp(-4 * MAX_YEAR, 4 * MAX_YEAR) - i64::from(month <= 2);
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let m = i64::from(month);
@@ -141,11 +209,12 @@ pub fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The civil date of a day count from 1970-01-01 (inverse of [`days_from_civil`]).
-pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
-    // Beyond ±10^9 days (±2.7 million years) nothing is shown anyway; the clamp keeps the arithmetic
+/// The civil date of a day count from 1970-01-01, with its astronomical year (inverse of
+/// [`days_from_civil`]).
+pub fn civil_from_days(days: i64) -> (i64, u8, u8) {
+    // ±2 × 10^13 days is ±55 billion years, beyond anything shown; the clamp keeps the arithmetic
     // below from overflowing whatever a caller passes (found by fuzzing the layout).
-    let z = days.clamp(-1_000_000_000, 1_000_000_000) + 719_468;
+    let z = days.clamp(-20_000_000_000_000, 20_000_000_000_000) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -154,12 +223,8 @@ pub fn civil_from_days(days: i64) -> (i32, u8, u8) {
     let day = doy - (153 * mp + 2) / 5 + 1;
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
-    // The ranges are guaranteed by the algorithm: day 1–31, month 1–12, year within i32 for our inputs.
-    (
-        i32::try_from(year).unwrap_or(i32::MAX),
-        u8::try_from(month).unwrap_or(1),
-        u8::try_from(day).unwrap_or(1),
-    )
+    // The ranges are guaranteed by the algorithm: day 1–31, month 1–12.
+    (year, u8::try_from(month).unwrap_or(1), u8::try_from(day).unwrap_or(1))
 }
 
 impl PartialDate {
@@ -171,10 +236,15 @@ impl PartialDate {
         hour: Option<i64>,
         minute: Option<i64>,
     ) -> Result<Self, DateError> {
-        let year = i32::try_from(year)
-            .ok()
-            .filter(|y| (MIN_YEAR..=MAX_YEAR).contains(y))
-            .ok_or(DateError::Year(year))?;
+        if year == 0 {
+            return Err(DateError::YearZero);
+        }
+        if !(MIN_YEAR..=MAX_YEAR).contains(&year) {
+            return Err(DateError::Year(year));
+        }
+        if month.is_some() && year.abs() > CALENDAR_YEARS {
+            return Err(DateError::Calendar(year));
+        }
         if day.is_some() && month.is_none() {
             return Err(DateError::Gap { present: "day", missing: "month" });
         }
@@ -197,7 +267,7 @@ impl PartialDate {
         };
         let day = match (day, month) {
             (Some(d), Some(m)) => {
-                let max = days_in_month(year, m);
+                let max = days_in_month(astronomical(year), m);
                 Some(
                     u8::try_from(d)
                         .ok()
@@ -218,7 +288,8 @@ impl PartialDate {
         Ok(Self { year, month, day, time })
     }
 
-    /// Parses ISO text with any precision: `2004`, `2004-05`, `2004-05-13`, `2004-05-13T09:30`.
+    /// Parses ISO text with any precision: `2004`, `2004-05`, `2004-05-13`, `2004-05-13T09:30`. ISO
+    /// years are astronomical: `-0499` is 500 BCE, `0000` is 1 BCE.
     pub fn parse_iso(text: &str) -> Option<Self> {
         let text = text.trim();
         let (date, time) = match text.split_once('T') {
@@ -234,7 +305,7 @@ impl PartialDate {
         };
         let mut parts = date.split('-');
         let year = num(parts.next()?)?;
-        let year = if neg { -year } else { year };
+        let year = historical(if neg { -year } else { year });
         let month = parts.next().map(num);
         let day = parts.next().map(num);
         if parts.next().is_some() || month == Some(None) || day == Some(None) {
@@ -250,13 +321,14 @@ impl PartialDate {
         Self::new(year, month.flatten(), day.flatten(), hour, minute).ok()
     }
 
-    /// A year-precision date. Panics never: years outside the range are clamped.
-    pub fn year_only(year: i32) -> Self {
-        Self { year: year.clamp(MIN_YEAR, MAX_YEAR), month: None, day: None, time: None }
+    /// A year-precision date. Panics never: years outside the range are clamped, and 0 is 1 CE.
+    pub fn year_only(year: i64) -> Self {
+        let year = if year == 0 { 1 } else { year.clamp(MIN_YEAR, MAX_YEAR) };
+        Self { year, month: None, day: None, time: None }
     }
 
-    /// The year.
-    pub fn year(&self) -> i32 {
+    /// The year, as readers count it (negative: BCE; never 0).
+    pub fn year(&self) -> i64 {
         self.year
     }
     /// The month (1–12), if known.
@@ -284,7 +356,7 @@ impl PartialDate {
 
     /// First minute covered, in minutes since 1970-01-01T00:00 (timezone-free civil time).
     pub fn start_minute(&self) -> i64 {
-        let days = days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1));
+        let days = days_from_civil(astronomical(self.year), self.month.unwrap_or(1), self.day.unwrap_or(1));
         let (h, m) = self.time.unwrap_or((0, 0));
         days * 1440 + i64::from(h) * 60 + i64::from(m)
     }
@@ -295,21 +367,19 @@ impl PartialDate {
             (_, _, Some(_)) => self.start_minute() + 1,
             (_, Some(_), None) => self.start_minute() + 1440,
             (Some(m), None, None) => {
-                let (y, m) = if m == 12 { (self.year + 1, 1) } else { (self.year, m + 1) };
+                let y = astronomical(self.year);
+                let (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
                 days_from_civil(y, m, 1) * 1440
             }
-            (None, _, _) => days_from_civil(self.year + 1, 1, 1) * 1440,
+            (None, _, _) => days_from_civil(astronomical(self.year) + 1, 1, 1) * 1440,
         }
     }
 
     /// ISO 8601 text with exactly the known parts, for `<time datetime>`: `2000`, `2000-11`,
     /// `2000-11-15`, `2000-11-15T09:30`.
     pub fn iso(&self) -> String {
-        let mut s = if (0..=9999).contains(&self.year) {
-            format!("{:04}", self.year)
-        } else {
-            format!("{:+07}", self.year)
-        };
+        let y = astronomical(self.year);
+        let mut s = if (0..=9999).contains(&y) { format!("{y:04}") } else { format!("{y:+07}") };
         if let Some(m) = self.month {
             s.push_str(&format!("-{m:02}"));
         }
@@ -326,11 +396,12 @@ impl PartialDate {
     /// `15 November 2000, 09:30`.
     pub fn label_en(&self) -> String {
         let month = self.month.map(month_name);
+        let y = year_en(self.year);
         match (month, self.day, self.time) {
-            (Some(mo), Some(d), Some((h, mi))) => format!("{d} {mo} {}, {h:02}:{mi:02}", self.year),
-            (Some(mo), Some(d), None) => format!("{d} {mo} {}", self.year),
-            (Some(mo), None, _) => format!("{mo} {}", self.year),
-            _ => self.year.to_string(),
+            (Some(mo), Some(d), Some((h, mi))) => format!("{d} {mo} {y}, {h:02}:{mi:02}"),
+            (Some(mo), Some(d), None) => format!("{d} {mo} {y}"),
+            (Some(mo), None, _) => format!("{mo} {y}"),
+            _ => y,
         }
     }
 }
@@ -450,14 +521,14 @@ fn range_label_en(a: &PartialDate, b: &PartialDate) -> String {
     if same_precision_day && a.year == b.year {
         if a.month == b.month {
             if let (Some(da), Some(m)) = (a.day, a.month) {
-                return format!("{da}–{} {} {}", b.day.unwrap_or(da), month_name(m), a.year);
+                return format!("{da}–{} {} {}", b.day.unwrap_or(da), month_name(m), year_en(a.year));
             }
         } else if let (Some(da), Some(ma)) = (a.day, a.month) {
             return format!("{da} {} – {}", month_name(ma), b.label_en());
         }
     }
     if a.precision() == Precision::Year && b.precision() == Precision::Year {
-        return format!("{}–{}", a.year, b.year);
+        return format!("{}–{}", year_en(a.year), year_en(b.year));
     }
     format!("{} – {}", a.label_en(), b.label_en())
 }

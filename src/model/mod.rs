@@ -15,8 +15,8 @@ use std::rc::Rc;
 
 pub use agenda::{agenda, AgendaDay, DayKey};
 pub use date::{
-    civil_from_days, days_from_civil, days_in_month, is_leap, DateError, PartialDate, Precision,
-    PrecisionGap, When, MAX_YEAR, MIN_YEAR, MONTHS,
+    astronomical, civil_from_days, days_from_civil, days_in_month, grouped, historical, is_leap, year_en,
+    DateError, PartialDate, Precision, PrecisionGap, When, CALENDAR_YEARS, MAX_YEAR, MIN_YEAR, MONTHS,
 };
 pub use error::{shown, DataError};
 pub use lang::{Lang, Translation};
