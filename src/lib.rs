@@ -9,9 +9,11 @@
 //! - [`state`]: the session: view state, intents in, effects out, pure (native);
 //! - `hooks`: the session store and its effect runner, element width, fetch (wasm32 only);
 //! - `components`: the Yew view (wasm32 only);
-//! - `embed`: the only module that touches the host document (wasm32 only).
+//! - `embed`: the only module that touches the host document (wasm32 only);
+//! - [`editor`]: the editor page's logic (`src/bin/editor.rs` exports it; the widget never links it).
 
 pub mod attrs;
+pub mod editor;
 pub mod fallback;
 pub mod format;
 pub mod i18n;
@@ -21,7 +23,10 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+/// Behind the `widget` feature (on by default) because it holds the widget's wasm-bindgen exports
+/// (`mount`, `Handle`), which every binary linking this library would otherwise carry: the editor's
+/// module (`src/bin/editor.rs`) is built without it.
+#[cfg(all(target_arch = "wasm32", feature = "widget"))]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]
 pub mod guard;

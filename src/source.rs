@@ -77,17 +77,22 @@ fn report_warnings(t: &Timeline, text: Option<&str>) {
     web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(&msg));
 }
 
-/// Parses and validates `text`; never panics. Syntax errors carry the browser's own position text.
-pub fn parse(text: &str, format: Format) -> Result<Timeline, Vec<DataError>> {
+/// JSON text as a [`Json`] tree, through `JSON.parse`; a syntax error carries the browser's own words
+/// ("… (line 3 column 5)").
+pub fn read_json(text: &str) -> Result<Json, DataError> {
     let value = JSON::parse(text).map_err(|e| {
         let why = e
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_else(|| "syntax error".to_owned());
-        vec![DataError::new("", format!("not valid JSON: {why}"))]
+        DataError::new("", format!("not valid JSON: {why}"))
     })?;
-    let json =
-        to_json(&value, 0).map_err(|e| vec![DataError::new("", format!("could not read the JSON: {e}"))])?;
+    to_json(&value, 0).map_err(|e| DataError::new("", format!("could not read the JSON: {e}")))
+}
+
+/// Parses and validates `text`; never panics. Syntax errors carry the browser's own position text.
+pub fn parse(text: &str, format: Format) -> Result<Timeline, Vec<DataError>> {
+    let json = read_json(text).map_err(|e| vec![e])?;
     format::from_json_as(&json, format).inspect(|t| report_warnings(t, Some(text))).map_err(|mut errs| {
         format::locate::place(text, &mut errs);
         errs
@@ -215,7 +220,9 @@ pub async fn fetch(
         return Err(LoadError::Status(response.status(), response.status_text()));
     }
     let kind = response.headers().get("content-type").ok().flatten().unwrap_or_default();
-    if !json_type(&kind) {
+    let table =
+        matches!(format, Format::Table { .. }) && (kind.contains("csv") || kind.contains("tab-separated"));
+    if !json_type(&kind) && !table {
         let bare = kind.split(';').next().unwrap_or_default().trim().to_owned();
         return Err(LoadError::NotJson(crate::model::shown(&bare)));
     }
@@ -234,7 +241,43 @@ pub async fn fetch(
     if len > MAX_BYTES {
         return Err(LoadError::TooBig(len));
     }
+    if let Format::Table { tsv } = format {
+        // Tables are read by the editor's module, loaded only now (a JSON page never pays for it).
+        let converted = JsFuture::from(sheet_json(&text, tsv)).await.map_err(|problems| {
+            // `[[place, what], …]`, or one message when the reader itself could not load.
+            let text = |v: JsValue| v.as_string().unwrap_or_default();
+            let list: Vec<DataError> = Array::from(&problems)
+                .iter()
+                .map(|p| match p.as_string() {
+                    Some(message) => DataError::new("", message),
+                    None => {
+                        let pair = Array::from(&p);
+                        DataError::new(text(pair.get(0)), text(pair.get(1)))
+                    }
+                })
+                .collect();
+            LoadError::Invalid(list)
+        })?;
+        return parse(&converted.as_string().unwrap_or_default(), Format::Native).map_err(LoadError::Invalid);
+    }
     parse(&text, format).map_err(LoadError::Invalid)
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export async function sheet_json(text, tsv) {
+  let m;
+  try {
+    m = await import(new URL("../../editor/editor.js", import.meta.url).href);
+    await m.default();
+  } catch (e) {
+    throw ["the table reader (editor/editor.js beside the widget) could not be loaded: " + e];
+  }
+  return m.sheetToJson(text, tsv);
+}
+"#)]
+extern "C" {
+    /// The table as this widget's JSON text; rejects with its problems (text, row and column).
+    fn sheet_json(text: &str, tsv: bool) -> js_sys::Promise;
 }
 
 thread_local! {

@@ -500,3 +500,25 @@ async fn themes_page_colours_and_a_fixed_height() {
     b.screenshot("themes-1280x900").await;
     b.stop().await;
 }
+
+/// `format="csv"` and `"tsv"`: a table in the TimelineJS sheet's columns, read by the editor's module
+/// (loaded only then); its problems at their row and column.
+#[tokio::test(flavor = "current_thread")]
+async fn a_table_as_src_is_read_and_its_mistakes_placed() {
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/fixtures/table.html")).await.expect("table page");
+    let good = wait_text(&b, 0, "Showing").await;
+    assert!(good.contains("A newsroom's table"), "{good}");
+    b.wait("mark", "Palermo Protocol, adopted", 0).await;
+    b.wait("mark", "Ides of March", 0).await.click().await.expect("open");
+    b.settled().await;
+    let panel = b.region_text("Ides of March").await.expect("details");
+    assert!(panel.contains("15 March 44 BCE"), "{panel}");
+    let bad = wait_text(&b, 1, "The timeline could not be loaded").await;
+    assert!(bad.contains("row 2, Month: 13 is not a month (1–12)"), "{bad}");
+    // The table reader came from beside the widget, and only now.
+    let asked: Vec<String> =
+        b.requests().into_iter().map(|r| r.0).filter(|p| p.contains("/editor/")).collect();
+    assert!(asked.contains(&"/news/timeline/editor/editor_bg.wasm".to_owned()), "{asked:?}");
+    b.stop().await;
+}

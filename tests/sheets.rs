@@ -7,7 +7,7 @@ use anti_trafficking_timeline::format::sheet::{import, read, Delimiter};
 use anti_trafficking_timeline::model::{Precision, Timeline};
 
 fn template() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/sheets/template.csv")).unwrap()
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/editor/sample.csv")).unwrap()
 }
 
 fn timeline(text: &str, d: Delimiter) -> (Timeline, Vec<String>) {

@@ -134,7 +134,6 @@ impl<'de> Deserialize<'de> for Json {
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
 impl Json {
     /// Pretty JSON text with keys in their order (what `cargo xtask import-timelinejs` writes).
     pub fn to_pretty(&self) -> String {
@@ -165,10 +164,9 @@ impl Json {
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
             #[allow(clippy::cast_possible_truncation, reason = "a whole number below 1e15 converts exactly")]
             Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => out.push_str(&(*n as i64).to_string()),
-            Json::Number(n) => {
-                out.push_str(&serde_json::Number::from_f64(*n).map_or("null".to_owned(), |n| n.to_string()))
-            }
-            Json::String(s) => out.push_str(&serde_json::Value::String(s.clone()).to_string()),
+            Json::Number(n) if n.is_finite() => out.push_str(&n.to_string()),
+            Json::Number(_) => out.push_str("null"),
+            Json::String(s) => write_str(out, s),
             Json::Array(items) if items.is_empty() => out.push_str("[]"),
             Json::Object(entries) if entries.is_empty() => out.push_str("{}"),
             Json::Array(items) => {
@@ -190,7 +188,7 @@ impl Json {
                         out.push(',');
                     }
                     pad(out, inner);
-                    out.push_str(&serde_json::Value::String(k.clone()).to_string());
+                    write_str(out, k);
                     out.push_str(if depth.is_some() { ": " } else { ":" });
                     v.write(out, inner);
                 }
@@ -199,4 +197,21 @@ impl Json {
             }
         }
     }
+}
+
+/// `s` as a JSON string: quotes, backslashes and control characters escaped.
+fn write_str(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }

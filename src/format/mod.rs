@@ -38,15 +38,23 @@ pub enum Format {
     Native,
     /// A TimelineJS3 file, converted.
     TimelineJs3,
+    /// A table in the TimelineJS sheet's columns (`csv`, or `tsv` with tabs), read by the editor's
+    /// module (`sheet`), which the widget loads only for such a file.
+    Table {
+        /// Tabs between cells.
+        tsv: bool,
+    },
 }
 
 impl Format {
-    /// `auto`, `native` or `timelinejs3` (also `timelinejs`), as in the `format` attribute.
+    /// `auto`, `native`, `timelinejs3` (also `timelinejs`), `csv` or `tsv`, as in the `format` attribute.
     pub fn from_name(name: &str) -> Option<Self> {
         match name.trim().to_ascii_lowercase().as_str() {
             "auto" | "" => Some(Format::Auto),
             "native" => Some(Format::Native),
             "timelinejs3" | "timelinejs" => Some(Format::TimelineJs3),
+            "csv" => Some(Format::Table { tsv: false }),
+            "tsv" => Some(Format::Table { tsv: true }),
             _ => None,
         }
     }
@@ -67,7 +75,8 @@ pub fn from_json(json: &Json) -> Result<Timeline, Vec<DataError>> {
 pub fn from_json_as(json: &Json, format: Format) -> Result<Timeline, Vec<DataError>> {
     let timelinejs = match format {
         Format::Auto => timelinejs::detect(json),
-        Format::Native => false,
+        // A table arrives here already converted to this format.
+        Format::Native | Format::Table { .. } => false,
         Format::TimelineJs3 => true,
     };
     // A TimelineJS3 file is converted first; what it cannot keep comes back as warnings.

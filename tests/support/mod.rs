@@ -124,6 +124,7 @@ fn respond(mounts: &[(&'static str, PathBuf)], port: u16, mut stream: TcpStream)
                 "wasm" => "application/wasm",
                 "css" => "text/css",
                 "json" => "application/json",
+                "csv" => "text/csv; charset=utf-8",
                 "png" => "image/png",
                 "svg" => "image/svg+xml",
                 "ico" => "image/x-icon",

@@ -194,3 +194,47 @@ pub(crate) fn gzip9(path: &Path) -> Result<u64> {
     child.wait().map_err(|e| e.to_string())?;
     Ok(buf.len() as u64)
 }
+
+/// `cargo xtask editor [DIR]` (Trunk's post-build hook, with `split-data`): the editor page, its own
+/// entry beside the widget's: `DIR/editor.html`, and in `DIR/editor/` its wasm-bindgen module
+/// (`src/bin/editor.rs`), script and stylesheet. A release build under `trunk build --release` (and
+/// `cargo xtask dist`), a debug one under `trunk serve`. Nothing a news page loads changes: the widget's
+/// files are not touched, and its wasm does not link the editor's code.
+pub(crate) fn editor(args: &[String]) -> Result {
+    let dir = match args {
+        [dir] => PathBuf::from(dir),
+        [] => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(PathBuf::from)
+            .ok_or("usage: cargo xtask editor DIR (or run it as Trunk's hook)")?,
+        _ => return Err("usage: cargo xtask editor [DIR]".to_owned()),
+    };
+    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    let mut build = cmd(&super::cargo());
+    // Without the widget's exports (feature `widget`): only the editor's own code is linked.
+    build.args(["build", "--target", super::pins::WASM_TARGET, "--bin", "editor", "--no-default-features"]);
+    if release {
+        build.arg("--release");
+    }
+    run("the editor's wasm (cargo build --bin editor)", &mut build)?;
+    let profile = if release { "release" } else { "debug" };
+    let wasm = root().join("target").join(super::pins::WASM_TARGET).join(profile).join("editor.wasm");
+    let out = dir.join("editor");
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let mut bindgen = cmd("wasm-bindgen");
+    bindgen.args(["--target", "web", "--no-typescript", "--weak-refs", "--out-name", "editor", "--out-dir"]);
+    run("the editor's glue (wasm-bindgen)", bindgen.arg(&out).arg(&wasm))?;
+    if release {
+        let module = out.join("editor_bg.wasm");
+        let mut opt = cmd("wasm-opt");
+        opt.arg("-Oz").arg("--output").arg(&module).arg(&module);
+        run("the editor's wasm, smaller (wasm-opt -Oz)", &mut opt)?;
+    }
+    for (from, to) in [
+        ("assets/editor/editor.html", dir.join("editor.html")),
+        ("assets/editor/ui.js", out.join("ui.js")),
+        ("assets/editor/editor.css", out.join("editor.css")),
+    ] {
+        std::fs::copy(root().join(from), &to).map_err(|e| format!("{from} → {}: {e}", to.display()))?;
+    }
+    Ok(())
+}

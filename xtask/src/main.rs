@@ -39,10 +39,9 @@ const COMMANDS: &[(&str, &str)] = &[
         "convert a CSV/TSV table (TimelineJS sheet columns), problems at rows and columns",
     ),
     ("schema", "write data/timeline.schema.json from the decoder's field lists"),
-    (
-        "split-data [DIR]",
-        "DIR/data/timeline.LANG.json: the bundled data, one file per language (Trunk's build hook)",
-    ),
+    ("split-data [DIR]", "DIR/data/timeline.LANG.json: the bundled data, one file per language"),
+    ("editor [DIR]", "DIR/editor.html and DIR/editor/: the editor page, its own entry"),
+    ("post-build", "split-data and editor into Trunk's staging directory (Trunk.toml's hook)"),
 ];
 
 /// The usage text: every command.
@@ -78,6 +77,8 @@ fn main() -> ExitCode {
             .and_then(|()| deps::check_with_empty_cargo_home()),
         Some("schema") => data::write_schema(),
         Some("split-data") => data::split_data(rest),
+        Some("editor") => build::editor(rest),
+        Some("post-build") => data::split_data(&[]).and_then(|()| build::editor(&[])),
         Some("check-data") => data::check_data(rest),
         Some("import-timelinejs") => data::import_timelinejs(rest),
         Some("import-sheet") => data::import_sheet(rest),

@@ -51,7 +51,8 @@ pub(crate) fn test() -> Result {
 }
 
 /// The end-to-end suites (tests/e2e*.rs).
-pub(crate) const E2E_SUITES: [&str; 5] = ["e2e", "e2e_embed", "e2e_phone", "e2e_a11y", "e2e_hardening"];
+pub(crate) const E2E_SUITES: [&str; 6] =
+    ["e2e", "e2e_embed", "e2e_phone", "e2e_a11y", "e2e_hardening", "e2e_editor"];
 
 /// `cargo xtask e2e [SUITE…]`: the release builds, then the end-to-end suites (all by default).
 pub(crate) fn e2e_command(args: &[String]) -> Result {
