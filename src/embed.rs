@@ -48,6 +48,16 @@ thread_local! {
 
 #[wasm_bindgen(inline_js = r#"
 export function data_url(name) { return new URL("../../data/" + name, import.meta.url).href; }
+export async function sheet_json(text, tsv) {
+  let m;
+  try {
+    m = await import(new URL("../../editor/editor.js", import.meta.url).href);
+    await m.default();
+  } catch (e) {
+    throw ["the table reader (editor/editor.js beside the widget) could not be loaded: " + e];
+  }
+  return m.sheetToJson(text, tsv);
+}
 export function define_element(tag, mount) {
   if (customElements.get(tag)) return;
   customElements.define(tag, class extends HTMLElement {
@@ -60,6 +70,9 @@ extern "C" {
     /// `name` in the `data/` folder beside the widget's files. This file is wasm-bindgen's inline
     /// snippet, at `snippets/<crate>/inline0.js` under the folder that holds the wasm, whatever the page.
     fn data_url(name: &str) -> String;
+    /// A table as this widget's JSON text, through the editor's module (`src/bin/editor.rs`), which
+    /// is loaded only for such a file; rejects with its problems, `[[place, what], …]`.
+    fn sheet_json(text: &str, tsv: bool) -> js_sys::Promise;
     fn define_element(tag: &str, mount: &Closure<dyn Fn(Element) -> JsValue>);
 }
 
@@ -232,6 +245,8 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
     };
     shadow.set_inner_html("");
     adopt_sheet(&shadow);
+    // Tables as `src` (`format="csv"`) are read by the editor's module, which this file knows where to find.
+    crate::source::set_table_reader(sheet_json);
     // The stylesheet reads the theme from the host (`:host([data-theme=dark])`), so that the page's
     // custom properties on the element still win over the defaults.
     if let Some(theme) = &options.theme {

@@ -23,8 +23,9 @@ thread_local! {
     static FORMATS: RefCell<Vec<((Lang, u8), Intl::DateTimeFormat)>> = const { RefCell::new(Vec::new()) };
 }
 
-fn format_for(lang: Lang, style: Style) -> Intl::DateTimeFormat {
-    let key = (lang, style as u8);
+/// A cached `Intl.DateTimeFormat`; `era` adds the era (for BCE dates: "av. J.-C.", "г. до н. э.").
+fn format_for(lang: Lang, style: Style, era: bool) -> Intl::DateTimeFormat {
+    let key = (lang, style as u8 | if era { 0x10 } else { 0 });
     FORMATS.with(|f| {
         if let Some((_, fmt)) = f.borrow().iter().find(|(k, _)| *k == key) {
             return fmt.clone();
@@ -52,23 +53,31 @@ fn format_for(lang: Lang, style: Style) -> Intl::DateTimeFormat {
             }
             Style::ShortMonth => set("month", "short"),
         }
+        if era {
+            set("era", "short");
+        }
         let fmt = Intl::DateTimeFormat::new(&Array::of1(&JsValue::from_str(lang.tag())), &opts);
         f.borrow_mut().push((key, fmt.clone()));
         fmt
     })
 }
 
+/// 1 January of 1 CE, in minutes since 1970.
+const FIRST_CE_MINUTE: f64 = -62_135_596_800.0 / 60.0;
+
 fn js_date(minutes: f64) -> Date {
     Date::new(&JsValue::from_f64(minutes * 60_000.0))
 }
 
 fn format(lang: Lang, style: Style, minutes: f64) -> String {
-    let fmt = format_for(lang, style);
+    // Before the common era, the era is written (Intl's own words, as the no-JS list writes them).
+    let era = minutes < FIRST_CE_MINUTE;
+    let fmt = format_for(lang, style, era);
     fmt.format().call1(&fmt, &js_date(minutes)).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
 
 fn format_range(lang: Lang, style: Style, a: f64, b: f64) -> Option<String> {
-    let fmt = format_for(lang, style);
+    let fmt = format_for(lang, style, a < FIRST_CE_MINUTE);
     let f: Function = Reflect::get(&fmt, &JsValue::from_str("formatRange")).ok()?.dyn_into().ok()?;
     f.call2(&fmt, &js_date(a), &js_date(b)).ok()?.as_string()
 }
@@ -91,8 +100,6 @@ pub fn date(lang: Lang, d: &PartialDate) -> String {
     match (lang, d.precision()) {
         (Lang::En, _) => d.label_en(),
         (_, Precision::Year) => crate::i18n::year_text(lang, d.year()),
-        // Intl writes BCE years its own way: the era as the rest of the widget writes it.
-        _ if d.year() < 1 => crate::fallback::date(lang, d),
         _ => format(lang, style_of(d), start(d)),
     }
 }

@@ -243,7 +243,13 @@ pub async fn fetch(
     }
     if let Format::Table { tsv } = format {
         // Tables are read by the editor's module, loaded only now (a JSON page never pays for it).
-        let converted = JsFuture::from(sheet_json(&text, tsv)).await.map_err(|problems| {
+        let read = TABLES.with(std::cell::Cell::get).ok_or_else(|| {
+            LoadError::Invalid(vec![DataError::new(
+                "",
+                "tables (format=\"csv\") are read only through embed.js",
+            )])
+        })?;
+        let converted = JsFuture::from(read(&text, tsv)).await.map_err(|problems| {
             // `[[place, what], …]`, or one message when the reader itself could not load.
             let text = |v: JsValue| v.as_string().unwrap_or_default();
             let list: Vec<DataError> = Array::from(&problems)
@@ -263,21 +269,17 @@ pub async fn fetch(
     parse(&text, format).map_err(LoadError::Invalid)
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-export async function sheet_json(text, tsv) {
-  let m;
-  try {
-    m = await import(new URL("../../editor/editor.js", import.meta.url).href);
-    await m.default();
-  } catch (e) {
-    throw ["the table reader (editor/editor.js beside the widget) could not be loaded: " + e];
-  }
-  return m.sheetToJson(text, tsv);
+/// Reads a table's text into this widget's JSON text (a promise; rejects with its problems).
+pub type TableReader = fn(&str, bool) -> js_sys::Promise;
+
+thread_local! {
+    /// The table reader the embedder provides (`embed`: the editor's module, loaded when first used).
+    static TABLES: std::cell::Cell<Option<TableReader>> = const { std::cell::Cell::new(None) };
 }
-"#)]
-extern "C" {
-    /// The table as this widget's JSON text; rejects with its problems (text, row and column).
-    fn sheet_json(text: &str, tsv: bool) -> js_sys::Promise;
+
+/// Sets how tables (`format="csv"`) are read.
+pub fn set_table_reader(read: TableReader) {
+    TABLES.with(|t| t.set(Some(read)));
 }
 
 thread_local! {

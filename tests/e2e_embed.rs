@@ -516,6 +516,9 @@ async fn a_table_as_src_is_read_and_its_mistakes_placed() {
     assert!(panel.contains("15 March 44 BCE"), "{panel}");
     let bad = wait_text(&b, 1, "The timeline could not be loaded").await;
     assert!(bad.contains("row 2, Month: 13 is not a month (1–12)"), "{bad}");
+    // In French, the date before the common era as French writes it (the browser's Intl, with its era).
+    let fr = wait_text(&b, 2, "Ides of March").await;
+    assert!(fr.contains("15 mars 44 av. J.-C."), "{fr}");
     // The table reader came from beside the widget, and only now.
     let asked: Vec<String> =
         b.requests().into_iter().map(|r| r.0).filter(|p| p.contains("/editor/")).collect();

@@ -154,6 +154,12 @@ pub(crate) fn size(dist: &Path) -> Result {
         println!("{raw:>10} {gz:>12}  {name}{}", if *news { "" } else { " (not for a news page)" });
     }
     let (raw, gz) = rows.iter().filter(|r| r.0).fold((0, 0), |(a, b), r| (a + r.2, b + r.3));
+    let editor =
+        rows.iter().filter(|r| r.1.starts_with("editor/")).fold((0, 0), |(a, b), r| (a + r.2, b + r.3));
+    println!(
+        "{:>10} {:>12}  the editor page's own code (editor/: never loaded by a news page, unless its data is a table)",
+        editor.0, editor.1
+    );
     println!("{raw:>10} {gz:>12}  the widget's code for a news page (the stylesheet is in the wasm)");
     // The data: one file per language, fetched beside the wasm (English, plus the page's language).
     let mut first = true;

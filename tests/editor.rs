@@ -1,0 +1,74 @@
+//! The editor page's logic (`src/editor.rs`), natively: what a text is, its problems in check-data's
+//! words and places, the data it downloads, and the snippet.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use anti_trafficking_timeline::editor::{check, snippet, Kind};
+use anti_trafficking_timeline::format::{check as report, Json};
+use anti_trafficking_timeline::model::{DataError, Lang};
+
+/// What the browser's `JSON.parse` does for the page, natively.
+fn parse(text: &str) -> Result<Json, DataError> {
+    serde_json::from_str(text).map_err(|e| DataError::new("", format!("not valid JSON: {e}")))
+}
+
+#[test]
+fn each_kind_of_text_is_recognised_checked_and_converted() {
+    // This widget's own data: valid, nothing to say, and the download is the same data.
+    let own = anti_trafficking_timeline::BUNDLED_DATA;
+    let c = check("data", own, &parse);
+    assert_eq!((c.kind, c.problems.len()), (Kind::Native, 0));
+    assert_eq!(c.summary, "data: ok: 64 events, 9 sessions, 11 periods");
+    assert_eq!(report::report("x", c.json.as_deref().unwrap()).errors, 0);
+    // A TimelineJS3 file (one of its own examples): converted, with what it lost as warnings.
+    let tjs = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/timelinejs-examples/cosmo.json"
+    ))
+    .unwrap();
+    let c = check("data", &tjs, &parse);
+    assert_eq!(c.kind, Kind::TimelineJs);
+    assert!(c.summary.starts_with("data: ok: 7 events"), "{}", c.summary);
+    assert!(c.problems.iter().all(|p| p.kind == "warning") && !c.problems.is_empty());
+    let converted = c.json.unwrap();
+    assert!(converted.contains("\"origin\": \"timelinejs3\"") && converted.contains("-13800000000"));
+    // Mistakes in JSON: each in check-data's words, at its line and column; nothing to download.
+    let bad = own.replacen("\"month\": 11", "\"month\": 13", 1);
+    let c = check("data", &bad, &parse);
+    assert_eq!(c.problems.len(), 1);
+    assert!(
+        c.problems[0].text.contains(": error: events[")
+            && c.problems[0].text.ends_with("].date.month: 13 is not a month (1–12)"),
+        "{}",
+        c.problems[0].text
+    );
+    let (line, col) = c.problems[0].at.unwrap();
+    assert!(bad.lines().nth(line - 1).unwrap()[col - 1..].starts_with("\"month\": 13"));
+    assert_eq!(c.json, None);
+    // Tables, with commas or tabs; empty text is nothing yet.
+    assert_eq!(check("data", "Year,Headline\n2004,A\n", &parse).kind, Kind::Csv);
+    assert_eq!(check("data", "Year\tHeadline\n2004\tA\n", &parse).kind, Kind::Tsv);
+    assert_eq!(check("data", "  \n", &parse).kind, Kind::Empty);
+    let c = check("data", "Year,Headline\n2004,A\n20x4,B\n", &parse);
+    assert_eq!(c.problems[0].text, "data:3:1: error: row 3, Year: \"20x4\" is not a whole number");
+    // A syntax error says so (the browser adds its line and column; serde's words here).
+    let c = check("data", "{\"version\": 1,,}", &parse);
+    assert!(
+        c.problems[0].text.starts_with("data: error: (whole file): not valid JSON"),
+        "{}",
+        c.problems[0].text
+    );
+}
+
+#[test]
+fn the_snippet_has_the_chosen_attributes_and_escapes_them() {
+    assert_eq!(
+        snippet("https://news.example/timeline", "data/t.json", Some(Lang::Ru), "vertical", "dark"),
+        "<script type=\"module\" src=\"https://news.example/timeline/embed.js\"></script>\n<anti-trafficking-timeline src=\"data/t.json\" lang=\"ru\" layout=\"vertical\" theme=\"dark\"></anti-trafficking-timeline>"
+    );
+    // Defaults leave attributes out; a quote cannot end the attribute.
+    assert_eq!(
+        snippet("/t/", "a\"b.json", None, "auto", "auto"),
+        "<script type=\"module\" src=\"/t/embed.js\"></script>\n<anti-trafficking-timeline src=\"a&quot;b.json\"></anti-trafficking-timeline>"
+    );
+}
