@@ -21,7 +21,11 @@ function save() {
 function restore() {
   let state = null;
   try { state = JSON.parse(localStorage.getItem(KEY) || "null"); } catch (_) { state = null; }
-  if (!state) return;
+  if (!state) {
+    // On a phone, the preview starts at a phone's width.
+    if (window.innerWidth < 700) document.querySelector("input[name=ed-width][value='390']").checked = true;
+    return;
+  }
   text.value = typeof state.text === "string" ? state.text : "";
   for (const f of fields) if (typeof state[f] === "string") $(f).value = state[f];
   const w = document.querySelector(`input[name=ed-width][value="${state.width === "390" ? "390" : "1280"}"]`);
