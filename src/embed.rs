@@ -48,15 +48,15 @@ thread_local! {
 
 #[wasm_bindgen(inline_js = r#"
 export function data_url(name) { return new URL("../../data/" + name, import.meta.url).href; }
-export async function sheet_json(text, tsv) {
+export async function convert_json(text, kind) {
   let m;
   try {
     m = await import(new URL("../../editor/editor.js", import.meta.url).href);
     await m.default();
   } catch (e) {
-    throw ["the table reader (editor/editor.js beside the widget) could not be loaded: " + e];
+    throw ["the converter (editor/editor.js beside the widget) could not be loaded: " + e];
   }
-  return m.sheetToJson(text, tsv);
+  return m.toNativeJson(text, kind);
 }
 export function define_element(tag, mount) {
   if (customElements.get(tag)) return;
@@ -70,9 +70,10 @@ extern "C" {
     /// `name` in the `data/` folder beside the widget's files. This file is wasm-bindgen's inline
     /// snippet, at `snippets/<crate>/inline0.js` under the folder that holds the wasm, whatever the page.
     fn data_url(name: &str) -> String;
-    /// A table as this widget's JSON text, through the editor's module (`src/bin/editor.rs`), which
-    /// is loaded only for such a file; rejects with its problems, `[[place, what], …]`.
-    fn sheet_json(text: &str, tsv: bool) -> js_sys::Promise;
+    /// A table (`kind` `csv` or `tsv`) or a TimelineJS3 file (`timelinejs3`) as this widget's JSON
+    /// text, through the editor's module (`src/bin/editor.rs`), which is loaded only for such a file;
+    /// rejects with its problems, `[[place, what], …]`.
+    fn convert_json(text: &str, kind: &str) -> js_sys::Promise;
     fn define_element(tag: &str, mount: &Closure<dyn Fn(Element) -> JsValue>);
 }
 
@@ -245,8 +246,8 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
     };
     shadow.set_inner_html("");
     adopt_sheet(&shadow);
-    // Tables as `src` (`format="csv"`) are read by the editor's module, which this file knows where to find.
-    crate::source::set_table_reader(sheet_json);
+    // Tables and TimelineJS3 files are read by the editor's module, which this file knows where to find.
+    crate::source::set_converter(convert_json);
     // The stylesheet reads the theme from the host (`:host([data-theme=dark])`), so that the page's
     // custom properties on the element still win over the defaults.
     if let Some(theme) = &options.theme {
@@ -291,9 +292,19 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
                 (None, None) => Some(default_src(lang)),
             },
             shared,
+            // A TimelineJS3 file given as data is converted first, asynchronously (the converter is
+            // the editor's module); any other data is read at once.
+            text: options
+                .data
+                .as_ref()
+                .filter(|v| crate::source::needs_conversion(v, options.format))
+                .and_then(|v| js_sys::JSON::stringify(v).ok())
+                .and_then(|s| s.as_string())
+                .map(Into::into),
             data: options
                 .data
                 .as_ref()
+                .filter(|v| !crate::source::needs_conversion(v, options.format))
                 .map(|v| Data(Rc::new(crate::source::from_value(v.clone(), options.format)))),
             prefix: next_prefix().into(),
             start: options.start.clone().map(Into::into),

@@ -12,7 +12,13 @@ use crate::model::{DataError, Timeline};
 pub fn from_value(value: JsValue, format: Format) -> Result<Timeline, Vec<DataError>> {
     let json =
         to_json(&value, 0).map_err(|e| vec![DataError::new("", format!("could not read the data: {e}"))])?;
-    format::from_json_as(&json, format).inspect(|t| report_warnings(t, None))
+    format::from_json_with(&json, format, linked()).inspect(|t| report_warnings(t, None))
+}
+
+/// Whether a script's data (`mount(element, { data })`) must be converted first (a TimelineJS3 file,
+/// when the importer is not linked in): the embedder then loads its text asynchronously ([`load`]).
+pub fn needs_conversion(value: &JsValue, format: Format) -> bool {
+    linked().is_none() && to_json(value, 0).is_ok_and(|j| format::is_timelinejs(&j, format))
 }
 
 /// A parsed JavaScript value as a [`Json`] tree, keys in their order. A direct walk over the value
@@ -93,10 +99,12 @@ pub fn read_json(text: &str) -> Result<Json, DataError> {
 /// Parses and validates `text`; never panics. Syntax errors carry the browser's own position text.
 pub fn parse(text: &str, format: Format) -> Result<Timeline, Vec<DataError>> {
     let json = read_json(text).map_err(|e| vec![e])?;
-    format::from_json_as(&json, format).inspect(|t| report_warnings(t, Some(text))).map_err(|mut errs| {
-        format::locate::place(text, &mut errs);
-        errs
-    })
+    format::from_json_with(&json, format, linked()).inspect(|t| report_warnings(t, Some(text))).map_err(
+        |mut errs| {
+            format::locate::place(text, &mut errs);
+            errs
+        },
+    )
 }
 
 use wasm_bindgen_futures::JsFuture;
@@ -241,45 +249,65 @@ pub async fn fetch(
     if len > MAX_BYTES {
         return Err(LoadError::TooBig(len));
     }
-    if let Format::Table { tsv } = format {
-        // Tables are read by the editor's module, loaded only now (a JSON page never pays for it).
-        let read = TABLES.with(std::cell::Cell::get).ok_or_else(|| {
-            LoadError::Invalid(vec![DataError::new(
-                "",
-                "tables (format=\"csv\") are read only through embed.js",
-            )])
-        })?;
-        let converted = JsFuture::from(read(&text, tsv)).await.map_err(|problems| {
-            // `[[place, what], …]`, or one message when the reader itself could not load.
-            let text = |v: JsValue| v.as_string().unwrap_or_default();
-            let list: Vec<DataError> = Array::from(&problems)
-                .iter()
-                .map(|p| match p.as_string() {
-                    Some(message) => DataError::new("", message),
-                    None => {
-                        let pair = Array::from(&p);
-                        DataError::new(text(pair.get(0)), text(pair.get(1)))
-                    }
-                })
-                .collect();
-            LoadError::Invalid(list)
-        })?;
-        return parse(&converted.as_string().unwrap_or_default(), Format::Native).map_err(LoadError::Invalid);
-    }
-    parse(&text, format).map_err(LoadError::Invalid)
+    load(&text, format).await
 }
 
-/// Reads a table's text into this widget's JSON text (a promise; rejects with its problems).
-pub type TableReader = fn(&str, bool) -> js_sys::Promise;
+/// A file's text as a timeline. Tables (`format="csv"`) and TimelineJS3 files are converted first by
+/// the editor's module, which the embedder provides and which is loaded only for such a file: the
+/// widget's own wasm has neither reader (9 KB of gzip that no news page showing JSON needs).
+pub async fn load(text: &str, format: Format) -> Result<Timeline, LoadError> {
+    let kind = match format {
+        Format::Table { tsv } => Some(if tsv { "tsv" } else { "csv" }),
+        _ if linked().is_none() && read_json(text).is_ok_and(|j| format::is_timelinejs(&j, format)) => {
+            Some("timelinejs3")
+        }
+        _ => None,
+    };
+    let Some(kind) = kind else { return parse(text, format).map_err(LoadError::Invalid) };
+    let convert = CONVERTER.with(std::cell::Cell::get).ok_or_else(|| {
+        LoadError::Invalid(vec![DataError::new("", "this file must be converted, which embed.js does")])
+    })?;
+    let converted = JsFuture::from(convert(text, kind)).await.map_err(|problems| {
+        // `[[place, what], …]`, or one message when the converter itself could not load.
+        let text = |v: JsValue| v.as_string().unwrap_or_default();
+        let list: Vec<DataError> = Array::from(&problems)
+            .iter()
+            .map(|p| match p.as_string() {
+                Some(message) => DataError::new("", message),
+                None => {
+                    let pair = Array::from(&p);
+                    DataError::new(text(pair.get(0)), text(pair.get(1)))
+                }
+            })
+            .collect();
+        LoadError::Invalid(list)
+    })?;
+    parse(&converted.as_string().unwrap_or_default(), Format::Native).map_err(LoadError::Invalid)
+}
+
+/// Converts a file's text (`kind`: `csv`, `tsv` or `timelinejs3`) to this widget's JSON text (a
+/// promise; rejects with its problems).
+pub type AsyncConverter = fn(&str, &str) -> js_sys::Promise;
 
 thread_local! {
-    /// The table reader the embedder provides (`embed`: the editor's module, loaded when first used).
-    static TABLES: std::cell::Cell<Option<TableReader>> = const { std::cell::Cell::new(None) };
+    /// The converter the embedder provides (`embed`: the editor's module, loaded when first used).
+    static CONVERTER: std::cell::Cell<Option<AsyncConverter>> = const { std::cell::Cell::new(None) };
+    /// The TimelineJS3 importer, where a build links it in (the browser tests).
+    static LINKED: std::cell::Cell<Option<format::Converter>> = const { std::cell::Cell::new(None) };
 }
 
-/// Sets how tables (`format="csv"`) are read.
-pub fn set_table_reader(read: TableReader) {
-    TABLES.with(|t| t.set(Some(read)));
+/// Sets how tables and TimelineJS3 files are converted.
+pub fn set_converter(convert: AsyncConverter) {
+    CONVERTER.with(|c| c.set(Some(convert)));
+}
+
+/// Links the TimelineJS3 importer in: such files then load synchronously (`format::timelinejs::import`).
+pub fn link_converter(convert: format::Converter) {
+    LINKED.with(|c| c.set(Some(convert)));
+}
+
+fn linked() -> Option<format::Converter> {
+    LINKED.with(std::cell::Cell::get)
 }
 
 thread_local! {

@@ -715,6 +715,9 @@ async fn in_russian_counts_follow_russian_plurals() {
 
 #[wasm_bindgen_test]
 async fn a_timelinejs3_file_loads_as_a_timeline() {
+    // The widget's wasm leaves the importer out (embed.js converts through the editor's module; the
+    // end-to-end suite checks that path): these tests link it in.
+    source::link_converter(anti_trafficking_timeline::format::timelinejs::import);
     let (root, _) = mount_with(include_str!("timelinejs/every-field.json"), None, None).await;
     let t = text(&root);
     assert!(t.contains("Trafficking in persons: a timeline"), "title slide → title: {t}");
@@ -737,6 +740,7 @@ async fn a_timelinejs3_file_loads_as_a_timeline() {
 #[wasm_bindgen_test]
 fn a_declared_format_overrides_detection() {
     use anti_trafficking_timeline::format::Format;
+    source::link_converter(anti_trafficking_timeline::format::timelinejs::import);
     let tl = include_str!("timelinejs/minimal.json");
     // Declared native: the TimelineJS3 fields are unknown fields of this format.
     let errs = source::parse(tl, Format::Native).expect_err("not this widget's format");

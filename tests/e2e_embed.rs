@@ -525,3 +525,19 @@ async fn a_table_as_src_is_read_and_its_mistakes_placed() {
     assert!(asked.contains(&"/news/timeline/editor/editor_bg.wasm".to_owned()), "{asked:?}");
     b.stop().await;
 }
+
+/// A TimelineJS3 file as `src`, or given by a script as `data`: the widget's own wasm has no importer
+/// (9 KB gzip no JSON page needs); it converts through the editor's module, loaded only then.
+#[tokio::test(flavor = "current_thread")]
+async fn a_timelinejs_file_is_converted_by_the_editors_module_only_when_needed() {
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/fixtures/timelinejs.html")).await.expect("page");
+    let cosmo = wait_text(&b, 0, "Showing").await;
+    assert!(cosmo.contains("Cosmological Scale Timeline") && cosmo.contains("13,800,000,000 BCE"), "{cosmo}");
+    let scripted = "const h = document.getElementById('scripted'); return !!(h.shadowRoot && h.shadowRoot.textContent.includes('Given by a script') && h.shadowRoot.textContent.includes('A TimelineJS3 event, May 2004'))";
+    assert!(b.wait_until(scripted, 10).await, "{}", b.js("const h = document.getElementById('scripted'); return h.shadowRoot ? h.shadowRoot.textContent : ''").await);
+    let asked: Vec<String> =
+        b.requests().into_iter().map(|r| r.0).filter(|p| p.contains("/editor/")).collect();
+    assert!(asked.contains(&"/news/timeline/editor/editor_bg.wasm".to_owned()), "{asked:?}");
+    b.stop().await;
+}

@@ -1,6 +1,6 @@
 //! The editor page's module (`dist/editor/editor.js` and its wasm), built by `cargo xtask editor`
 //! (Trunk's post-build hook): [`anti_trafficking_timeline::editor`] for the page's script, and
-//! `sheetToJson` for a widget whose `src` is a table (`format="csv"`). A news page showing JSON data
+//! `toNativeJson` for a widget whose data is a table (`format="csv"`) or a TimelineJS3 file. A news page showing JSON data
 //! never loads it; its exports live here, not in the library, so the widget's wasm does not carry them.
 
 #[cfg(target_arch = "wasm32")]
@@ -66,24 +66,39 @@ mod web {
         include_str!("../../assets/editor/sample.csv").to_owned()
     }
 
-    /// A table (CSV, or TSV if `tsv`) as this widget's JSON, for a widget with `format="csv"`; its
-    /// warnings go to the console; its problems, placed, are the error.
-    #[wasm_bindgen(js_name = sheetToJson)]
-    pub fn sheet_to_json(text: &str, tsv: bool) -> Result<String, JsValue> {
-        let d = if tsv { Delimiter::Tab } else { Delimiter::Comma };
-        let imported = sheet::import(text, d).map_err(|e| lines(&e))?;
-        match imported.validate() {
-            Ok(t) => {
-                if !t.warnings.is_empty() {
-                    web_sys::console::warn_1(&JsValue::from_str(&format!(
-                        "anti-trafficking-timeline: the table lost something in conversion:\n{}",
-                        t.warnings.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
-                    )));
-                }
-                Ok(imported.json.to_compact())
+    /// A table (`kind` `csv` or `tsv`) or a TimelineJS3 file (`timelinejs3`) as this widget's JSON
+    /// text, for a widget whose data is such a file (its own wasm has neither reader). What the
+    /// conversion drops goes to the console; the problems that stop it, placed, are the error.
+    #[wasm_bindgen(js_name = toNativeJson)]
+    pub fn to_native_json(text: &str, kind: &str) -> Result<String, JsValue> {
+        let (json, mut warnings) = if kind == "timelinejs3" {
+            let json = read_json(text).map_err(|e| lines(&[e]))?;
+            let (ours, mut w) = anti_trafficking_timeline::format::timelinejs::import(&json);
+            anti_trafficking_timeline::format::locate::place(text, &mut w);
+            (ours, w)
+        } else {
+            let d = if kind == "tsv" { Delimiter::Tab } else { Delimiter::Comma };
+            let imported = sheet::import(text, d).map_err(|e| lines(&e))?;
+            match imported.validate() {
+                Ok(t) => (imported.json, t.warnings),
+                Err(e) => return Err(lines(&e)),
             }
-            Err(e) => Err(lines(&e)),
+        };
+        warnings.truncate(50);
+        if !warnings.is_empty() {
+            let list: Vec<String> = warnings
+                .iter()
+                .map(|w| match w.at {
+                    Some((l, c)) => format!("{w} (line {l}, column {c})"),
+                    None => w.to_string(),
+                })
+                .collect();
+            web_sys::console::warn_1(&JsValue::from_str(&format!(
+                "anti-trafficking-timeline: what the conversion could not keep:\n{}",
+                list.join("\n")
+            )));
         }
+        Ok(json.to_compact())
     }
 
     /// Problems as `[[place, what], …]` (`["row 3, Month", "13 is not a month (1–12)"]`).

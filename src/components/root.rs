@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::errors::ErrorList;
 use super::TimelineView;
-use crate::hooks::{use_fetch, Fetch, Inbox};
+use crate::hooks::{use_converted, use_fetch, Fetch, Inbox};
 use crate::source::LoadError;
 use crate::state::{Data, Effect};
 
@@ -33,6 +33,9 @@ pub struct RootProps {
     /// Already loaded data (given by a script).
     #[prop_or_default]
     pub data: Option<Data>,
+    /// A script's data that must be converted first (a TimelineJS3 file), as JSON text.
+    #[prop_or_default]
+    pub text: Option<AttrValue>,
     /// Per-instance id prefix.
     pub prefix: AttrValue,
     /// What to show first.
@@ -71,9 +74,11 @@ fn Instance(props: &RootProps) -> Html {
     crate::guard::rendering(&props.prefix);
     let attempt = use_state(|| 0u32);
     let fetched = use_fetch(props.src.clone(), props.format, *attempt, props.shared);
+    let converted = use_converted(props.text.clone(), props.format);
+    let fetched = if props.text.is_some() { converted } else { fetched };
     let data = match (&props.src, &props.data, &fetched) {
         (None, Some(d), _) => Some(d.clone()),
-        (Some(_), _, Fetch::Done(d)) => Some(d.clone()),
+        (_, _, Fetch::Done(d)) => Some(d.clone()),
         _ => None,
     };
     let theme = props.theme.clone();

@@ -73,15 +73,39 @@ pub fn from_json(json: &Json) -> Result<Timeline, Vec<DataError>> {
 
 /// [`from_json`] for a file in a given (or detected) format.
 pub fn from_json_as(json: &Json, format: Format) -> Result<Timeline, Vec<DataError>> {
-    let timelinejs = match format {
+    from_json_with(json, format, Some(timelinejs::import))
+}
+
+/// Converts a TimelineJS3 file to this format, with what it could not keep ([`timelinejs::import`]).
+pub type Converter = fn(&Json) -> (Json, Vec<DataError>);
+
+/// Whether `json`, declared `format`, is a TimelineJS3 file to convert first.
+pub fn is_timelinejs(json: &Json, format: Format) -> bool {
+    match format {
         Format::Auto => timelinejs::detect(json),
         // A table arrives here already converted to this format.
         Format::Native | Format::Table { .. } => false,
         Format::TimelineJs3 => true,
-    };
+    }
+}
+
+/// [`from_json_as`] with the converter given: the widget has none (its wasm leaves the importer out
+/// and converts through the editor's module, asynchronously, before it gets here), so a TimelineJS3
+/// file is then an error that says so.
+pub fn from_json_with(
+    json: &Json,
+    format: Format,
+    convert: Option<Converter>,
+) -> Result<Timeline, Vec<DataError>> {
     // A TimelineJS3 file is converted first; what it cannot keep comes back as warnings.
-    if timelinejs {
-        let (ours, warnings) = timelinejs::import(json);
+    if is_timelinejs(json, format) {
+        let Some(convert) = convert else {
+            return Err(vec![DataError::new(
+                "",
+                "a TimelineJS3 file: it is converted when loaded through embed.js",
+            )]);
+        };
+        let (ours, warnings) = convert(json);
         let mut t = from_native(&ours)?;
         t.warnings.splice(0..0, warnings);
         return Ok(t);

@@ -89,3 +89,31 @@ pub fn use_fetch(src: Option<String>, format: Format, attempt: u32, shared: bool
     }
     (*fetched).clone()
 }
+
+/// A script's data that must be converted first (`mount(element, { data })` with a TimelineJS3
+/// file): its text, loaded through the converter (`source::load`); `Loading` while there is none.
+#[hook]
+pub fn use_converted(text: Option<AttrValue>, format: Format) -> Fetch {
+    let converted = use_state(|| Fetch::Loading);
+    {
+        let converted = converted.clone();
+        use_effect_with((text, format), move |(text, format)| {
+            let live = Rc::new(std::cell::Cell::new(true));
+            if let Some(text) = text.clone() {
+                let (format, live) = (*format, live.clone());
+                converted.set(Fetch::Loading);
+                yew::platform::spawn_local(async move {
+                    let result = source::load(&text, format).await;
+                    if live.get() {
+                        converted.set(match result {
+                            Ok(t) => Fetch::Done(Data(Rc::new(Ok(t)))),
+                            Err(e) => Fetch::Failed(e),
+                        });
+                    }
+                });
+            }
+            move || live.set(false)
+        });
+    }
+    (*converted).clone()
+}

@@ -7,7 +7,7 @@ mod near;
 mod session;
 mod width;
 
-pub use fetch::{use_fetch, Fetch};
+pub use fetch::{use_converted, use_fetch, Fetch};
 pub use near::use_near_viewport;
 pub use session::{use_session, Inbox, Sender};
 pub use width::{use_element_width, Measure};

@@ -157,7 +157,7 @@ pub(crate) fn size(dist: &Path) -> Result {
     let editor =
         rows.iter().filter(|r| r.1.starts_with("editor/")).fold((0, 0), |(a, b), r| (a + r.2, b + r.3));
     println!(
-        "{:>10} {:>12}  the editor page's own code (editor/: never loaded by a news page, unless its data is a table)",
+        "{:>10} {:>12}  the editor page's own code (editor/: a news page loads it only for a table or a TimelineJS3 file)",
         editor.0, editor.1
     );
     println!("{raw:>10} {gz:>12}  the widget's code for a news page (the stylesheet is in the wasm)");
