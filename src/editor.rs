@@ -77,12 +77,11 @@ pub fn kind_of(text: &str, json: Option<&Json>) -> Kind {
     }
 }
 
-/// Checks `text` (called `name` in the problems' lines). `parse` reads JSON text into a tree or says
-/// why it cannot (`JSON.parse` in the browser, `serde_json` natively), with the place if it knows it.
-pub fn check(name: &str, text: &str, parse: &dyn Fn(&str) -> Result<Json, DataError>) -> Checked {
+/// Checks `text` (called `name` in the problems' lines), exactly as `cargo xtask check-data` would.
+pub fn check(name: &str, text: &str) -> Checked {
     let looks_json =
         matches!(text.trim_start_matches('\u{feff}').trim_start().chars().next(), Some('{' | '['));
-    let parsed = looks_json.then(|| parse(text));
+    let parsed = looks_json.then(|| crate::format::read_text(text));
     let kind = kind_of(text, parsed.as_ref().and_then(|p| p.as_ref().ok()));
     let (result, json): (Result<Timeline, Vec<DataError>>, Option<Json>) = match (kind, parsed) {
         (Kind::Empty, _) => {
@@ -129,15 +128,6 @@ pub fn check(name: &str, text: &str, parse: &dyn Fn(&str) -> Result<Json, DataEr
     let report = check::report_of(name, result);
     let summary = report.text.lines().last().unwrap_or_default().to_owned();
     Checked { kind, problems, summary, json: json.filter(|_| valid).map(|j| j.to_pretty()) }
-}
-
-/// The line and column a browser's `JSON.parse` message gives ("… (line 3 column 5)"), for the
-/// editor to jump to.
-pub fn line_column(message: &str) -> Option<(usize, usize)> {
-    let rest = message.split("(line ").nth(1)?;
-    let (line, rest) = rest.split_once(" column ")?;
-    let col: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    Some((line.trim().parse().ok()?, col.parse().ok()?))
 }
 
 fn problem(name: &str, kind: &'static str, e: &DataError) -> Problem {

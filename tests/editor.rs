@@ -4,19 +4,14 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use anti_trafficking_timeline::editor::{check, snippet, Kind};
-use anti_trafficking_timeline::format::{check as report, Json};
-use anti_trafficking_timeline::model::{DataError, Lang};
-
-/// What the browser's `JSON.parse` does for the page, natively.
-fn parse(text: &str) -> Result<Json, DataError> {
-    serde_json::from_str(text).map_err(|e| DataError::new("", format!("not valid JSON: {e}")))
-}
+use anti_trafficking_timeline::format::check as report;
+use anti_trafficking_timeline::model::Lang;
 
 #[test]
 fn each_kind_of_text_is_recognised_checked_and_converted() {
     // This widget's own data: valid, nothing to say, and the download is the same data.
     let own = anti_trafficking_timeline::BUNDLED_DATA;
-    let c = check("data", own, &parse);
+    let c = check("data", own);
     assert_eq!((c.kind, c.problems.len()), (Kind::Native, 0));
     assert_eq!(c.summary, "data: ok: 64 events, 9 sessions, 11 periods");
     assert_eq!(report::report("x", c.json.as_deref().unwrap()).errors, 0);
@@ -26,7 +21,7 @@ fn each_kind_of_text_is_recognised_checked_and_converted() {
         "/tests/fixtures/timelinejs-examples/cosmo.json"
     ))
     .unwrap();
-    let c = check("data", &tjs, &parse);
+    let c = check("data", &tjs);
     assert_eq!(c.kind, Kind::TimelineJs);
     assert!(c.summary.starts_with("data: ok: 7 events"), "{}", c.summary);
     assert!(c.problems.iter().all(|p| p.kind == "warning") && !c.problems.is_empty());
@@ -34,7 +29,7 @@ fn each_kind_of_text_is_recognised_checked_and_converted() {
     assert!(converted.contains("\"origin\": \"timelinejs3\"") && converted.contains("-13800000000"));
     // Mistakes in JSON: each in check-data's words, at its line and column; nothing to download.
     let bad = own.replacen("\"month\": 11", "\"month\": 13", 1);
-    let c = check("data", &bad, &parse);
+    let c = check("data", &bad);
     assert_eq!(c.problems.len(), 1);
     assert!(
         c.problems[0].text.contains(": error: events[")
@@ -46,17 +41,16 @@ fn each_kind_of_text_is_recognised_checked_and_converted() {
     assert!(bad.lines().nth(line - 1).unwrap()[col - 1..].starts_with("\"month\": 13"));
     assert_eq!(c.json, None);
     // Tables, with commas or tabs; empty text is nothing yet.
-    assert_eq!(check("data", "Year,Headline\n2004,A\n", &parse).kind, Kind::Csv);
-    assert_eq!(check("data", "Year\tHeadline\n2004\tA\n", &parse).kind, Kind::Tsv);
-    assert_eq!(check("data", "  \n", &parse).kind, Kind::Empty);
-    let c = check("data", "Year,Headline\n2004,A\n20x4,B\n", &parse);
+    assert_eq!(check("data", "Year,Headline\n2004,A\n").kind, Kind::Csv);
+    assert_eq!(check("data", "Year\tHeadline\n2004\tA\n").kind, Kind::Tsv);
+    assert_eq!(check("data", "  \n").kind, Kind::Empty);
+    let c = check("data", "Year,Headline\n2004,A\n20x4,B\n");
     assert_eq!(c.problems[0].text, "data:3:1: error: row 3, Year: \"20x4\" is not a whole number");
-    // A syntax error says so (the browser adds its line and column; serde's words here).
-    let c = check("data", "{\"version\": 1,,}", &parse);
-    assert!(
-        c.problems[0].text.starts_with("data: error: (whole file): not valid JSON"),
-        "{}",
-        c.problems[0].text
+    // A syntax error, in check-data's words, with its place and the hint for a missing comma.
+    let c = check("data", "{\n  \"version\": 1\n  \"events\": []\n}");
+    assert_eq!(
+        c.problems[0].text,
+        "data:3:3: error: (whole file): not valid JSON: expected `,` or `}` at line 3 column 3; a comma is probably missing at the end of the line before"
     );
 }
 

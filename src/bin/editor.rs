@@ -8,7 +8,6 @@ mod web {
     use anti_trafficking_timeline::editor::{self, Kind};
     use anti_trafficking_timeline::format::sheet::{self, Delimiter};
     use anti_trafficking_timeline::model::Lang;
-    use anti_trafficking_timeline::source::read_json;
     use js_sys::{Array, Object, Reflect};
     use wasm_bindgen::prelude::*;
 
@@ -19,13 +18,7 @@ mod web {
     /// `{ kind, kindName, summary, json, problems: [{ kind, line, col, text }] }` for the page.
     #[wasm_bindgen]
     pub fn check(text: &str) -> JsValue {
-        let parse = |t: &str| {
-            read_json(t).map_err(|mut e| {
-                e.at = editor::line_column(&e.message);
-                e
-            })
-        };
-        let c = editor::check("data", text, &parse);
+        let c = editor::check("data", text);
         let o = Object::new();
         let kind = match c.kind {
             Kind::Native => "native",
@@ -72,7 +65,7 @@ mod web {
     #[wasm_bindgen(js_name = toNativeJson)]
     pub fn to_native_json(text: &str, kind: &str) -> Result<String, JsValue> {
         let (json, mut warnings) = if kind == "timelinejs3" {
-            let json = read_json(text).map_err(|e| lines(&[e]))?;
+            let json = anti_trafficking_timeline::format::read_text(text).map_err(|e| lines(&[e]))?;
             let (ours, mut w) = anti_trafficking_timeline::format::timelinejs::import(&json);
             anti_trafficking_timeline::format::locate::place(text, &mut w);
             (ours, w)

@@ -134,27 +134,30 @@ fn from_native(json: &Json) -> Result<Timeline, Vec<DataError>> {
 /// Most problems listed for one data file.
 pub const MAX_ERRORS: usize = 100;
 
-/// Parses and validates JSON text (native builds; the browser uses `JSON.parse`, see `source`).
-#[cfg(not(target_arch = "wasm32"))]
+/// Parses and validates JSON text (natively, and in the editor's module; the widget uses
+/// `JSON.parse`, see `source`).
 pub fn from_str(text: &str) -> Result<Timeline, Vec<DataError>> {
-    match serde_json::from_str::<Json>(text) {
-        Ok(json) => from_json(&json).map_err(|mut errs| {
-            locate::place(text, &mut errs);
-            errs
-        }),
-        Err(e) => {
-            let text = e.to_string();
-            // The usual cause: a comma missing at the end of the previous line (or one too many).
-            let hint = if text.starts_with("expected `,` or") {
-                "; a comma is probably missing at the end of the line before"
-            } else if text.starts_with("trailing comma") {
-                "; remove the comma after the last item"
-            } else {
-                ""
-            };
-            let mut err = DataError::new("", format!("not valid JSON: {text}{hint}"));
-            err.at = Some((e.line(), e.column()));
-            Err(vec![err])
-        }
-    }
+    let json = read_text(text).map_err(|e| vec![e])?;
+    from_json(&json).map_err(|mut errs| {
+        locate::place(text, &mut errs);
+        errs
+    })
+}
+
+/// JSON text as a tree (serde_json); a syntax error says where, in check-data's words, with a hint
+/// for the usual causes (a comma missing at the end of the line before, or one too many).
+pub fn read_text(text: &str) -> Result<Json, DataError> {
+    serde_json::from_str::<Json>(text).map_err(|e| {
+        let text = e.to_string();
+        let hint = if text.starts_with("expected `,` or") {
+            "; a comma is probably missing at the end of the line before"
+        } else if text.starts_with("trailing comma") {
+            "; remove the comma after the last item"
+        } else {
+            ""
+        };
+        let mut err = DataError::new("", format!("not valid JSON: {text}{hint}"));
+        err.at = Some((e.line(), e.column()));
+        err
+    })
 }
