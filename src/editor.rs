@@ -83,6 +83,7 @@ pub fn check(name: &str, text: &str) -> Checked {
         matches!(text.trim_start_matches('\u{feff}').trim_start().chars().next(), Some('{' | '['));
     let parsed = looks_json.then(|| crate::format::read_text(text));
     let kind = kind_of(text, parsed.as_ref().and_then(|p| p.as_ref().ok()));
+    let mut lost: Vec<DataError> = Vec::new();
     let (result, json): (Result<Timeline, Vec<DataError>>, Option<Json>) = match (kind, parsed) {
         (Kind::Empty, _) => {
             return Checked { kind, problems: Vec::new(), summary: String::new(), json: None };
@@ -96,22 +97,34 @@ pub fn check(name: &str, text: &str) -> Checked {
         }
         (_, Some(Err(e))) => (Err(vec![e]), None),
         (_, Some(Ok(j))) => {
-            let (ours, mut warnings) = if kind == Kind::TimelineJs {
-                let (o, mut w) = timelinejs::import(&j);
+            let (ours, mut warnings, trace) = if kind == Kind::TimelineJs {
+                let (o, mut w, trace) = timelinejs::import_traced(&j);
                 locate::place(text, &mut w);
-                (o, w)
+                (o, w, Some(trace))
             } else {
-                (j, Vec::new())
+                (j, Vec::new(), None)
             };
             let mut result = crate::format::from_json_as(&ours, Format::Native);
-            match &mut result {
-                // A TimelineJS3 file's problems are in the converted data; they are placed as well as
-                // their paths allow (the file's own warnings keep their places).
-                Ok(t) if kind == Kind::Native => locate::place(text, &mut t.warnings),
-                Ok(t) => t.warnings.splice(0..0, warnings.drain(..)).for_each(drop),
-                Err(errs) if kind == Kind::Native => locate::place(text, errs),
-                Err(_) => {}
+            match (&mut result, &trace) {
+                (Ok(t), None) => locate::place(text, &mut t.warnings),
+                (Err(errs), None) => locate::place(text, errs),
+                // A TimelineJS3 file's problems are found in the converted data: they are named and
+                // placed as the file's own (`events[1].start_date.year`), after what the import lost.
+                (Ok(t), Some(trace)) => {
+                    for w in &mut t.warnings {
+                        w.path = timelinejs_path(&w.path, trace);
+                    }
+                    locate::place(text, &mut t.warnings);
+                    t.warnings.splice(0..0, warnings.drain(..)).for_each(drop);
+                }
+                (Err(errs), Some(trace)) => {
+                    for e in errs.iter_mut() {
+                        e.path = timelinejs_path(&e.path, trace);
+                    }
+                    locate::place(text, errs);
+                }
             }
+            lost = warnings;
             (result, Some(ours))
         }
         (_, None) => (Err(vec![DataError::new("", "not JSON")]), None),
@@ -122,12 +135,38 @@ pub fn check(name: &str, text: &str) -> Checked {
         Err(errs) => {
             let mut errs = errs.clone();
             errs.sort_by_key(|e| e.at.unwrap_or((usize::MAX, 0)));
-            errs.iter().map(|e| problem(name, "error", e)).collect()
+            // What a conversion lost explains its errors ("has no start_date; skipped"): kept.
+            errs.iter()
+                .map(|e| problem(name, "error", e))
+                .chain(lost.iter().map(|w| problem(name, "warning", w)))
+                .collect()
         }
     };
     let report = check::report_of(name, result);
     let summary = report.text.lines().last().unwrap_or_default().to_owned();
     Checked { kind, problems, summary, json: json.filter(|_| valid).map(|j| j.to_pretty()) }
+}
+
+/// A path in data converted from a TimelineJS3 file (`events[0].date.year`) as the path of the
+/// file's own field (`events[1].start_date.year`), through the importer's trace.
+fn timelinejs_path(path: &str, trace: &timelinejs::Trace) -> String {
+    let Some((list, rest)) = path.split_once('[') else { return path.to_owned() };
+    let Some((n, field)) = rest.split_once(']') else { return path.to_owned() };
+    let (name, from) = match list {
+        "events" => ("events", &trace.events),
+        "periods" => ("eras", &trace.eras),
+        _ => return path.to_owned(),
+    };
+    let Some(i) = n.parse::<usize>().ok().and_then(|k| from.get(k)) else { return path.to_owned() };
+    let field = match field.split('.').nth(1).unwrap_or_default() {
+        "date" => field.replacen(".date", ".start_date", 1),
+        "start" => field.replacen(".start", ".start_date", 1),
+        "end" => field.replacen(".end", ".end_date", 1),
+        "title" | "label" => ".text.headline".to_owned(),
+        "summary" => ".text.text".to_owned(),
+        _ => field.to_owned(),
+    };
+    format!("{name}[{i}]{field}")
 }
 
 fn problem(name: &str, kind: &'static str, e: &DataError) -> Problem {

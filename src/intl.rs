@@ -71,7 +71,7 @@ fn js_date(minutes: f64) -> Date {
 
 fn format(lang: Lang, style: Style, minutes: f64) -> String {
     // Before the common era, the era is written (Intl's own words, as the no-JS list writes them).
-    let era = minutes < FIRST_CE_MINUTE;
+    let era = minutes < FIRST_CE_MINUTE && style != Style::ShortMonth;
     let fmt = format_for(lang, style, era);
     fmt.format().call1(&fmt, &js_date(minutes)).ok().and_then(|v| v.as_string()).unwrap_or_default()
 }
@@ -138,8 +138,17 @@ fn civil(lang: Lang, t: f64) -> (String, u8, u8, i64) {
     (crate::i18n::year_text(lang, crate::model::historical(y)), mo, d, m.rem_euclid(1440))
 }
 
+/// The short name of the month of `t`, whatever its year (named through the same month of 2000: a
+/// JavaScript date cannot hold every year this widget can).
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "saturating: a view's times are clamped to the data's limits"
+)]
 fn short_month(lang: Lang, t: f64) -> String {
-    format(lang, Style::ShortMonth, t)
+    let (_, m, _) = crate::model::civil_from_days((t.floor() as i64).div_euclid(1440));
+    let proxy = crate::model::days_from_civil(2000, m, 15) * 1440;
+    #[allow(clippy::cast_precision_loss, reason = "minutes of the year 2000 are far below 2^53")]
+    format(lang, Style::ShortMonth, proxy as f64)
 }
 
 /// A tick label in `lang` (English: the layout's own label).

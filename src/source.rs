@@ -207,10 +207,7 @@ pub async fn fetch(
             IN_FLIGHT.with(|f| f.borrow_mut().push((src.to_owned(), p.clone())));
             p
         });
-        let abort = js_sys::Promise::new(&mut |_, reject| {
-            let _ = signal.add_event_listener_with_callback("abort", &reject);
-        });
-        js_sys::Promise::race(&Array::of2(&promise, &abort))
+        js_sys::Promise::race(&Array::of2(&promise, &aborted(signal)))
     } else {
         init.set_signal(Some(signal));
         window.fetch_with_str_and_init(src, &init)
@@ -240,6 +237,8 @@ pub async fn fetch(
         return Err(LoadError::TooBig(n));
     }
     let text = response.text().map_err(|_| LoadError::Network)?;
+    // A shared request has no signal of its own: its body, too, gives up at this instance's timeout.
+    let text = if shared { js_sys::Promise::race(&Array::of2(&text, &aborted(signal))) } else { text };
     let text = JsFuture::from(text)
         .await
         .map_err(|_| if signal.aborted() { LoadError::Timeout } else { LoadError::Network })?
@@ -250,6 +249,13 @@ pub async fn fetch(
         return Err(LoadError::TooBig(len));
     }
     load(&text, format).await
+}
+
+/// A promise that rejects when `signal` aborts.
+fn aborted(signal: &AbortSignal) -> js_sys::Promise {
+    js_sys::Promise::new(&mut |_, reject| {
+        let _ = signal.add_event_listener_with_callback("abort", &reject);
+    })
 }
 
 /// A file's text as a timeline. Tables (`format="csv"`) and TimelineJS3 files are converted first by
@@ -268,7 +274,16 @@ pub async fn load(text: &str, format: Format) -> Result<Timeline, LoadError> {
         LoadError::Invalid(vec![DataError::new("", "this file must be converted, which embed.js does")])
     })?;
     let converted = JsFuture::from(convert(text, kind)).await.map_err(|problems| {
-        // `[[place, what], …]`, or one message when the converter itself could not load.
+        // `[[place, what], …]`, or one message when the converter itself could not load; anything
+        // else (the converter failed) in its own words.
+        if !Array::is_array(&problems) {
+            let why = problems
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .or_else(|| problems.as_string())
+                .unwrap_or_else(|| "the converter failed".to_owned());
+            return LoadError::Invalid(vec![DataError::new("", why)]);
+        }
         let text = |v: JsValue| v.as_string().unwrap_or_default();
         let list: Vec<DataError> = Array::from(&problems)
             .iter()

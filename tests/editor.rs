@@ -66,3 +66,20 @@ fn the_snippet_has_the_chosen_attributes_and_escapes_them() {
         "<script type=\"module\" src=\"/t/embed.js\"></script>\n<anti-trafficking-timeline src=\"a&quot;b.json\"></anti-trafficking-timeline>"
     );
 }
+
+#[test]
+fn a_timelinejs_files_problems_are_named_and_placed_as_its_own() {
+    // The first event has no date (skipped), the second a year 0: the error names the file's
+    // `events[1].start_date.year`, at its line, and the skip is still said.
+    let text = "{\"events\": [\n  {\"text\": {\"headline\": \"x\"}},\n  {\"start_date\": {\"year\": 0}, \"text\": {\"headline\": \"y\"}}\n]}";
+    let c = check("data", text);
+    assert_eq!(c.kind, Kind::TimelineJs);
+    let lines: Vec<&str> = c.problems.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(
+        lines,
+        [
+            "data:3:19: error: events[1].start_date.year: there is no year 0: 1 BCE is -1, and 1 CE is 1",
+            "data:2:3: warning: events[0]: has no start_date; TimelineJS3 skips such events, and so does this widget",
+        ]
+    );
+}

@@ -85,3 +85,36 @@ fn the_table_format_details() {
     assert_eq!(w, ["row 1, Colour: is not a column of the TimelineJS template; it is ignored"]);
     assert_eq!(imported.validate().unwrap().events[0].category.key(), "un");
 }
+
+#[test]
+fn broken_tables_say_where_and_never_panic() {
+    // A quote that is never closed would swallow the rest of the table: an error at that cell.
+    let errs = import("Year,Headline\n2000,\"oops\n2001,b\n2002,c\n", Delimiter::Comma)
+        .unwrap()
+        .validate()
+        .map(|t| t.events.len())
+        .expect_err("an unclosed quote");
+    let shown: Vec<String> = errs.iter().map(|e| format!("{:?} {e}", e.at)).collect();
+    assert!(
+        shown[0].starts_with("Some((2, 6)) line 2: a quote opens this cell and is never closed"),
+        "{shown:?}"
+    );
+    // The smallest integer is not a year (and does not overflow).
+    let errs = import("Year,Headline\n-9223372036854775808,A\n", Delimiter::Comma)
+        .unwrap()
+        .validate()
+        .map(|t| t.events.len())
+        .expect_err("no such year");
+    assert!(errs[0].to_string().starts_with("row 2, Year: "), "{errs:?}");
+    // Rows are counted from the top, blank lines included: the header here is row 3.
+    let imported = import("\n\nYear,Headline,Colour\n2004,A,red\n", Delimiter::Comma).unwrap();
+    let w: Vec<String> = imported.warnings.iter().map(ToString::to_string).collect();
+    assert_eq!(w, ["row 3, Colour: is not a column of the TimelineJS template; it is ignored"]);
+    // Dates before the common era are named in words in messages, not as ISO's astronomical years.
+    let errs = import("Year,End Year,Headline\n-44,-45,Backwards\n", Delimiter::Comma)
+        .unwrap()
+        .validate()
+        .map(|t| t.events.len())
+        .expect_err("end before start");
+    assert_eq!(errs[0].to_string(), "row 2, End Year: 45 BCE is before the start 44 BCE");
+}

@@ -36,12 +36,14 @@ let last = null;
 let handle = null;
 let generation = 0;
 
-// Line and column (1-based) → the offset in the textarea's value.
+// Line and column (1-based; columns count characters, as check-data does) → the offset in the
+// textarea's value (which counts UTF-16 units: an emoji is two).
 function offsetOf(line, col) {
   const lines = text.value.split("\n");
   let off = 0;
   for (let i = 0; i < line - 1 && i < lines.length; i++) off += lines[i].length + 1;
-  return Math.min(off + Math.max(col - 1, 0), text.value.length);
+  const here = [...(lines[line - 1] || "")].slice(0, Math.max(col - 1, 0)).join("");
+  return Math.min(off + here.length, text.value.length);
 }
 
 function jump(line, col) {

@@ -74,7 +74,7 @@ fn Instance(props: &RootProps) -> Html {
     crate::guard::rendering(&props.prefix);
     let attempt = use_state(|| 0u32);
     let fetched = use_fetch(props.src.clone(), props.format, *attempt, props.shared);
-    let converted = use_converted(props.text.clone(), props.format);
+    let converted = use_converted(props.text.clone(), props.format, *attempt);
     let fetched = if props.text.is_some() { converted } else { fetched };
     let data = match (&props.src, &props.data, &fetched) {
         (None, Some(d), _) => Some(d.clone()),

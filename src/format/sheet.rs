@@ -76,14 +76,28 @@ pub struct Cell {
 pub struct Table {
     /// Records in order; the first is the header.
     pub records: Vec<(usize, Vec<Cell>)>,
+    /// Where a quote opens a cell and is never closed (the rest of the text is then in that cell).
+    pub unclosed: Option<(usize, usize)>,
 }
 
-/// Line and column of byte `offset` in `text`.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
+/// Line and column (1-based, in characters) of byte offsets in one text, from its line starts.
+struct Lines<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        Self { text, starts }
+    }
+
+    fn at(&self, offset: usize) -> (usize, usize) {
+        let line = self.starts.partition_point(|s| *s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let col = self.text.get(start..offset).map_or(0, |l| l.chars().count()) + 1;
+        (line, col)
+    }
 }
 
 /// Splits `text` into records of cells (blank records are left out; row numbers still count them).
@@ -91,9 +105,11 @@ pub fn read(text: &str, delimiter: Delimiter) -> Table {
     use csv_core::ReadFieldResult;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let bytes = text.as_bytes();
+    let lines = Lines::new(text);
     let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter.byte()).build();
     let (mut pos, mut start, mut row, mut last_line) = (0, 0, 0, 0);
     let (mut records, mut cells, mut field) = (Vec::new(), Vec::new(), Vec::new());
+    let mut unclosed = None;
     let mut buf = [0u8; 1024];
     loop {
         // An empty input is the end of the text: the reader then closes the last field and record.
@@ -107,7 +123,12 @@ pub fn read(text: &str, delimiter: Delimiter) -> Table {
                 let skip = bytes
                     .get(start..pos)
                     .map_or(0, |s| s.iter().take_while(|b| matches!(b, b'\n' | b'\r')).count());
-                let at = line_col(text, start + skip);
+                let at = lines.at(start + skip);
+                // A quote that opens a cell and is never closed swallows the rest of the text.
+                let raw = bytes.get(start + skip..pos).unwrap_or_default();
+                if raw.first() == Some(&b'"') && raw.iter().filter(|b| **b == b'"').count() % 2 == 1 {
+                    unclosed.get_or_insert(at);
+                }
                 if cells.is_empty() {
                     // The reader skips blank lines; a spreadsheet counts them as rows.
                     row += 1 + at.0.saturating_sub(last_line + 1);
@@ -116,7 +137,7 @@ pub fn read(text: &str, delimiter: Delimiter) -> Table {
                 field.clear();
                 start = pos;
                 if record_end {
-                    last_line = line_col(text, pos.saturating_sub(1)).0;
+                    last_line = lines.at(pos.saturating_sub(1)).0;
                     let record = std::mem::take(&mut cells);
                     if !record.iter().all(|c| c.text.trim().is_empty()) {
                         records.push((row, record));
@@ -126,7 +147,7 @@ pub fn read(text: &str, delimiter: Delimiter) -> Table {
             ReadFieldResult::End => break,
         }
     }
-    Table { records }
+    Table { records, unclosed }
 }
 
 /// Where a TimelineJS3 path of a converted table came from: the row, and the column of each field.
@@ -182,7 +203,7 @@ fn time(s: &str) -> Option<(i64, i64, bool)> {
 #[allow(clippy::type_complexity, reason = "one private function's four results")]
 fn to_timelinejs(table: &Table) -> Result<(Json, Origin, Vec<DataError>, Vec<DataError>), Vec<DataError>> {
     let mut warnings = Vec::new();
-    let Some((_, header)) = table.records.first() else {
+    let Some((header_row, header)) = table.records.first() else {
         return Err(vec![DataError::new("", "the table is empty; expected a header row (Year, Month, Day, …, Headline, Text, …) and one row per event")]);
     };
     let mut columns: Vec<(&'static str, usize)> = Vec::new();
@@ -195,7 +216,7 @@ fn to_timelinejs(table: &Table) -> Result<(Json, Origin, Vec<DataError>, Vec<Dat
         match COLUMNS.iter().find(|(c, _)| norm(c) == norm(alias)) {
             Some((c, _)) if columns.iter().any(|(k, _)| k == c) => warnings.push(placed(
                 DataError::new(
-                    format!("row 1, {c}"),
+                    format!("row {header_row}, {c}"),
                     "is a second column of this name; only the first is read",
                 ),
                 cell.at,
@@ -203,7 +224,7 @@ fn to_timelinejs(table: &Table) -> Result<(Json, Origin, Vec<DataError>, Vec<Dat
             Some((c, _)) => columns.push((c, i)),
             None => warnings.push(placed(
                 DataError::new(
-                    format!("row 1, {}", super::shown(name)),
+                    format!("row {header_row}, {}", super::shown(name)),
                     "is not a column of the TimelineJS template; it is ignored",
                 ),
                 cell.at,
@@ -216,7 +237,7 @@ fn to_timelinejs(table: &Table) -> Result<(Json, Origin, Vec<DataError>, Vec<Dat
         let at = header.first().map_or((1, 1), |c| c.at);
         return Err(vec![placed(
             DataError::new(
-                "row 1",
+                format!("row {header_row}"),
                 format!(
                     "has no {} column; the first row names the columns, as in the TimelineJS template (Year, Month, Day, Time, End Year, End Month, End Day, End Time, Display Date, Headline, Text, Media, Media Credit, Media Caption, Media Thumbnail, Type, Group, Background)",
                     missing.join(" or ")
@@ -227,6 +248,15 @@ fn to_timelinejs(table: &Table) -> Result<(Json, Origin, Vec<DataError>, Vec<Dat
     }
     let mut origin = Origin { events: Vec::new(), eras: Vec::new(), title: None, columns };
     let mut errs = Vec::new();
+    if let Some(at) = table.unclosed {
+        errs.push(placed(
+            DataError::new(
+                format!("line {}", at.0),
+                "a quote opens this cell and is never closed, so the rest of the table is read as this one cell; close it with \"",
+            ),
+            at,
+        ));
+    }
     let (mut events, mut eras, mut title) = (Vec::new(), Vec::new(), None);
     for (row, cells) in table.records.iter().skip(1) {
         let get = |c: &str| {
@@ -254,7 +284,7 @@ fn to_timelinejs(table: &Table) -> Result<(Json, Origin, Vec<DataError>, Vec<Dat
                         clippy::cast_precision_loss,
                         reason = "a year of at most 15 digits converts exactly"
                     )]
-                    Ok(v) if v.abs() < 1_000_000_000_000_000 => {
+                    Ok(v) if v.unsigned_abs() < 1_000_000_000_000_000 => {
                         parts.push((key.to_owned(), Json::Number(v as f64)))
                     }
                     _ => {

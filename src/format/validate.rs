@@ -37,6 +37,7 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
         imported: raw.imported,
         coverage: Vec::new(),
         actors: Vec::new(),
+        actor_names: std::collections::HashSet::new(),
     };
     let entries: usize = raw.events.iter().map(|e| 1 + e.children.len()).sum();
     if entries > MAX_ENTRIES {
@@ -66,6 +67,16 @@ pub fn validate(raw: RawDoc, mut errs: Vec<DataError>) -> Result<Timeline, Vec<D
     Ok(Timeline { title, description, events, periods, start, i18n, warnings: v.warnings })
 }
 
+/// A date in a message: ISO as the file's editors write it (`2004-05-13`), or in words before the
+/// common era (ISO's astronomical years would say `-000043` for 44 BCE).
+fn shown_date(d: &PartialDate) -> String {
+    if d.year() < 1 {
+        d.label_en()
+    } else {
+        d.iso()
+    }
+}
+
 /// A date as the file gives it: the date (the earliest, if a window), "approximate", the latest.
 #[derive(Clone, Copy)]
 struct Bound {
@@ -83,8 +94,9 @@ struct Validator {
     ids: HashMap<String, String>,
     /// Per entry: its path, which text fields it has, and which of them each translation gives.
     coverage: Vec<Coverage>,
-    /// Every actor's name, with where it first appears.
+    /// Every actor's name, with where it first appears (in order), and the names as a set.
     actors: Vec<(String, String)>,
+    actor_names: std::collections::HashSet<String>,
 }
 
 /// Which of an entry's text fields are present: title, label, summary, note, group.
@@ -118,7 +130,7 @@ impl Validator {
         let actors: Vec<String> =
             raw.actors.into_iter().map(|a| a.trim().to_owned()).filter(|a| !a.is_empty()).collect();
         for (i, a) in actors.iter().enumerate() {
-            if !self.actors.iter().any(|(name, _)| name == a) {
+            if self.actor_names.insert(a.clone()) {
                 self.actors.push((a.clone(), index(&join(&path, field::ACTORS), i)));
             }
         }
@@ -164,7 +176,7 @@ impl Validator {
             if end.start_minute() < w.start.start_minute() {
                 self.err(
                     join(&path, field::END),
-                    format!("{} is before the start {}", end.iso(), w.start.iso()),
+                    format!("{} is before the start {}", shown_date(end), shown_date(&w.start)),
                 );
             }
         }
@@ -247,7 +259,7 @@ impl Validator {
             if e.date.start_minute() < s.date.start_minute() {
                 self.err(
                     join(&path, field::END),
-                    format!("{} is before the start {}", e.date.iso(), s.date.iso()),
+                    format!("{} is before the start {}", shown_date(&e.date), shown_date(&s.date)),
                 );
             }
         }
@@ -356,7 +368,10 @@ impl Validator {
                 // What to show first is a plain date ("latest" would mean nothing here).
                 let (from, to) = (self.plain_date(&from)?, self.plain_date(&to)?);
                 if to.end_minute() <= from.start_minute() {
-                    self.err(join(&path, field::TO), format!("{} is before {}", to.iso(), from.iso()));
+                    self.err(
+                        join(&path, field::TO),
+                        format!("{} is before {}", shown_date(&to), shown_date(&from)),
+                    );
                     return None;
                 }
                 Some(Start::Range(from.start_minute(), to.end_minute()))
@@ -402,8 +417,8 @@ impl Validator {
                         path,
                         format!(
                             "{} is not after the date {}; \"latest\" is the latest the date can be, the date itself the earliest",
-                            latest.iso(),
-                            date.iso()
+                            shown_date(&latest),
+                            shown_date(&date)
                         ),
                     );
                     return None;
@@ -488,9 +503,11 @@ impl Validator {
         for lang in offered {
             let tag = lang.tag();
             let names = doc.iter().find(|(l, _)| *l == lang).map_or(&[][..], |(_, t)| &t.actors[..]);
+            let translated: std::collections::HashSet<&str> =
+                names.iter().map(|(en, _)| en.as_str()).collect();
             let at = join(&join(field::I18N, tag), field::ACTORS);
             for (actor, path) in &self.actors {
-                if !names.iter().any(|(en, _)| en == actor) {
+                if !translated.contains(actor.as_str()) {
                     self.warnings.push(DataError::new(
                         &at,
                         format!(
@@ -501,7 +518,7 @@ impl Validator {
                 }
             }
             for (en, _) in names {
-                if !self.actors.iter().any(|(a, _)| a == en) {
+                if !self.actor_names.contains(en) {
                     self.warnings.push(DataError::new(
                         join(&at, en),
                         format!("\"{}\" is no entry's actor; is it spelled as in \"actors\"?", shown(en)),

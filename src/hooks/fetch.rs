@@ -91,13 +91,14 @@ pub fn use_fetch(src: Option<String>, format: Format, attempt: u32, shared: bool
 }
 
 /// A script's data that must be converted first (`mount(element, { data })` with a TimelineJS3
-/// file): its text, loaded through the converter (`source::load`); `Loading` while there is none.
+/// file): its text, loaded through the converter (`source::load`), again whenever `attempt` changes;
+/// `Loading` while there is none.
 #[hook]
-pub fn use_converted(text: Option<AttrValue>, format: Format) -> Fetch {
+pub fn use_converted(text: Option<AttrValue>, format: Format, attempt: u32) -> Fetch {
     let converted = use_state(|| Fetch::Loading);
     {
         let converted = converted.clone();
-        use_effect_with((text, format), move |(text, format)| {
+        use_effect_with((text, format, attempt), move |(text, format, _)| {
             let live = Rc::new(std::cell::Cell::new(true));
             if let Some(text) = text.clone() {
                 let (format, live) = (*format, live.clone());
