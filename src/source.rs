@@ -99,7 +99,12 @@ pub fn read_json(text: &str) -> Result<Json, DataError> {
 /// Parses and validates `text`; never panics. Syntax errors carry the browser's own position text.
 pub fn parse(text: &str, format: Format) -> Result<Timeline, Vec<DataError>> {
     let json = read_json(text).map_err(|e| vec![e])?;
-    format::from_json_with(&json, format, linked()).inspect(|t| report_warnings(t, Some(text))).map_err(
+    validate(text, &json, format)
+}
+
+/// An already parsed file validated; its problems placed in `text`.
+fn validate(text: &str, json: &Json, format: Format) -> Result<Timeline, Vec<DataError>> {
+    format::from_json_with(json, format, linked()).inspect(|t| report_warnings(t, Some(text))).map_err(
         |mut errs| {
             format::locate::place(text, &mut errs);
             errs
@@ -262,14 +267,23 @@ fn aborted(signal: &AbortSignal) -> js_sys::Promise {
 /// the editor's module, which the embedder provides and which is loaded only for such a file: the
 /// widget's own wasm has neither reader (9 KB of gzip that no news page showing JSON needs).
 pub async fn load(text: &str, format: Format) -> Result<Timeline, LoadError> {
+    // The text is parsed once (a large file's parse is most of its load).
     let kind = match format {
-        Format::Table { tsv } => Some(if tsv { "tsv" } else { "csv" }),
-        _ if linked().is_none() && read_json(text).is_ok_and(|j| format::is_timelinejs(&j, format)) => {
-            Some("timelinejs3")
+        Format::Table { tsv } => {
+            if tsv {
+                "tsv"
+            } else {
+                "csv"
+            }
         }
-        _ => None,
+        _ => {
+            let json = read_json(text).map_err(|e| LoadError::Invalid(vec![e]))?;
+            if linked().is_some() || !format::is_timelinejs(&json, format) {
+                return validate(text, &json, format).map_err(LoadError::Invalid);
+            }
+            "timelinejs3"
+        }
     };
-    let Some(kind) = kind else { return parse(text, format).map_err(LoadError::Invalid) };
     let convert = CONVERTER.with(std::cell::Cell::get).ok_or_else(|| {
         LoadError::Invalid(vec![DataError::new("", "this file must be converted, which embed.js does")])
     })?;
