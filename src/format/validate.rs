@@ -454,6 +454,17 @@ impl Validator {
         }
     }
 
+    /// The languages the file is translated into: its own title's and any entry's.
+    fn offered(&self, doc: impl Iterator<Item = Lang>) -> Vec<Lang> {
+        let mut offered: Vec<Lang> = doc.collect();
+        for (_, _, langs) in &self.coverage {
+            offered.extend(langs.iter().map(|(l, _)| *l));
+        }
+        offered.sort();
+        offered.dedup();
+        offered
+    }
+
     fn cover(&mut self, path: &str, has: Fields, i18n: &[(Lang, Translation)]) {
         let langs = i18n.iter().map(|(l, t)| (*l, fields_of(t))).collect();
         self.coverage.push((path.to_owned(), has, langs));
@@ -463,12 +474,7 @@ impl Validator {
     /// a warning for each entry, or each text field of one, that a reader of that language would see
     /// in English. A file with no translations gets none.
     fn missing_translations(&mut self, doc: impl Iterator<Item = Lang>) {
-        let mut offered: Vec<Lang> = doc.collect();
-        for (_, _, langs) in &self.coverage {
-            offered.extend(langs.iter().map(|(l, _)| *l));
-        }
-        offered.sort();
-        offered.dedup();
+        let offered = self.offered(doc);
         for (path, has, langs) in &self.coverage {
             for &lang in &offered {
                 let tag = lang.tag();
@@ -494,13 +500,7 @@ impl Validator {
     /// In each language the file offers, every actor's name: a warning for a name with no translation
     /// (readers see it in English), and for a translated name that no entry has (a misspelling).
     fn actor_names(&mut self, doc: &[(Lang, Translation)]) {
-        let mut offered: Vec<Lang> = doc.iter().map(|(l, _)| *l).collect();
-        for (_, _, langs) in &self.coverage {
-            offered.extend(langs.iter().map(|(l, _)| *l));
-        }
-        offered.sort();
-        offered.dedup();
-        for lang in offered {
+        for lang in self.offered(doc.iter().map(|(l, _)| *l)) {
             let tag = lang.tag();
             let names = doc.iter().find(|(l, _)| *l == lang).map_or(&[][..], |(_, t)| &t.actors[..]);
             let translated: std::collections::HashSet<&str> =

@@ -201,19 +201,24 @@ pub(crate) fn gzip9(path: &Path) -> Result<u64> {
     Ok(buf.len() as u64)
 }
 
+/// The output directory of a post-build command: `DIR` if given, else Trunk's staging directory.
+pub(crate) fn staging_dir(args: &[String], command: &str) -> Result<PathBuf> {
+    match args {
+        [dir] => Ok(PathBuf::from(dir)),
+        [] => std::env::var_os("TRUNK_STAGING_DIR")
+            .map(PathBuf::from)
+            .ok_or(format!("usage: cargo xtask {command} DIR (or run it as Trunk's hook)")),
+        _ => Err(format!("usage: cargo xtask {command} [DIR]")),
+    }
+}
+
 /// `cargo xtask editor [DIR]` (Trunk's post-build hook, with `split-data`): the editor page, its own
 /// entry beside the widget's: `DIR/editor.html`, and in `DIR/editor/` its wasm-bindgen module
 /// (`src/bin/editor.rs`), script and stylesheet. A release build under `trunk build --release` (and
 /// `cargo xtask dist`), a debug one under `trunk serve`. Nothing a news page loads changes: the widget's
 /// files are not touched, and its wasm does not link the editor's code.
 pub(crate) fn editor(args: &[String]) -> Result {
-    let dir = match args {
-        [dir] => PathBuf::from(dir),
-        [] => std::env::var_os("TRUNK_STAGING_DIR")
-            .map(PathBuf::from)
-            .ok_or("usage: cargo xtask editor DIR (or run it as Trunk's hook)")?,
-        _ => return Err("usage: cargo xtask editor [DIR]".to_owned()),
-    };
+    let dir = staging_dir(args, "editor")?;
     let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
     let mut build = cmd(&super::cargo());
     // Without the widget's exports (feature `widget`): only the editor's own code is linked.

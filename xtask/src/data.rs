@@ -112,13 +112,7 @@ pub(crate) fn write_schema() -> Result {
 pub(crate) fn split_data(args: &[String]) -> Result {
     use anti_trafficking_timeline::format::{split, Json};
     use anti_trafficking_timeline::model::Lang;
-    let dir = match args {
-        [dir] => std::path::PathBuf::from(dir),
-        [] => std::env::var_os("TRUNK_STAGING_DIR")
-            .map(std::path::PathBuf::from)
-            .ok_or("usage: cargo xtask split-data DIR (or run it as Trunk's hook)")?,
-        _ => return Err("usage: cargo xtask split-data [DIR]".to_owned()),
-    };
+    let dir = super::build::staging_dir(args, "split-data")?;
     let input = root().join("data/timeline.json");
     let text = std::fs::read_to_string(&input).map_err(|e| format!("{}: {e}", input.display()))?;
     let json: Json =
