@@ -75,6 +75,7 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
         .replace("{{WASM}}", &wasm)
         .replace("{{GLUE}}", &js);
     std::fs::write(out.join("embed.js"), entry).map_err(|e| format!("embed.js: {e}"))?;
+    minify_js(&out, &["embed.js".to_owned()])?;
     // The no-JavaScript fallback, from the same data: in the standalone page, and in a snippet.
     let data =
         std::fs::read_to_string(root().join("data/timeline.json")).map_err(|e| format!("data: {e}"))?;
@@ -210,6 +211,52 @@ pub(crate) fn staging_dir(args: &[String], command: &str) -> Result<PathBuf> {
             .ok_or(format!("usage: cargo xtask {command} DIR (or run it as Trunk's hook)")),
         _ => Err(format!("usage: cargo xtask {command} [DIR]")),
     }
+}
+
+/// `cargo xtask minify [DIR]` (Trunk's post-build hook, after `editor`; release builds only): the
+/// JavaScript a news page may load, minified in place (`xtask/minify.mjs`, terser): wasm-bindgen's glue
+/// and its snippets, and the editor's glue. index.html's `integrity` hashes follow.
+pub(crate) fn minify_release(args: &[String]) -> Result {
+    let dir = staging_dir(args, "minify")?;
+    if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p != "release") {
+        return Ok(());
+    }
+    let mut files = Vec::new();
+    // The glue at the top, every snippet under snippets/ (the widget's and the editor's), and the
+    // editor's glue.
+    let mut dirs = vec![dir.clone(), dir.join("editor")];
+    while let Some(d) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for path in entries.flatten().map(|e| e.path()) {
+            let rel = path.strip_prefix(&dir).unwrap_or(&path).to_string_lossy().into_owned();
+            let snippet = rel.starts_with("snippets") || rel.starts_with("editor/snippets");
+            if path.is_dir() && snippet {
+                dirs.push(path);
+            } else if rel.ends_with(".js")
+                && (snippet || rel.starts_with("anti-trafficking-timeline-") || rel == "editor/editor.js")
+            {
+                files.push(rel);
+            }
+        }
+    }
+    files.sort();
+    minify_js(&dir, &files)
+}
+
+/// Minifies `files` (paths under `dir`) in place with terser, and updates `dir/index.html`'s
+/// `integrity` hashes for them. Without terser (npm's tools not installed: `cargo xtask test` and
+/// `dist` install them) the files stay as they are, with a warning: they work the same, only larger.
+pub(crate) fn minify_js(dir: &Path, files: &[String]) -> Result {
+    if files.is_empty() {
+        return Ok(());
+    }
+    if !root().join("node_modules/terser/package.json").is_file() {
+        eprintln!("warning: terser is not installed (npm ci): the JavaScript is not minified");
+        return Ok(());
+    }
+    let mut node = cmd("node");
+    node.arg(root().join("xtask/minify.mjs")).arg(dir).args(files);
+    run("minify the JavaScript (terser)", &mut node)
 }
 
 /// `cargo xtask editor [DIR]` (Trunk's post-build hook, with `split-data`): the editor page, its own

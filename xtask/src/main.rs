@@ -41,7 +41,10 @@ const COMMANDS: &[(&str, &str)] = &[
     ("schema", "write data/timeline.schema.json from the decoder's field lists"),
     ("split-data [DIR]", "DIR/data/timeline.LANG.json: the bundled data, one file per language"),
     ("editor [DIR]", "DIR/editor.html and DIR/editor/: the editor page, its own entry"),
-    ("post-build", "split-data and editor into Trunk's staging directory (Trunk.toml's hook)"),
+    (
+        "post-build",
+        "split-data, editor and (release) minify into Trunk's staging directory (Trunk.toml's hook)",
+    ),
 ];
 
 /// The usage text: every command.
@@ -78,7 +81,9 @@ fn main() -> ExitCode {
         Some("schema") => data::write_schema(),
         Some("split-data") => data::split_data(rest),
         Some("editor") => build::editor(rest),
-        Some("post-build") => data::split_data(&[]).and_then(|()| build::editor(&[])),
+        Some("post-build") => {
+            data::split_data(&[]).and_then(|()| build::editor(&[])).and_then(|()| build::minify_release(&[]))
+        }
         Some("check-data") => data::check_data(rest),
         Some("import-timelinejs") => data::import_timelinejs(rest),
         Some("import-sheet") => data::import_sheet(rest),
