@@ -60,14 +60,16 @@ pub(crate) fn setup(need: Need) -> Result<Option<String>> {
         return Ok(None);
     }
 
-    // 4. npm tools: wasm-opt from binaryen (first on PATH, see tool_path) and axe-core for the tests.
+    // 4. npm tools: wasm-opt from binaryen (first on PATH, see tool_path), terser (release builds'
+    //    JavaScript), axe-core and ajv for the tests.
     let opt = r.join("node_modules/.bin/wasm-opt");
     let opt_ok = output_of(&opt.to_string_lossy(), &["--version"])
         .is_some_and(|v| v.contains(&format!("version {}", pins::BINARYEN)));
     let axe_ok = r.join("node_modules/axe-core/axe.min.js").is_file()
-        && r.join("node_modules/ajv/dist/2020.js").is_file();
+        && r.join("node_modules/ajv/dist/2020.js").is_file()
+        && r.join("node_modules/terser/package.json").is_file();
     if opt_ok && axe_ok {
-        eprintln!("ok: wasm-opt (binaryen {}), axe-core, ajv", pins::BINARYEN);
+        eprintln!("ok: wasm-opt (binaryen {}), terser, axe-core, ajv", pins::BINARYEN);
     } else {
         if output_of("npm", &["--version"]).is_none() {
             apt_install(&["nodejs", "npm"])?;
