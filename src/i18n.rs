@@ -148,7 +148,9 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        let (before, from_brace) = rest.split_at(open);
+        // (`get`, not `split_at`: no panic path, and no panic message code in the wasm.)
+        let (before, from_brace) =
+            (rest.get(..open).unwrap_or_default(), rest.get(open..).unwrap_or_default());
         out.push_str(before);
         let close = from_brace.find('}');
         let value = close

@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use anti_trafficking_timeline::layout::{
-    bands, lane_order, place, place_in_order, ticks, title_width, BandInput, Frame, Limits, MarkInput, Unit,
-    Viewport, GAP, LABEL_GAP,
+    bands, lane_order, place, place_in_order, ticks, title_width, within, BandInput, Frame, Limits,
+    MarkInput, Unit, Viewport, GAP, LABEL_GAP,
 };
 use proptest::prelude::*;
 
@@ -27,6 +27,17 @@ fn viewport() -> impl Strategy<Value = Viewport> {
 }
 
 proptest! {
+    #[test]
+    fn within_bounds_like_clamp_and_never_panics(v in any::<f64>(), lo in any::<f64>(), hi in any::<f64>()) {
+        let r = within(v, lo, hi);
+        if lo <= hi && !v.is_nan() {
+            prop_assert!(r == v.clamp(lo, hi), "{r} vs clamp {}", v.clamp(lo, hi));
+        }
+        if !hi.is_nan() && !lo.is_nan() {
+            prop_assert!(r <= hi);
+        }
+    }
+
     /// The widget places marks once per zoom level: a pan must not change the world frame, and the
     /// world placement seen through the view's offset is where the view frame puts each mark.
     #[test]

@@ -85,7 +85,7 @@ fn scroll_to_year(root: &NodeRef, t: f64) {
     }
     #[allow(clippy::cast_possible_truncation, reason = "clamped to ±1e9 days first")]
     let year = crate::model::historical(
-        crate::model::civil_from_days((t / 1440.0).floor().clamp(-1e13, 1e13) as i64).0,
+        crate::model::civil_from_days(crate::layout::within((t / 1440.0).floor(), -1e13, 1e13) as i64).0,
     );
     // The year's block, not its sticky heading (which may be stuck at the bottom of its block).
     let Ok(headings) = root.query_selector_all(".att-vyear") else { return };

@@ -73,6 +73,30 @@ impl Json {
     }
 }
 
+/// A number as a message shows it, written with integer arithmetic (so that the widget's wasm carries
+/// no float-printing code): a whole number below 10^15 as is, else up to 9 decimals, e.g. `2001.5`,
+/// `-0.25`; what would round to a whole number still says it is not one (`2001.000000001`,
+/// `1.999999999`), and a number of
+/// 10^15 or more is `a number of 16 digits or more`.
+pub fn number_text(n: f64) -> String {
+    if !n.is_finite() || n.abs() >= 1e15 {
+        return "a number of 16 digits or more".to_owned();
+    }
+    let sign = if n < 0.0 { "-" } else { "" };
+    let a = n.abs();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "0 ≤ a < 1e15")]
+    let whole = a.trunc() as u64;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss, reason = "0 ≤ fraction × 1e9 ≤ 1e9")]
+    let nanos = ((a - a.trunc()) * 1e9).round() as u64;
+    // Closer to a whole number than 9 decimals show, but not one: the nearest 9 decimals that are not.
+    let nanos = if a.fract() == 0.0 { 0 } else { nanos.clamp(1, 999_999_999) };
+    if nanos == 0 {
+        return format!("{sign}{whole}");
+    }
+    let digits = format!("{nanos:09}");
+    format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+}
+
 struct JsonVisitor;
 
 impl<'de> Visitor<'de> for JsonVisitor {
@@ -214,4 +238,27 @@ fn write_str(out: &mut String, s: &str) {
         }
     }
     out.push('"');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::number_text;
+
+    #[test]
+    fn numbers_are_written_without_float_printing() {
+        assert_eq!(number_text(2001.5), "2001.5");
+        assert_eq!(number_text(-0.25), "-0.25");
+        assert_eq!(number_text(12.0), "12");
+        assert_eq!(number_text(0.1 + 0.2), "0.3");
+        assert_eq!(number_text(1.999_999_999_9), "1.999999999", "not rounded up to a whole number");
+        assert_eq!(number_text(0.29), "0.29");
+        assert_eq!(
+            number_text(2_001.000_000_000_1),
+            "2001.000000001",
+            "not whole, though 9 decimals round it"
+        );
+        assert_eq!(number_text(1e15), "a number of 16 digits or more");
+        assert_eq!(number_text(f64::NAN), "a number of 16 digits or more");
+        assert_eq!(number_text(-123_456_789.125), "-123456789.125");
+    }
 }

@@ -87,7 +87,7 @@ pub const MIN_BAR: f64 = 3.0;
 /// 220 pixels; the view truncates longer titles with an ellipsis to this width.
 pub fn title_width(chars: usize) -> f64 {
     let c = f64::from(u32::try_from(chars).unwrap_or(u32::MAX));
-    (c * 7.2 + 26.0).clamp(64.0, 220.0)
+    super::within(c * 7.2 + 26.0, 64.0, 220.0)
 }
 
 /// Estimated width of a mark showing `label` (dot, padding and the 14 px semibold text), between 64 and
@@ -95,7 +95,7 @@ pub fn title_width(chars: usize) -> f64 {
 /// Chromium's rendering of the bundled labels in four languages and rounded up by 16 %, so a label
 /// that fits the estimate shows whole; longer ones are cut with an ellipsis at 260.
 pub fn mark_width(label: &str) -> f64 {
-    (text_width(label) + 20.0).clamp(64.0, 260.0)
+    super::within(text_width(label) + 20.0, 64.0, 260.0)
 }
 
 /// Whether a period band `width` pixels wide shows `label` whole: its 12.5 px regular text measured

@@ -14,3 +14,10 @@ pub use lanes::{
 };
 pub use scale::{Limits, Viewport, MIN_SPAN_MINUTES};
 pub use ticks::{label_width, range_label, ticks, Step, Tick, Ticks, Unit, LABEL_GAP};
+
+/// `v` within `lo..=hi` (`lo` if `v` is NaN). Unlike `f64::clamp` it cannot panic (when `lo > hi` or
+/// either is NaN), so the wasm carries neither that panic path nor the float printing its message
+/// needs.
+pub fn within(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
+}

@@ -67,7 +67,7 @@ impl Viewport {
             return self.clamp(lim);
         }
         let anchor_t = self.t(anchor_x, width);
-        let span = (self.span() / factor).clamp(lim.min_span, lim.max_span());
+        let span = super::within(self.span() / factor, lim.min_span, lim.max_span());
         let from = anchor_t - anchor_x / width * span;
         Self { from, to: from + span }.clamp(lim)
     }
@@ -103,7 +103,7 @@ impl Viewport {
     /// The nearest window that respects `lim`: width within bounds, edges inside `[min, max]`.
     pub fn clamp(self, lim: &Limits) -> Self {
         let span = if self.span().is_finite() { self.span() } else { lim.max_span() };
-        let span = span.clamp(lim.min_span, lim.max_span());
+        let span = super::within(span, lim.min_span, lim.max_span());
         let mut from = if self.from.is_finite() { self.from } else { lim.min };
         if from < lim.min {
             from = lim.min;

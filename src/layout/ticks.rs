@@ -196,7 +196,7 @@ fn year_extra_px(view: &Viewport) -> f64 {
 /// below cannot overflow whatever the view holds (found by fuzzing).
 #[allow(clippy::cast_possible_truncation, reason = "clamped to ±1e16 first")]
 fn floor_i64(x: f64) -> i64 {
-    x.floor().clamp(-1e16, 1e16) as i64
+    super::within(x.floor(), -1e16, 1e16) as i64
 }
 
 #[allow(clippy::cast_precision_loss, reason = "minutes of real dates stay far below 2^53")]

@@ -39,7 +39,8 @@ pub(super) fn rows(n: usize, h: f64) -> f64 {
 /// One decimal, written with integer arithmetic (no float formatting code in the wasm).
 pub(crate) fn px(v: f64) -> String {
     #[allow(clippy::cast_possible_truncation, reason = "clamped to ±1e15 tenths first")]
-    let tenths = if v.is_finite() { (v * 10.0).round().clamp(-1e15, 1e15) as i64 } else { 0 };
+    let tenths =
+        if v.is_finite() { crate::layout::within((v * 10.0).round(), -1e15, 1e15) as i64 } else { 0 };
     let sign = if tenths < 0 { "-" } else { "" };
     let t = tenths.unsigned_abs();
     format!("{sign}{}.{}", t / 10, t % 10)

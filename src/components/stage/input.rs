@@ -46,7 +46,7 @@ pub(super) fn on_wheel(
     let mut b = batch.borrow_mut();
     if e.ctrl_key() || e.meta_key() {
         e.prevent_default();
-        let factor = (-dy * 0.002).exp().clamp(0.25, 4.0);
+        let factor = crate::layout::within((-dy * 0.002).exp(), 0.25, 4.0);
         b.factor = Some(b.factor.unwrap_or(1.0) * factor);
         b.anchor = f64::from(e.client_x()) - left_of(surface);
     } else if e.shift_key() && dy != 0.0 {
@@ -66,7 +66,10 @@ pub(super) fn on_wheel(
     let apply = Closure::once_into_js(move || {
         let WheelBatch { factor, anchor, pan, .. } = std::mem::take(&mut *batch.borrow_mut());
         if let Some(factor) = factor {
-            send.emit(Intent::ZoomBy { factor: factor.clamp(0.01, 100.0), anchor: Some(anchor) });
+            send.emit(Intent::ZoomBy {
+                factor: crate::layout::within(factor, 0.01, 100.0),
+                anchor: Some(anchor),
+            });
         }
         if pan != 0.0 {
             send.emit(Intent::PanBy(pan));
