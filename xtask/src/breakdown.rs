@@ -221,6 +221,31 @@ fn is_crate(s: &str) -> bool {
 }
 
 /// Prints code bytes by crate, by module of this crate, and the data and other sections.
+/// Fails if the widget's linked wasm prints floats (core's `flt2dec`, about 9 KB gzip -9 of a news
+/// page): an `f64` formatted with `{}` or `{:?}`, or a panic message that formats one (`f64::clamp`'s).
+/// `cargo xtask test` runs it after the release build.
+pub(crate) fn no_float_printing() -> Result {
+    let path = root().join("target/wasm32-unknown-unknown/release/anti-trafficking-timeline.wasm");
+    let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let parts = parts(&bytes).ok_or_else(|| format!("{}: not a wasm module", path.display()))?;
+    let printing: Vec<&str> = parts
+        .functions
+        .iter()
+        .filter_map(|(name, _)| name.as_deref())
+        .filter(|n| n.contains("flt2dec") || n.contains("float_to_decimal"))
+        .collect();
+    if printing.is_empty() {
+        eprintln!("ok: the widget's wasm prints no floats");
+        Ok(())
+    } else {
+        Err(format!(
+            "the widget's wasm prints floats ({} functions, e.g. {}): find the `f64` formatted with {{}} or {{:?}}, or the f64::clamp (use layout::within) — see ARCHITECTURE.md, Invariants",
+            printing.len(),
+            printing.first().copied().unwrap_or_default()
+        ))
+    }
+}
+
 pub(crate) fn breakdown() -> Result {
     let path = root().join("target/wasm32-unknown-unknown/release/anti-trafficking-timeline.wasm");
     let bytes = std::fs::read(&path)

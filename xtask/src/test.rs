@@ -47,6 +47,7 @@ pub(crate) fn test() -> Result {
             .env("WASM_BINDGEN_TEST_TIMEOUT", "180"),
     )?;
     e2e(&driver, &E2E_SUITES)?;
+    super::breakdown::no_float_printing()?;
     size(&root().join("dist"))
 }
 
