@@ -27,6 +27,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let lang = use_lang();
     let st = strings(lang);
     let s = &props.state;
+    // Per data set, not per render (a zoom step at 100,000 events would otherwise count them all
+    // again): the lanes that have events and their sizes, and the events with sessions.
+    let census = use_memo(s.data.clone(), |d| d.get().map(Census::of).unwrap_or_default());
     let Some(t) = s.timeline() else { return Html::default() };
     let act = |i: Intent| props.send.reform(move |_: MouseEvent| i.clone());
     let timeline_mode = s.mode == Mode::Timeline;
@@ -51,7 +54,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     };
 
-    let openers = t.events.iter().filter(|e| !e.children.is_empty()).map(|e| {
+    let openers = census.with_sessions.iter().filter_map(|&i| t.events.get(i)).map(|e| {
         let onclick = act(Intent::Enter(e.id.clone()));
         html! {
             <button type="button" class="att-btn att-enter" key={e.id.as_str()} {onclick}
@@ -61,11 +64,11 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     });
 
-    let legend = lanes_legend(props, t, lang);
+    let legend = lanes_legend(props, &census, lang);
     if s.vertical() {
         // Phones: one compact lane control; the meeting unfolds in place from its card.
-        let present = present_lanes(t).len();
-        let shown = s.lanes().len();
+        let present = census.lanes.len();
+        let shown = census.lanes.iter().filter(|(c, _)| !s.hidden.contains(c)).count();
         return html! {
             <div class="att-controls att-vcontrols">
                 <details class="att-vlanes">
@@ -128,16 +131,42 @@ fn years(t: &crate::model::Timeline, lang: crate::model::Lang) -> String {
     }
 }
 
-/// The lanes that have events (whether shown or hidden), in lane order.
-fn present_lanes(t: &crate::model::Timeline) -> Vec<Category> {
-    crate::state::keys::shown_lanes(t, &[])
+/// What the toolbar needs of a data set, counted once per data set.
+#[derive(Default)]
+struct Census {
+    /// The lanes that have events (whether shown or hidden), in lane order, with their number of
+    /// events.
+    lanes: Vec<(Category, usize)>,
+    /// Indices of the events with sessions, in time order.
+    with_sessions: Vec<usize>,
 }
 
-fn lanes_legend(props: &ToolbarProps, t: &crate::model::Timeline, lang: Lang) -> Html {
+impl Census {
+    fn of(t: &crate::model::Timeline) -> Self {
+        let mut counts = Category::ALL.map(|c| (c, 0usize));
+        for e in &t.events {
+            if let Some((_, n)) = counts.iter_mut().find(|(c, _)| *c == e.category) {
+                *n += 1;
+            }
+        }
+        Census {
+            lanes: counts.into_iter().filter(|(_, n)| *n > 0).collect(),
+            with_sessions: t
+                .events
+                .iter()
+                .enumerate()
+                .filter(|(_, e)| !e.children.is_empty())
+                .map(|(i, _)| i)
+                .collect(),
+        }
+    }
+}
+
+fn lanes_legend(props: &ToolbarProps, census: &Census, lang: Lang) -> Html {
     let st = strings(lang);
     let s = &props.state;
-    let present = present_lanes(t);
-    let shown = s.lanes();
+    let present: Vec<Category> = census.lanes.iter().map(|(c, _)| *c).collect();
+    let shown: Vec<Category> = present.iter().copied().filter(|c| !s.hidden.contains(c)).collect();
     html! {
         <div class="att-legend" role="group" aria-label={st.lanes_shown}>
             { for present.iter().map(|c| {
@@ -146,7 +175,7 @@ fn lanes_legend(props: &ToolbarProps, t: &crate::model::Timeline, lang: Lang) ->
                     let c = *c;
                     props.send.reform(move |_: MouseEvent| Intent::ToggleLane(c))
                 };
-                let n = t.events.iter().filter(|e| e.category == *c).count();
+                let n = census.lanes.iter().find(|(k, _)| k == c).map_or(0, |(_, n)| *n);
                 html! {
                     <button type="button" key={c.key()} class="att-chip" data-cat={c.key()} aria-pressed={if on { "true" } else { "false" }}
                         disabled={on && shown.len() == 1} {onclick}>
