@@ -138,13 +138,23 @@ pub fn Vertical(props: &VerticalProps) -> Html {
     }
 }
 
-/// Runs `f` once the next frame has been painted (a timer after an animation frame).
+/// Runs `f` after the next frame, once the page is idle (`requestIdleCallback`, at most 500 ms later;
+/// a timer where the browser has none), so that the first cards are painted and the page answers
+/// input before the rest of the column is rendered.
 fn after_a_frame(f: impl FnOnce() + 'static) {
     use wasm_bindgen::closure::Closure;
-    use wasm_bindgen::JsCast;
+    use wasm_bindgen::{JsCast, JsValue};
     let later = Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(Closure::once_into_js(f).unchecked_ref());
+        let Some(w) = web_sys::window() else { return };
+        let f = Closure::once_into_js(f);
+        let idle = js_sys::Reflect::get(&w, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from_f64(500.0));
+        let queued = idle.is_some_and(|idle| idle.call2(&w, &f, &options).is_ok());
+        if !queued {
+            let _ = w.set_timeout_with_callback(f.unchecked_ref());
         }
     });
     if let Some(w) = web_sys::window() {

@@ -64,6 +64,20 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
         }
     }
     let (js, wasm) = js.zip(wasm).ok_or("the release build has no wasm-bindgen output")?;
+    // The glue's own imports (wasm-bindgen's snippets), for embed.js to preload beside the glue.
+    let mut snippets = Vec::new();
+    let mut dirs = vec![out.join("snippets")];
+    while let Some(d) = dirs.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else { continue };
+        for path in entries.flatten().map(|e| e.path()) {
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Ok(rel) = path.strip_prefix(&out) {
+                snippets.push(format!("\"{}\"", rel.to_string_lossy()));
+            }
+        }
+    }
+    snippets.sort();
     let template = std::fs::read_to_string(root().join("assets/embed/embed.template.js"))
         .map_err(|e| format!("assets/embed/embed.template.js: {e}"))?;
     // Its comments stay in the template (for whoever reads the source): a news page need not load them.
@@ -73,7 +87,8 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
         .map(|l| format!("{l}\n"))
         .collect::<String>()
         .replace("{{WASM}}", &wasm)
-        .replace("{{GLUE}}", &js);
+        .replace("{{GLUE}}", &js)
+        .replace("{{SNIPPETS}}", &format!("[{}]", snippets.join(", ")));
     std::fs::write(out.join("embed.js"), entry).map_err(|e| format!("embed.js: {e}"))?;
     minify_js(&out, &["embed.js".to_owned()])?;
     // The no-JavaScript fallback, from the same data: in the standalone page, and in a snippet.
