@@ -170,6 +170,10 @@ fn every_error_kind_has_a_path_and_an_expectation() {
             "events[0].date.year: 2001.5 is not a whole number",
         ),
         (
+            r#"{"id": "a", "title": "A", "date": {"year": -1000000000000000.5}, "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
+            "events[0].date.year: has more than 15 digits",
+        ),
+        (
             r#"{"id": "a", "title": "A", "category": "un", "summary": "S", "sources": [{"title": "s", "url": "https://x.org"}]}"#,
             "events[0].date: missing; expected an object {…}",
         ),

@@ -16,7 +16,11 @@ for (const file of files) {
   const out = await minify(before, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
   if (typeof out.code !== "string" || !out.code) throw new Error(`${file}: terser returned nothing`);
   writeFileSync(path, out.code);
-  if (page) page = page.replaceAll(sri(before), sri(out.code));
+  if (page && page.includes(file)) {
+    // index.html names this file: its integrity hash must follow, or the browser refuses the file.
+    if (!page.includes(sri(before))) throw new Error(`index.html names ${file} without its sha384 hash`);
+    page = page.replaceAll(sri(before), sri(out.code));
+  }
   console.log(`    minified ${file}: ${before.length} → ${out.code.length} bytes`);
 }
 if (page !== null) writeFileSync(html, page);

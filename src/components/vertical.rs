@@ -66,6 +66,12 @@ pub fn Vertical(props: &VerticalProps) -> Html {
         let warm = warm.clone();
         use_effect_with((), move |()| after_a_frame(move || warm.set(true)));
     }
+    // What the reader or the page asked for at mount; once that changes (a deep link, `zoomTo`, a
+    // card opened or focused), everything renders at once, so that cards filling in above do not move
+    // what was scrolled or focused to.
+    let asked = |s: &ViewState| (s.view, s.selected.clone(), s.active.clone(), s.scope.clone());
+    let at_mount = use_mut_ref(|| asked(state));
+    let warm = *warm || *at_mount.borrow() != asked(state);
     let Some(t) = state.timeline() else { return Html::default() };
     let all = || ys.iter().flat_map(|y| y.chunks.iter().flat_map(|c| c.entries.iter()));
     // The chunks (year, chunk) that hold the first FIRST_SCREEN entries: rendered from the first frame.
@@ -120,7 +126,7 @@ pub fn Vertical(props: &VerticalProps) -> Html {
                                 let month = chunk.month.filter(|_| chunk.first_of_month).and_then(|m| {
                                     crate::model::PartialDate::new(y.year, Some(i64::from(m)), None, None, None).ok()
                                 }).map(|d| AttrValue::from(crate::intl::date(lang, &d)));
-                                let pinned = (*warm && total <= RENDER_ALL_UP_TO) || first_screen.contains(&(yi, k)) || chunk.entries.iter().any(|e| {
+                                let pinned = (warm && total <= RENDER_ALL_UP_TO) || first_screen.contains(&(yi, k)) || chunk.entries.iter().any(|e| {
                                     let id = entry_id(t, *e);
                                     id.is_some() && (id == state.active.as_ref() || id == state.selected.as_ref()
                                         || matches!(&state.scope, Scope::Event(s) if Some(s) == id))
@@ -138,27 +144,22 @@ pub fn Vertical(props: &VerticalProps) -> Html {
     }
 }
 
-/// Runs `f` after the next frame, once the page is idle (`requestIdleCallback`, at most 500 ms later;
-/// a timer where the browser has none), so that the first cards are painted and the page answers
-/// input before the rest of the column is rendered.
+/// Runs `f` once the page is idle after this render's frame (`requestIdleCallback`, at most 500 ms
+/// later, hidden documents included; where the browser has none, a 100 ms timer), so that the first
+/// cards are painted and the page answers input before the rest of the column is rendered.
 fn after_a_frame(f: impl FnOnce() + 'static) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
-    let later = Closure::once_into_js(move || {
-        let Some(w) = web_sys::window() else { return };
-        let f = Closure::once_into_js(f);
-        let idle = js_sys::Reflect::get(&w, &JsValue::from_str("requestIdleCallback"))
-            .ok()
-            .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from_f64(500.0));
-        let queued = idle.is_some_and(|idle| idle.call2(&w, &f, &options).is_ok());
-        if !queued {
-            let _ = w.set_timeout_with_callback(f.unchecked_ref());
-        }
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.request_animation_frame(later.unchecked_ref());
+    let Some(w) = web_sys::window() else { return f() };
+    let f = Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&w, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from_f64(500.0));
+    let queued = idle.is_some_and(|idle| idle.call2(&w, &f, &options).is_ok());
+    if !queued {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(f.unchecked_ref(), 100);
     }
 }
 

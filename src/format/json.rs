@@ -260,5 +260,6 @@ mod tests {
         assert_eq!(number_text(1e15), "a number of 16 digits or more");
         assert_eq!(number_text(f64::NAN), "a number of 16 digits or more");
         assert_eq!(number_text(-123_456_789.125), "-123456789.125");
+        assert_eq!(number_text(-0.5), "-0.5");
     }
 }

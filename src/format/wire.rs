@@ -641,11 +641,8 @@ impl<'j> Obj<'j> {
         match self.get(key, required, "a whole number", errs)? {
             #[allow(clippy::cast_possible_truncation, reason = "a whole number below 1e15 converts exactly")]
             Json::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => Some(*n as i64),
-            Json::Number(n) if n.fract() == 0.0 => {
-                errs.push(DataError::new(
-                    join(&self.path, key),
-                    "is too large: at most 15 digits".to_owned(),
-                ));
+            Json::Number(n) if !n.is_finite() || n.abs() >= 1e15 => {
+                errs.push(DataError::new(join(&self.path, key), "has more than 15 digits".to_owned()));
                 None
             }
             Json::Number(n) => {

@@ -73,7 +73,8 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
             if path.is_dir() {
                 dirs.push(path);
             } else if let Ok(rel) = path.strip_prefix(&out) {
-                snippets.push(format!("\"{}\"", rel.to_string_lossy()));
+                let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+                snippets.push(parts.join("/"));
             }
         }
     }
@@ -88,7 +89,7 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
         .collect::<String>()
         .replace("{{WASM}}", &wasm)
         .replace("{{GLUE}}", &js)
-        .replace("{{SNIPPETS}}", &format!("[{}]", snippets.join(", ")));
+        .replace("{{SNIPPETS}}", &serde_json::to_string(&snippets).map_err(|e| e.to_string())?);
     std::fs::write(out.join("embed.js"), entry).map_err(|e| format!("embed.js: {e}"))?;
     minify_js(&out, &["embed.js".to_owned()])?;
     // The no-JavaScript fallback, from the same data: in the standalone page, and in a snippet.
@@ -228,11 +229,11 @@ pub(crate) fn staging_dir(args: &[String], command: &str) -> Result<PathBuf> {
     }
 }
 
-/// `cargo xtask minify [DIR]` (Trunk's post-build hook, after `editor`; release builds only): the
+/// Part of `cargo xtask post-build` (Trunk's post-build hook, after `editor`; release builds only): the
 /// JavaScript a news page may load, minified in place (`xtask/minify.mjs`, terser): wasm-bindgen's glue
 /// and its snippets, and the editor's glue. index.html's `integrity` hashes follow.
 pub(crate) fn minify_release(args: &[String]) -> Result {
-    let dir = staging_dir(args, "minify")?;
+    let dir = staging_dir(args, "post-build")?;
     if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p != "release") {
         return Ok(());
     }
