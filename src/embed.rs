@@ -281,6 +281,7 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
         });
         let lang = page_language(&element, options.lang.as_deref());
         let shared = options.data.is_none() && options.src.is_none();
+        let given = options.data.as_ref().map(|v| crate::source::read_given(v, options.format));
         let props = RootProps {
             ordinal,
             active: true,
@@ -294,18 +295,14 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
             shared,
             // A TimelineJS3 file given as data is converted first, asynchronously (the converter is
             // the editor's module); any other data is read at once.
-            text: options
-                .data
-                .as_ref()
-                .filter(|v| crate::source::needs_conversion(v, options.format))
-                .and_then(|v| js_sys::JSON::stringify(v).ok())
-                .and_then(|s| s.as_string())
-                .map(Into::into),
-            data: options
-                .data
-                .as_ref()
-                .filter(|v| !crate::source::needs_conversion(v, options.format))
-                .map(|v| Data(Rc::new(crate::source::from_value(v.clone(), options.format)))),
+            text: match &given {
+                Some(crate::source::Given::Convert(text)) => Some(text.clone().into()),
+                _ => None,
+            },
+            data: match given {
+                Some(crate::source::Given::Read(read)) => Some(Data(Rc::new(read))),
+                _ => None,
+            },
             prefix: next_prefix().into(),
             start: options.start.clone().map(Into::into),
             lang: Some(lang.tag().into()),
