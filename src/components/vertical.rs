@@ -64,7 +64,7 @@ pub fn Vertical(props: &VerticalProps) -> Html {
     let warm = use_state(|| false);
     {
         let warm = warm.clone();
-        use_effect_with((), move |()| after_a_frame(move || warm.set(true)));
+        use_effect_with((), move |()| when_idle(move || warm.set(true)));
     }
     // What the reader or the page asked for at mount; once that changes (a deep link, `zoomTo`, a
     // card opened or focused), everything renders at once, so that cards filling in above do not move
@@ -147,7 +147,7 @@ pub fn Vertical(props: &VerticalProps) -> Html {
 /// Runs `f` once the page is idle after this render's frame (`requestIdleCallback`, at most 500 ms
 /// later, hidden documents included; where the browser has none, a 100 ms timer), so that the first
 /// cards are painted and the page answers input before the rest of the column is rendered.
-fn after_a_frame(f: impl FnOnce() + 'static) {
+fn when_idle(f: impl FnOnce() + 'static) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::{JsCast, JsValue};
     let Some(w) = web_sys::window() else { return f() };

@@ -350,11 +350,6 @@ impl ViewState {
         !self.hidden.contains(&c)
     }
 
-    /// The lanes shown: categories with events, minus those hidden, in lane order.
-    pub fn lanes(&self) -> Vec<Category> {
-        self.timeline().map(|t| keys::shown_lanes(t, &self.hidden)).unwrap_or_default()
-    }
-
     /// What the polite live region says now: what was opened, else the range shown on the time axis
     /// (not during a drag), else the sessions shown.
     pub fn announcement(&self) -> Announcement {

@@ -65,20 +65,7 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
     }
     let (js, wasm) = js.zip(wasm).ok_or("the release build has no wasm-bindgen output")?;
     // The glue's own imports (wasm-bindgen's snippets), for embed.js to preload beside the glue.
-    let mut snippets = Vec::new();
-    let mut dirs = vec![out.join("snippets")];
-    while let Some(d) = dirs.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else { continue };
-        for path in entries.flatten().map(|e| e.path()) {
-            if path.is_dir() {
-                dirs.push(path);
-            } else if let Ok(rel) = path.strip_prefix(&out) {
-                let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-                snippets.push(parts.join("/"));
-            }
-        }
-    }
-    snippets.sort();
+    let snippets = files_under(&out, "snippets");
     let template = std::fs::read_to_string(root().join("assets/embed/embed.template.js"))
         .map_err(|e| format!("assets/embed/embed.template.js: {e}"))?;
     // Its comments stay in the template (for whoever reads the source): a news page need not load them.
@@ -234,29 +221,46 @@ pub(crate) fn staging_dir(args: &[String], command: &str) -> Result<PathBuf> {
 /// and its snippets, and the editor's glue. index.html's `integrity` hashes follow.
 pub(crate) fn minify_release(args: &[String]) -> Result {
     let dir = staging_dir(args, "post-build")?;
-    if std::env::var("TRUNK_PROFILE").is_ok_and(|p| p != "release") {
+    if !release_profile() {
         return Ok(());
     }
-    let mut files = Vec::new();
-    // The glue at the top, every snippet under snippets/ (the widget's and the editor's), and the
-    // editor's glue.
-    let mut dirs = vec![dir.clone(), dir.join("editor")];
+    // The glue at the top, every snippet (the widget's and the editor's), and the editor's glue.
+    let files: Vec<String> = files_under(&dir, "")
+        .into_iter()
+        .filter(|f| {
+            f.ends_with(".js")
+                && (f.starts_with("snippets/")
+                    || f.starts_with("editor/snippets/")
+                    || f == "editor/editor.js"
+                    || (f.starts_with("anti-trafficking-timeline-") && !f.contains('/')))
+        })
+        .collect();
+    minify_js(&dir, &files)
+}
+
+/// Every file under `root/sub` (`sub` empty: all of `root`), as paths relative to `root` written with
+/// `/`, sorted; none if the directory is missing.
+fn files_under(root: &Path, sub: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut dirs = vec![root.join(sub)];
     while let Some(d) = dirs.pop() {
         let Ok(entries) = std::fs::read_dir(&d) else { continue };
         for path in entries.flatten().map(|e| e.path()) {
-            let rel = path.strip_prefix(&dir).unwrap_or(&path).to_string_lossy().into_owned();
-            let snippet = rel.starts_with("snippets") || rel.starts_with("editor/snippets");
-            if path.is_dir() && snippet {
+            if path.is_dir() {
                 dirs.push(path);
-            } else if rel.ends_with(".js")
-                && (snippet || rel.starts_with("anti-trafficking-timeline-") || rel == "editor/editor.js")
-            {
-                files.push(rel);
+            } else if let Ok(rel) = path.strip_prefix(root) {
+                let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
+                out.push(parts.join("/"));
             }
         }
     }
-    files.sort();
-    minify_js(&dir, &files)
+    out.sort();
+    out
+}
+
+/// Whether Trunk is making a release build (or no Trunk at all: `cargo xtask dist` is one).
+fn release_profile() -> bool {
+    std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release")
 }
 
 /// Minifies `files` (paths under `dir`) in place with terser, and updates `dir/index.html`'s
@@ -282,7 +286,7 @@ pub(crate) fn minify_js(dir: &Path, files: &[String]) -> Result {
 /// files are not touched, and its wasm does not link the editor's code.
 pub(crate) fn editor(args: &[String]) -> Result {
     let dir = staging_dir(args, "editor")?;
-    let release = std::env::var("TRUNK_PROFILE").map_or(true, |p| p == "release");
+    let release = release_profile();
     let mut build = cmd(&super::cargo());
     // Without the widget's exports (feature `widget`): only the editor's own code is linked.
     build.args(["build", "--target", super::pins::WASM_TARGET, "--bin", "editor", "--no-default-features"]);
