@@ -259,7 +259,7 @@ fn Live(props: &TimelineViewProps) -> Html {
     };
     html! {
         <ContextProvider<Lang> context={lang}>
-        <div class={classes!("att", vertical.then_some("att-v"))} id={prefix.clone()} ref={root} {onkeydown} role="region"
+        <div class={classes!("att", vertical.then_some("att-v"), state.width_classes())} id={prefix.clone()} ref={root} {onkeydown} role="region"
             aria-labelledby={(props.ordinal <= 1).then(|| format!("{prefix}-title"))}
             aria-label={(props.ordinal > 1).then(|| format!("{} ({})", t.title_in(lang), props.ordinal))}
             data-theme={props.theme.clone()} lang={lang.tag()}>

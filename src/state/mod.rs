@@ -189,8 +189,14 @@ impl Layout {
 pub const VERTICAL_BELOW: f64 = 600.0;
 
 /// From this width of the widget the details open beside the timeline, not below it
-/// (`assets/timeline.css`, the container query `min-width: 900px`).
+/// (`assets/timeline.css`, `.att-side`).
 pub const SIDE_PANEL_FROM: f64 = 900.0;
+/// Below this width of the widget every control is at least 44 × 44 px (`.att-narrow`), whichever
+/// view shows.
+pub const TOUCH_BELOW: f64 = 600.0;
+/// Up to this width the widget's padding narrows and a list entry's date takes its own line
+/// (`.att-slim`).
+pub const SLIM_UP_TO: f64 = 560.0;
 /// What the details take from the timeline's width when they open beside it: their 400 px column
 /// and the 16 px gap (`assets/timeline.css`, `.att-body.att-open2`). The session narrows the surface
 /// by this much in the render that opens them, at the same scale, so that this render is already the
@@ -333,6 +339,22 @@ impl ViewState {
             self.view = Viewport { from: self.view.from, to: self.view.from + span }.clamp(&self.limits);
         }
         self.width = width;
+    }
+
+    /// The classes of the widget's width, for `.att` (`assets/timeline.css`): `att-narrow` below
+    /// [`TOUCH_BELOW`], `att-side` from [`SIDE_PANEL_FROM`], `att-slim` up to [`SLIM_UP_TO`]. Before the
+    /// first measurement (width 0) the narrow ones apply, as a container query would say; the
+    /// measurement comes in the same task, before anything is painted. These were container queries,
+    /// but a query container makes Chrome recalculate its descendants' styles inside layout (15–20 ms
+    /// of every zoom step at N = 10,000); and here the width that picks the view and the side panel
+    /// is the one that picks the styles.
+    pub fn width_classes(&self) -> [Option<&'static str>; 3] {
+        let w = self.container;
+        [
+            (w < TOUCH_BELOW).then_some("att-narrow"),
+            (w >= SIDE_PANEL_FROM).then_some("att-side"),
+            (w <= SLIM_UP_TO).then_some("att-slim"),
+        ]
     }
 
     /// Whether details open beside the horizontal timeline (and take [`SIDE_PANEL_SPACE`] of it).

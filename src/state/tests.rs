@@ -356,6 +356,26 @@ fn the_layout_follows_the_widgets_own_width_unless_the_page_chooses() {
 }
 
 #[test]
+fn the_width_classes_follow_the_measured_width_at_each_threshold() {
+    let classes = |w: f64| -> Vec<&str> {
+        session().apply(Intent::Container(w)).0.width_classes().into_iter().flatten().collect()
+    };
+    assert_eq!(session().width_classes(), [Some("att-narrow"), None, Some("att-slim")], "not measured yet");
+    assert_eq!(classes(390.0), ["att-narrow", "att-slim"]);
+    assert_eq!(classes(560.0), ["att-narrow", "att-slim"]);
+    assert_eq!(classes(560.5), ["att-narrow"]);
+    assert_eq!(classes(599.5), ["att-narrow"]);
+    assert_eq!(classes(600.0), Vec::<&str>::new());
+    assert_eq!(classes(899.5), Vec::<&str>::new());
+    assert_eq!(classes(900.0), ["att-side"]);
+    assert_eq!(classes(1280.0), ["att-side"]);
+    // A desktop page that asks for the vertical view keeps the desktop's styles.
+    let mut column = (*session().apply(Intent::Container(1280.0)).0).clone();
+    column.layout = Layout::Vertical;
+    assert_eq!(column.width_classes(), [None, Some("att-side"), None]);
+}
+
+#[test]
 fn in_the_vertical_view_opening_and_moving_leave_the_axis_alone_and_zoom_to_scrolls() {
     let (phone, _) = session().apply(Intent::Container(390.0));
     let (opened, fx) = phone.apply(Intent::Open("vienna-2024-opening".to_owned()));
