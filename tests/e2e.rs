@@ -282,6 +282,46 @@ async fn deep_links_open_entries_and_the_back_button_works() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn at_every_width_the_rows_are_as_tall_as_the_marks_the_stylesheet_draws() {
+    // The stylesheet's touch sizes (`.att-narrow`, below 600 px) and the stage's row heights come from
+    // the same width. 596 px is the case they once disagreed on: the widget touch-sized, its surface
+    // (less padding and border) still wider than 560 px, so 44-px marks stood in 34-px rows and
+    // overlapped the next row and the next lane.
+    let b = Browser::start(1280, 900).await;
+    b.client.goto(&b.url("/fixtures/horizontal.html")).await.expect("open the page");
+    b.wait("mark", PALERMO, 0).await;
+    for width in [596, 620, 1000] {
+        b.js(&format!("document.querySelector('anti-trafficking-timeline').style.width = '{width}px'")).await;
+        b.settled().await;
+        let v = b
+            .on_host(
+                0,
+                "const r = arguments[0].shadowRoot; \
+                 const boxes = [...r.querySelectorAll('li.att-m')].map(li => [li, li.getBoundingClientRect()]); \
+                 const out = boxes.filter(([li, b]) => b.bottom > li.parentElement.getBoundingClientRect().bottom + 0.5).length; \
+                 let overlaps = 0; \
+                 for (const [i, [, a]] of boxes.entries()) for (const [, c] of boxes.slice(i + 1)) \
+                   if (a.left < c.right - 0.5 && c.left < a.right - 0.5 && a.top < c.bottom - 0.5 && c.top < a.bottom - 0.5) overlaps++; \
+                 const low = [...r.querySelectorAll('.att-mk')].filter(m => m.getBoundingClientRect().height < 44).length; \
+                 return [boxes.length, out, overlaps, low, r.querySelector('.att').classList.contains('att-narrow')]",
+            )
+            .await;
+        let (marks, out, overlaps, low, narrow) = (&v[0], &v[1], &v[2], &v[3], &v[4]);
+        assert!(marks.as_u64().unwrap_or(0) > 5, "{width} px: marks drawn: {v}");
+        assert_eq!(
+            (out, overlaps),
+            (&serde_json::json!(0), &serde_json::json!(0)),
+            "{width} px: marks outside their lane, overlapping pairs"
+        );
+        assert_eq!(narrow, &serde_json::json!(width < 600), "{width} px: touch-sized below 600 px");
+        if width < 600 {
+            assert_eq!(low, &serde_json::json!(0), "{width} px: marks under 44 px tall");
+        }
+    }
+    b.stop().await;
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn on_a_phone_the_horizontal_view_fits_and_its_details_are_a_bottom_sheet() {
     // A page may ask for the horizontal view on a phone (layout="horizontal"); phones get the vertical
     // view by default (tests/e2e_phone.rs).

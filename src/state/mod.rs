@@ -351,10 +351,16 @@ impl ViewState {
     pub fn width_classes(&self) -> [Option<&'static str>; 3] {
         let w = self.container;
         [
-            (w < TOUCH_BELOW).then_some("att-narrow"),
+            self.touch().then_some("att-narrow"),
             (w >= SIDE_PANEL_FROM).then_some("att-side"),
             (w <= SLIM_UP_TO).then_some("att-slim"),
         ]
+    }
+
+    /// Whether controls are touch-sized (`att-narrow`): the stage's rows and bands are as tall as the
+    /// stylesheet makes its marks there.
+    pub fn touch(&self) -> bool {
+        self.container < TOUCH_BELOW
     }
 
     /// Whether details open beside the horizontal timeline (and take [`SIDE_PANEL_SPACE`] of it).

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::geometry::{band_h, px, rows, NARROW, OVERSCAN};
+use super::geometry::{band_h, px, rows, OVERSCAN};
 use crate::components::{entry_dom_id, lang_attr};
 use crate::i18n::strings;
 use crate::layout::{bands, ticks, BandInput, Viewport};
@@ -65,12 +65,13 @@ pub(super) fn period_bands(
         })
         .collect();
     let horizon = minutes(t.span().1);
-    let min_w = if width < NARROW { 44.0 } else { 0.0 };
+    let touch = state.touch();
+    let min_w = if touch { 44.0 } else { 0.0 };
     let (bands, group_rows) = bands(&input, groups.len(), horizon, &state.view, width, min_w);
     html! {
         <div class="att-bands" role="group" aria-label={strings(lang).periods}>
             { for groups.iter().enumerate().map(|(g, key)| {
-                let h = rows(group_rows.get(g).copied().unwrap_or(1).max(1), band_h(width));
+                let h = rows(group_rows.get(g).copied().unwrap_or(1).max(1), band_h(touch));
                 // The row's name in the reader's language (its periods share the English one, the key).
                 let name = t.periods.iter().find(|p| p.group == *key).map_or(*key, |p| p.group_in(lang));
                 html! {
@@ -94,7 +95,7 @@ pub(super) fn period_bands(
                             };
                             html! {
                                 <li key={per.id.as_str()} class="att-bi" data-cat={per.category.key()}
-                                    data-x={px(x)} data-y={px(rows(b.row, band_h(width)))} data-w={px(w.max(4.0))}>
+                                    data-x={px(x)} data-y={px(rows(b.row, band_h(touch)))} data-w={px(w.max(4.0))}>
                                     <button type="button" class={classes!("att-band", b.open.then_some("att-open"), ws.then_some("att-wins"), we.then_some("att-wine"), sel.then_some("att-sel"))}
                                         id={entry_dom_id(prefix, per.id.as_str())} tabindex="-1" {onclick}
                                         aria-label={band_name(per, lang)} title={(!fits).then(|| short.to_owned())}>

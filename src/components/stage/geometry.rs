@@ -2,8 +2,6 @@
 
 use web_sys::Element;
 
-/// Below this surface width, touch-sized rows (matches the stylesheet's 600-px container query).
-pub(super) const NARROW: f64 = 560.0;
 /// Rows of labels per lane before marks become clusters.
 pub(super) const MAX_ROWS: usize = 3;
 /// Pixels beyond each edge that are still rendered.
@@ -12,9 +10,12 @@ pub(super) const OVERSCAN: f64 = 240.0;
 /// moves one layer per lane (not every mark) and no position exceeds what CSS layout can represent.
 pub(super) const CHUNK: f64 = 1_048_576.0;
 
-/// Height of a mark row; on narrow widgets, rows hold 44-px touch targets.
-pub(super) fn row_h(width: f64) -> f64 {
-    if width < NARROW {
+/// Height of a mark row; on narrow widgets (`touch`: [`ViewState::touch`], the stylesheet's
+/// `.att-narrow` from the same width), rows hold 44-px touch targets.
+///
+/// [`ViewState::touch`]: crate::state::ViewState::touch
+pub(super) fn row_h(touch: bool) -> f64 {
+    if touch {
         46.0
     } else {
         34.0
@@ -22,8 +23,8 @@ pub(super) fn row_h(width: f64) -> f64 {
 }
 
 /// Height of a period-band row.
-pub(super) fn band_h(width: f64) -> f64 {
-    if width < NARROW {
+pub(super) fn band_h(touch: bool) -> f64 {
+    if touch {
         46.0
     } else {
         26.0

@@ -57,6 +57,7 @@ pub(super) fn lanes_html(
 ) -> Html {
     let st = strings(lang);
     let width = state.width;
+    let touch = state.touch();
     // The event of a placed mark (marks and `prepared.events` are parallel).
     let ev = |k: usize| prepared.events.get(k).and_then(|&i| t.events.get(i));
     let base = (off / CHUNK).floor() * CHUNK;
@@ -79,7 +80,7 @@ pub(super) fn lanes_html(
         .map(|e| e.id.clone());
     html! {
         { for prepared.lanes.iter().enumerate().map(|(li, cat)| {
-            let h = rows(out.rows.get(li).copied().unwrap_or(1), row_h(width));
+            let h = rows(out.rows.get(li).copied().unwrap_or(1), row_h(touch));
             html! {
                 <div key={cat.key()} class="att-lane" data-cat={cat.key()} role="group" aria-labelledby={format!("{prefix}-lane-{}", cat.key())}>
                     <h3 class="att-lane-h" id={format!("{prefix}-lane-{}", cat.key())}>{ st.category(*cat) }</h3>
@@ -87,7 +88,7 @@ pub(super) fn lanes_html(
                         { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w))
                             .filter_map(|pl| Some((pl, *prepared.events.get(pl.index)?, ev(pl.index)?))).map(|(pl, event, e)| {
                             html! {
-                                <Mark key={e.id.as_str()} data={state.data.clone()} {event} pl={*pl} {base} row_h={row_h(width)}
+                                <Mark key={e.id.as_str()} data={state.data.clone()} {event} pl={*pl} {base} row_h={row_h(touch)}
                                     selected={state.selected.as_ref() == Some(&e.id)} tab_stop={tab_stop.as_ref() == Some(&e.id)}
                                     n={pl.index + 1} of={prepared.events.len()} prefix={prefix.clone()} send={send.clone()} />
                             }
@@ -103,7 +104,7 @@ pub(super) fn lanes_html(
                             };
                             html! {
                                 <li key={format!("cluster-{}", first.id)} class="att-m att-clm"
-                                    data-x={px(c.x - base)} data-y={px(rows(c.row, row_h(width)))} data-w={px(c.w)}>
+                                    data-x={px(c.x - base)} data-y={px(rows(c.row, row_h(touch)))} data-w={px(c.w)}>
                                     <button type="button" class="att-cl" tabindex="-1" {onclick}
                                         aria-label={fill(st.cluster, &[("more", &c.members.len().to_string()), ("lane", st.category(*cat)), ("from", &crate::intl::date(lang, &first.when.start)), ("to", &crate::intl::date(lang, &last.when.start))])}>
                                         { format!("+{}", c.members.len()) }
