@@ -304,6 +304,9 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
                 _ => None,
             },
             prefix: next_prefix().into(),
+            // Read once here, where the page is laid out anyway: the widget's first render can then
+            // place its marks (else it waits for its own measurement, a frame later).
+            host_width: f64::from(element.client_width()),
             start: options.start.clone().map(Into::into),
             lang: Some(lang.tag().into()),
             theme: options.theme.clone().map(Into::into),

@@ -81,6 +81,8 @@ async fn mount_full(text: &str, start: Option<&str>, lang: Option<&str>, inbox: 
         lang: lang.map(|l| l.to_owned().into()),
         ordinal: 1,
         layout: Default::default(),
+        // Unknown: the widget measures itself, as a widget mounted in a hidden element does.
+        host_width: 0.0,
     };
     yew::Renderer::<TimelineView>::with_root_and_props(host.clone(), props).render();
     drawn(&host).await;

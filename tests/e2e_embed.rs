@@ -354,6 +354,56 @@ async fn mounting_and_destroying_a_hundred_times_leaves_nothing_behind() {
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn the_first_frame_that_shows_the_widget_shows_its_timeline() {
+    // The widget lays out its first render for the width its element had when it was mounted: the
+    // first frame already has the marks (on a phone: the vertical view's cards), with no frame of an
+    // empty stage, or of the horizontal view before the vertical one, before it.
+    for (width, height, phone) in [(1280, 900, false), (390, 844, true)] {
+        let b = if phone { Browser::phone(width, height).await } else { Browser::start(width, height).await };
+        b.client.goto(&b.url("/fixtures/first-frame.html")).await.expect("open the page");
+        assert!(
+            b.wait_until("return window.__frames.length >= 20", 15).await,
+            "{width} px: frames recorded: {}",
+            b.js("return window.__frames").await
+        );
+        let frames = b.js("return window.__frames").await;
+        // Before, while the data file loads, the widget shows only its header.
+        let shown: Vec<&Value> = frames
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["surface"] == json!(true) || f["vertical"] == json!(true))
+            .collect();
+        let Some(first) = shown.first() else { panic!("{width} px: the timeline never shows: {frames}") };
+        if phone {
+            assert_eq!(
+                (&first["vertical"], &first["surface"]),
+                (&json!(true), &json!(false)),
+                "{width} px: the first frame is the vertical view: {frames}"
+            );
+            assert!(first["cards"].as_u64().unwrap_or(0) > 0, "{width} px: with its cards: {frames}");
+            assert!(
+                shown.iter().all(|f| f["surface"] == json!(false)),
+                "{width} px: never the horizontal view: {frames}"
+            );
+        } else {
+            assert_eq!(
+                (&first["vertical"], &first["surface"]),
+                (&json!(false), &json!(true)),
+                "{width} px: the first frame is the horizontal view: {frames}"
+            );
+            assert!(first["marks"].as_u64().unwrap_or(0) > 20, "{width} px: with its marks: {frames}");
+            // And the marks of the first frame are the final ones: none come or go after it.
+            assert!(
+                shown.iter().all(|f| f["marks"] == first["marks"]),
+                "{width} px: the marks change after the first frame: {frames}"
+            );
+        }
+        b.stop().await;
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn containers_from_320_to_1600_pixels_choose_their_view_and_fit() {
     let b = Browser::start(1700, 1000).await;
     b.client.goto(&b.url("/fixtures/widths.html")).await.expect("widths page");

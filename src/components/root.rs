@@ -56,6 +56,10 @@ pub struct RootProps {
     /// Which widget this is on the page (1, 2, …).
     #[prop_or(1)]
     pub ordinal: u32,
+    /// The element's width when it was mounted (CSS pixels; 0 if unknown): see
+    /// [`TimelineViewProps::host_width`](super::timeline::TimelineViewProps).
+    #[prop_or_default]
+    pub host_width: f64,
 }
 
 /// One instance of the widget. Keyed by the instance's prefix, so that an app reused from the
@@ -89,7 +93,7 @@ fn Instance(props: &RootProps) -> Html {
         Some(data) => html! {
             <TimelineView data={data} prefix={props.prefix.clone()} start={props.start.clone()}
                 inbox={props.inbox.clone()} on_effect={props.on_effect.clone()} theme={theme} lang={lang}
-                layout={props.layout}
+                layout={props.layout} host_width={props.host_width}
                 ordinal={props.ordinal} />
         },
         None => {

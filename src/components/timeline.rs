@@ -52,6 +52,11 @@ pub struct TimelineViewProps {
     /// name, so that screen-reader users can tell them apart.
     #[prop_or(1)]
     pub ordinal: u32,
+    /// The host element's width when the widget was mounted (CSS pixels; 0 if unknown). The first
+    /// render lays out for it (the view, touch sizes, and the stage's marks), so that the first frame is
+    /// the finished one; the widths measured after that render correct it if it was wrong.
+    #[prop_or_default]
+    pub host_width: f64,
 }
 
 /// A whole timeline, or the list of problems in its data.
@@ -153,12 +158,13 @@ fn Live(props: &TimelineViewProps) -> Html {
     let s = strings(lang);
     let root = use_node_ref();
     let (state, sender) = {
-        let (data, start, layout) = (props.data.clone(), props.start.clone(), props.layout);
+        let (data, start, layout, host_width) =
+            (props.data.clone(), props.start.clone(), props.layout, props.host_width);
         use_session(move || {
             let start = start.as_deref().and_then(|s| data.get().map(|t| Start::parse(s, t)));
             let (mut state, effects) = ViewState::start(data, start);
             state.layout = layout;
-            (state, effects)
+            (state.sized(host_width), effects)
         })
     };
     let send = use_memo(sender.clone(), Sender::callback);

@@ -197,6 +197,11 @@ pub const TOUCH_BELOW: f64 = 600.0;
 /// Up to this width the widget's padding narrows and a list entry's date takes its own line
 /// (`.att-slim`).
 pub const SLIM_UP_TO: f64 = 560.0;
+/// What the widget's box takes from its width around the stage's surface (`assets/timeline.css`):
+/// `.att`'s 1 px border and 16 px padding (8 px when `.att-slim`) and `.att-surface`'s 1 px border,
+/// on both sides. Change both together.
+const AROUND_SURFACE: f64 = 2.0 * (1.0 + 16.0 + 1.0);
+const AROUND_SURFACE_SLIM: f64 = 2.0 * (1.0 + 8.0 + 1.0);
 /// What the details take from the timeline's width when they open beside it: their 400 px column
 /// and the 16 px gap (`assets/timeline.css`, `.att-body.att-open2`). The session narrows the surface
 /// by this much in the render that opens them, at the same scale, so that this render is already the
@@ -319,6 +324,29 @@ impl ViewState {
             effects.push(Effect::Hash(Some(item.id().clone())));
         }
         (s, effects)
+    }
+
+    /// The state for a widget `container` pixels wide (its host's width when it was mounted), before
+    /// anything is measured: the view (vertical or horizontal), the touch sizes, and the surface width
+    /// that the stylesheet will give the stage (with the details beside it if an entry opens at start).
+    /// The first render is then the finished one; the measurements after it (`Intent::Container`,
+    /// `Intent::Resize`) change nothing when this was right, and correct it when it was not (a host
+    /// with padding, say). A width that is not positive changes nothing.
+    #[must_use]
+    pub fn sized(mut self, container: f64) -> Self {
+        if !(container.is_finite() && container > 0.0) {
+            return self;
+        }
+        self.container = container;
+        if !self.vertical() {
+            let around = if container <= SLIM_UP_TO { AROUND_SURFACE_SLIM } else { AROUND_SURFACE };
+            let panel = if self.selected.is_some() && self.side_panel() { SIDE_PANEL_SPACE } else { 0.0 };
+            let width = container - around - panel;
+            if width >= 1.0 {
+                self.width = width;
+            }
+        }
+        self
     }
 
     /// Whether the vertical timeline is shown (time runs down the page).

@@ -356,6 +356,43 @@ fn the_layout_follows_the_widgets_own_width_unless_the_page_chooses() {
 }
 
 #[test]
+fn a_widget_sized_from_its_host_lays_out_for_the_width_it_will_measure() {
+    let fresh = || ViewState::start(bundled(), None).0;
+    // A desktop host 1200 px wide: the surface is what `.att`'s border and padding and the surface's
+    // border leave (1200 - 2 × 18).
+    let desk = fresh().sized(1200.0);
+    assert_eq!((desk.container, desk.width, desk.vertical()), (1200.0, 1164.0, false));
+    // The measurements after the first render find the same widths: nothing to render again.
+    let desk = Rc::new(desk);
+    assert!(Rc::ptr_eq(&desk, &desk.apply(Intent::Container(1200.0)).0));
+    assert!(Rc::ptr_eq(&desk, &desk.apply(Intent::Resize(1164.0)).0));
+    // A host with padding: the measurement corrects the estimate.
+    assert_eq!(desk.apply(Intent::Resize(1100.0)).0.width, 1100.0);
+    // Below 600 px the view is vertical unless the page asks for the horizontal one; from 560 px
+    // down the widget's padding is 8 px.
+    let mut horizontal = fresh();
+    horizontal.layout = Layout::Horizontal;
+    assert_eq!(horizontal.clone().sized(561.0).width, 561.0 - 36.0);
+    assert_eq!(horizontal.sized(560.0).width, 560.0 - 20.0);
+    // A phone gets the vertical view from the first render; the page may ask for the horizontal one.
+    let phone = fresh().sized(390.0);
+    assert!(phone.vertical() && phone.width == 0.0);
+    let mut narrow = fresh();
+    narrow.layout = Layout::Horizontal;
+    assert_eq!(narrow.sized(390.0).width, 390.0 - 20.0);
+    // An entry opened at start on a wide widget: its details take their column beside the stage.
+    let data = bundled();
+    let start = data.get().map(|t| Start::parse("palermo-protocol-adopted", t));
+    let open = ViewState::start(data, start).0.sized(1200.0);
+    assert_eq!(open.width, 1200.0 - 36.0 - SIDE_PANEL_SPACE);
+    // Unknown (a hidden host): nothing changes until the widget measures itself.
+    for w in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+        let s = fresh().sized(w);
+        assert_eq!((s.container, s.width), (0.0, 0.0), "{w}");
+    }
+}
+
+#[test]
 fn the_width_classes_follow_the_measured_width_at_each_threshold() {
     let classes = |w: f64| -> Vec<&str> {
         session().apply(Intent::Container(w)).0.width_classes().into_iter().flatten().collect()
