@@ -340,6 +340,9 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
             let root = document.create_element("div")?;
             root.set_attribute("class", FRAME_CLASS)?;
             shadow.append_child(&root)?;
+            // Marks are placed through the CSSOM as they are added (see `watch_geometry`), from the
+            // first render on, for as long as this root lives (a pooled root keeps its watch).
+            let _ = crate::components::watch_geometry(&root);
             (yew::Renderer::<Root>::with_root_and_props(root.clone(), props).render(), root)
         }
     };

@@ -393,6 +393,7 @@ async fn the_first_frame_that_shows_the_widget_shows_its_timeline() {
                 "{width} px: the first frame is the horizontal view: {frames}"
             );
             assert!(first["marks"].as_u64().unwrap_or(0) > 20, "{width} px: with its marks: {frames}");
+            assert_eq!(first["unplaced"], json!(0), "{width} px: each in its place: {frames}");
             // And the marks of the first frame are the final ones: none come or go after it.
             assert!(
                 shown.iter().all(|f| f["marks"] == first["marks"]),

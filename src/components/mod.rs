@@ -9,6 +9,8 @@ mod list;
 mod print;
 mod root;
 mod stage;
+#[cfg(feature = "widget")]
+pub(crate) use stage::watch_geometry;
 mod timeline;
 mod toolbar;
 mod vertical;

@@ -176,7 +176,7 @@ fn Live(props: &TimelineViewProps) -> Html {
     }
     use_effect_runner(sender.clone(), root.clone(), prefix.clone(), props.on_effect.clone());
     // The widget's own width (its whole box) decides between the vertical and the horizontal view.
-    use_element_width(root.clone(), Measure::Border, send.reform(Intent::Container));
+    use_element_width(root.clone(), Measure::Border, send.reform(Intent::Container), state.container > 0.0);
     // The host page's intents reach this session while it runs.
     {
         let sender = sender.clone();

@@ -15,9 +15,14 @@ pub enum Measure {
     Border,
 }
 
-/// Calls `on_width` with the width of `node` now and after every resize; stops on unmount.
+/// Calls `on_width` with the width of `node` after every resize, and now unless `known` (the widget
+/// was laid out for the width its host had when mounted); stops on unmount.
+///
+/// Measuring now lays the page out in the middle of the task that rendered. When the width is known,
+/// the observer's first report is enough: it comes in the first frame's rendering, after layout and
+/// before paint, and a render it causes (a wrong guess) is painted in that same frame.
 #[hook]
-pub fn use_element_width(node: NodeRef, measure: Measure, on_width: Callback<f64>) {
+pub fn use_element_width(node: NodeRef, measure: Measure, on_width: Callback<f64>, known: bool) {
     use_effect_with((), move |()| {
         let observer = node.cast::<Element>().and_then(|el| {
             let cb = {
@@ -38,11 +43,13 @@ pub fn use_element_width(node: NodeRef, measure: Measure, on_width: Callback<f64
             };
             let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
             ro.observe(&el);
-            // Measured now too: the observer's first report comes a frame later.
-            on_width.emit(match measure {
-                Measure::Content => f64::from(el.client_width()),
-                Measure::Border => el.get_bounding_client_rect().width(),
-            });
+            // Measured now too when unknown: the first frame would show no stage.
+            if !known {
+                on_width.emit(match measure {
+                    Measure::Content => f64::from(el.client_width()),
+                    Measure::Border => el.get_bounding_client_rect().width(),
+                });
+            }
             Some((ro, cb))
         });
         move || {

@@ -70,6 +70,10 @@ export function apply_geometry(root) {
 }
 export function watch_geometry(root) {
   apply_geometry(root);
+  // Under an element already watched (the embedder watches its whole instance from the start, so
+  // that the first render's marks are placed before the first frame): nothing more to do.
+  for (let n = root; n; n = n.parentNode) if (n.__attWatched) return () => {};
+  root.__attWatched = true;
   const mo = new MutationObserver((records) => {
     for (const r of records) {
       if (r.type === "attributes") { if (r.target.matches(SEL)) one(r.target); continue; }
@@ -82,7 +86,7 @@ export function watch_geometry(root) {
   });
   mo.observe(root, { subtree: true, childList: true, attributes: true,
     attributeFilter: ["data-x", "data-y", "data-w", "data-h", "data-l"] });
-  return () => mo.disconnect();
+  return () => { root.__attWatched = false; mo.disconnect(); };
 }
 "#)]
 extern "C" {
@@ -91,5 +95,8 @@ extern "C" {
     /// microtask right after the DOM change: before the browser styles the new marks, even when
     /// Yew's scheduler defers effects to a later task (new marks would otherwise be drawn once at
     /// the lane's start, then slide to their place). Returns the function that stops watching.
+    /// Under an element that is watched already, it only applies the geometry now. `embed` watches
+    /// each instance's root before its first render: the stage's own watch starts in an effect,
+    /// after that render, and Yew's scheduler may let the browser paint a frame in between.
     pub(crate) fn watch_geometry(root: &Element) -> js_sys::Function;
 }

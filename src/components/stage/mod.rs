@@ -6,6 +6,7 @@
 
 mod axis;
 pub(crate) mod geometry;
+pub(crate) use geometry::watch_geometry;
 mod input;
 mod marks;
 
@@ -19,7 +20,7 @@ use super::use_lang;
 use crate::hooks::{use_element_width, Measure};
 use crate::layout::{place_in_order, Frame, LaneLayout};
 use crate::state::{Intent, ViewState};
-use geometry::{watch_geometry, MAX_ROWS};
+use geometry::MAX_ROWS;
 use input::{on_mark_key, on_wheel, Gesture, WheelBatch};
 use marks::{lanes_html, prepare};
 
@@ -51,10 +52,11 @@ pub fn Stage(props: &StageProps) -> Html {
     let state = &props.state;
     let send = &props.send;
 
-    // Its width, now and whenever it resizes (the container, not the window).
-    use_element_width(surface.clone(), Measure::Content, send.reform(Intent::Resize));
     // Positions from data attributes to the CSSOM, for every element added or changed, in the same
-    // frame as the render (a MutationObserver, see `watch_geometry`).
+    // frame as the render (a MutationObserver, see `watch_geometry`). Before the width below (effects
+    // run in the order of their hooks): its measurement lays the widget out, and the first render's
+    // marks (placed at the width the widget had when mounted) must be in place by then, or the frame
+    // lays them out a second time.
     {
         let surface = surface.clone();
         use_effect_with((), move |()| {
@@ -66,6 +68,8 @@ pub fn Stage(props: &StageProps) -> Html {
             }
         });
     }
+    // Its width, now and whenever it resizes (the container, not the window).
+    use_element_width(surface.clone(), Measure::Content, send.reform(Intent::Resize), state.width > 0.0);
     // The marks, prepared once per data set, language and shown lanes.
     let prepared = use_memo((state.data.clone(), lang, state.hidden.clone()), |(data, lang, hidden)| {
         data.get().map(|t| prepare(t, *lang, hidden))
