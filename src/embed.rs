@@ -304,9 +304,8 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
                 _ => None,
             },
             prefix: next_prefix().into(),
-            // Read once here, where the page is laid out anyway: the widget's first render can then
-            // place its marks (else it waits for its own measurement, a frame later).
-            host_width: f64::from(element.client_width()),
+            // Measured below, once the frame is in the shadow root.
+            host_width: 0.0,
             start: options.start.clone().map(Into::into),
             lang: Some(lang.tag().into()),
             theme: options.theme.clone().map(Into::into),
@@ -324,27 +323,34 @@ pub fn mount(element: Element, options: Options) -> Result<Handle, JsValue> {
             listeners: RefCell::new(Vec::new()),
         })
     };
-    let props = inner.props.borrow().clone();
-    if let Some(n) = crate::guard::instance_number(&props.prefix) {
+    let prefix = inner.props.borrow().prefix.clone();
+    if let Some(n) = crate::guard::instance_number(&prefix) {
         HOSTS.with(|h| h.borrow_mut().push((n, element.clone())));
     }
     let pooled = POOL.with(|p| p.borrow_mut().pop());
-    let (app, root) = match pooled {
-        Some((mut app, root)) => {
-            shadow.append_child(&root)?;
-            app.update(props);
-            (app, root)
-        }
+    let root = match &pooled {
+        Some((_, root)) => root.clone(),
         None => {
             let document = element.owner_document().ok_or("no document")?;
             let root = document.create_element("div")?;
             root.set_attribute("class", FRAME_CLASS)?;
-            shadow.append_child(&root)?;
             // Marks are placed through the CSSOM as they are added (see `watch_geometry`), from the
             // first render on, for as long as this root lives (a pooled root keeps its watch).
             let _ = crate::components::watch_geometry(&root);
-            (yew::Renderer::<Root>::with_root_and_props(root.clone(), props).render(), root)
+            root
         }
+    };
+    shadow.append_child(&root)?;
+    // The widget's width, read once before its first render (which lays out for it): the frame is the
+    // shadow root's one block, as wide as the element's content box (its padding is the page's).
+    inner.props.borrow_mut().host_width = root.get_bounding_client_rect().width();
+    let props = inner.props.borrow().clone();
+    let app = match pooled {
+        Some((mut app, _)) => {
+            app.update(props);
+            app
+        }
+        None => yew::Renderer::<Root>::with_root_and_props(root.clone(), props).render(),
     };
     *inner.app.borrow_mut() = Some((app, root));
     if options.deep_link {

@@ -394,6 +394,13 @@ async fn the_first_frame_that_shows_the_widget_shows_its_timeline() {
             );
             assert!(first["marks"].as_u64().unwrap_or(0) > 20, "{width} px: with its marks: {frames}");
             assert_eq!(first["unplaced"], json!(0), "{width} px: each in its place: {frames}");
+            // The padded widget: its first mark where it stays, from the first frame that shows it.
+            let padded = b.js("return window.__padded").await;
+            let places: Vec<&Value> = padded.as_array().into_iter().flatten().collect();
+            assert!(
+                places.len() > 3 && places.iter().all(|p| *p == places[0]),
+                "{width} px, padded host: {padded}"
+            );
             // And the marks of the first frame are the final ones: none come or go after it.
             assert!(
                 shown.iter().all(|f| f["marks"] == first["marks"]),
