@@ -115,7 +115,9 @@ fn Instance(props: &RootProps) -> Html {
                 },
                 _ => html! { <p class="att-loading" role="status">{ st.loading }</p> },
             };
-            html! { <div class="att" id={props.prefix.clone()} data-theme={theme} lang={l.tag()}>{ body }</div> }
+            // The width classes of the width read at mount (this view does not measure itself).
+            let classes = classes!("att", crate::state::width_classes_of(props.host_width));
+            html! { <div class={classes} id={props.prefix.clone()} data-theme={theme} lang={l.tag()}>{ body }</div> }
         }
     }
 }

@@ -19,7 +19,8 @@ use crate::hooks::{focus_in, use_element_width, use_session, Inbox, Measure, Sen
 use crate::i18n::{fill, strings};
 use crate::model::{Lang, Start};
 use crate::state::{
-    keys, Announcement, Effect, Focus, HostEvent, Intent, Layout, Mode, Notice, Scope, ViewState,
+    keys, width_classes_of, Announcement, Effect, Focus, HostEvent, Intent, Layout, Mode, Notice, Scope,
+    ViewState,
 };
 
 /// Properties of [`TimelineView`].
@@ -65,7 +66,8 @@ pub fn TimelineView(props: &TimelineViewProps) -> Html {
     let lang = props.lang.as_deref().and_then(Lang::from_tag).unwrap_or_default();
     match props.data.0.as_ref() {
         Err(errors) => html! {
-            <div class="att" id={props.prefix.clone()} data-theme={props.theme.clone()} lang={lang.tag()}>
+            // The width classes of the width read at mount (this view does not measure itself).
+            <div class={classes!("att", width_classes_of(props.host_width))} id={props.prefix.clone()} data-theme={props.theme.clone()} lang={lang.tag()}>
                 <ErrorList errors={Rc::new(errors.clone())} prefix={props.prefix.clone()} {lang} />
             </div>
         },

@@ -16,11 +16,12 @@ pub enum Measure {
 }
 
 /// Calls `on_width` with the width of `node` after every resize, and now unless `known` (the widget
-/// was laid out for the width its host had when mounted); stops on unmount.
+/// was laid out for the width `embed` read from its frame before the first render); stops on unmount.
 ///
 /// Measuring now lays the page out in the middle of the task that rendered. When the width is known,
-/// the observer's first report is enough: it comes in the first frame's rendering, after layout and
-/// before paint, and a render it causes (a wrong guess) is painted in that same frame.
+/// the observer's first report checks it; that report may come a frame after the first paint, so a
+/// wrong estimate would show for a frame (tests/e2e_embed.rs checks that a padded host's marks do not
+/// move after their first frame).
 #[hook]
 pub fn use_element_width(node: NodeRef, measure: Measure, on_width: Callback<f64>, known: bool) {
     use_effect_with((), move |()| {
@@ -43,7 +44,7 @@ pub fn use_element_width(node: NodeRef, measure: Measure, on_width: Callback<f64
             };
             let ro = ResizeObserver::new(cb.as_ref().unchecked_ref()).ok()?;
             ro.observe(&el);
-            // Measured now too when unknown: the first frame would show no stage.
+            // Measured now too when unknown: the first frames would show no stage.
             if !known {
                 on_width.emit(match measure {
                     Measure::Content => f64::from(el.client_width()),

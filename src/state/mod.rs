@@ -276,6 +276,19 @@ pub struct ViewState {
     pub animate: bool,
 }
 
+/// The classes of a widget `container` pixels wide, for `.att` (`assets/timeline.css`): `att-narrow`
+/// below [`TOUCH_BELOW`], `att-side` from [`SIDE_PANEL_FROM`], `att-slim` up to [`SLIM_UP_TO`]. Unknown
+/// (0: not yet measured, or hidden), the narrow ones apply, as a container query would say. These
+/// were container queries, but a query container makes Chrome recalculate its descendants' styles
+/// inside layout (15–20 ms of every zoom step at N = 10,000).
+pub fn width_classes_of(container: f64) -> [Option<&'static str>; 3] {
+    [
+        (container < TOUCH_BELOW).then_some("att-narrow"),
+        (container >= SIDE_PANEL_FROM).then_some("att-side"),
+        (container <= SLIM_UP_TO).then_some("att-slim"),
+    ]
+}
+
 impl ViewState {
     /// A session of `data` showing `view` within `limits` (no selection).
     pub fn new(data: Data, limits: Limits, view: Viewport) -> Self {
@@ -369,20 +382,10 @@ impl ViewState {
         self.width = width;
     }
 
-    /// The classes of the widget's width, for `.att` (`assets/timeline.css`): `att-narrow` below
-    /// [`TOUCH_BELOW`], `att-side` from [`SIDE_PANEL_FROM`], `att-slim` up to [`SLIM_UP_TO`]. Before the
-    /// first measurement (width 0) the narrow ones apply, as a container query would say; the
-    /// measurement comes in the same task, before anything is painted. These were container queries,
-    /// but a query container makes Chrome recalculate its descendants' styles inside layout (15–20 ms
-    /// of every zoom step at N = 10,000); and here the width that picks the view and the side panel
-    /// is the one that picks the styles.
+    /// The classes of the widget's width, for `.att` ([`width_classes_of`] its container): here the
+    /// width that picks the view and the side panel is the one that picks the styles.
     pub fn width_classes(&self) -> [Option<&'static str>; 3] {
-        let w = self.container;
-        [
-            self.touch().then_some("att-narrow"),
-            (w >= SIDE_PANEL_FROM).then_some("att-side"),
-            (w <= SLIM_UP_TO).then_some("att-slim"),
-        ]
+        width_classes_of(self.container)
     }
 
     /// Whether controls are touch-sized (`att-narrow`): the stage's rows and bands are as tall as the

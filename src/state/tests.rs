@@ -398,6 +398,9 @@ fn the_width_classes_follow_the_measured_width_at_each_threshold() {
         session().apply(Intent::Container(w)).0.width_classes().into_iter().flatten().collect()
     };
     assert_eq!(session().width_classes(), [Some("att-narrow"), None, Some("att-slim")], "not measured yet");
+    // The same for a view that has only the width read at mount (the list of the data's problems).
+    assert_eq!(super::width_classes_of(390.0), [Some("att-narrow"), None, Some("att-slim")]);
+    assert_eq!(super::width_classes_of(1280.0), [None, Some("att-side"), None]);
     assert_eq!(classes(390.0), ["att-narrow", "att-slim"]);
     assert_eq!(classes(560.0), ["att-narrow", "att-slim"]);
     assert_eq!(classes(560.5), ["att-narrow"]);
