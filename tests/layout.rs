@@ -4,8 +4,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use anti_trafficking_timeline::layout::{
-    bands, lane_order, place, place_in_order, ticks, title_width, within, BandInput, Frame, Limits,
-    MarkInput, Unit, Viewport, GAP, LABEL_GAP,
+    admit, bands, lane_order, place, place_in_order, ticks, title_width, within, BandInput, Candidate, Frame,
+    Limits, MarkInput, Unit, Viewport, GAP, LABEL_GAP,
 };
 use proptest::prelude::*;
 
@@ -407,4 +407,55 @@ fn cosmological_spans_get_round_readable_year_ticks() {
     let view = Viewport { from: y(-2500).start_minute() as f64, to: y(2500).start_minute() as f64 };
     let labels: Vec<String> = ticks(&view, 1280.0).ticks.into_iter().map(|k| k.label).collect();
     assert_eq!(labels, ["2000 BCE", "1000 BCE", "1", "1000", "2000"]);
+}
+
+proptest! {
+    /// Marks enter and leave the DOM a budget per frame (`layout::admit`): marks that must be there
+    /// always are, no frame adds or removes more than the budget (apart from marks no longer in the
+    /// layout at all), and after a bounded number of frames exactly the wanted marks are shown.
+    #[test]
+    fn marks_come_and_go_a_budget_per_frame_and_settle_on_the_wanted_ones(
+        xs in proptest::collection::vec((0.0..2000.0f64, any::<bool>(), any::<bool>()), 0..120),
+        shown0 in proptest::collection::vec(any::<bool>(), 120),
+        must_key in 0usize..120,
+        add in 1usize..30,
+        retire in 1usize..30,
+    ) {
+        let all: Vec<Candidate> = xs.iter().enumerate().map(|(key, &(x, wanted, _))| Candidate { key, x, wanted }).collect();
+        let keys = 120;
+        let must = |k: usize| k == must_key;
+        let mut shown = shown0.clone();
+        let mut frames = 0;
+        loop {
+            let a = admit(&all, keys, &shown, must, 1000.0, (add, retire));
+            frames += 1;
+            prop_assert_eq!(a.include.len(), all.len());
+            let first = !shown.iter().any(|&s| s);
+            let mut added = 0;
+            let mut removed = 0;
+            for (c, &inc) in all.iter().zip(&a.include) {
+                if c.wanted && (must(c.key) || shown[c.key]) {
+                    prop_assert!(inc, "mark {} must stay or come", c.key);
+                }
+                if !c.wanted && !shown[c.key] {
+                    prop_assert!(!inc, "mark {} was not shown and is not wanted", c.key);
+                }
+                added += usize::from(inc && !shown[c.key] && !must(c.key));
+                removed += usize::from(!inc && shown[c.key]);
+            }
+            if !first {
+                prop_assert!(added <= add, "{} added, budget {}", added, add);
+                prop_assert!(removed <= retire, "{} removed, budget {}", removed, retire);
+            }
+            // Keys no longer candidates are not shown.
+            prop_assert!(a.shown.iter().enumerate().skip(all.len()).all(|(_, &s)| !s));
+            shown = a.shown;
+            if a.deferred == 0 {
+                break;
+            }
+            prop_assert!(frames <= 2 + 120 / add.min(retire), "no end after {} frames", frames);
+        }
+        let wanted: Vec<bool> = (0..keys).map(|k| all.get(k).is_some_and(|c| c.wanted)).collect();
+        prop_assert_eq!(shown, wanted);
+    }
 }

@@ -2,11 +2,13 @@
 //!
 //! Architecture invariant: this module never imports `yew`, `web_sys` or `js_sys`.
 
+mod admit;
 mod column;
 mod lanes;
 mod scale;
 mod ticks;
 
+pub use admit::{admit, Admitted, Candidate, ADMIT_PER_FRAME, RETIRE_PER_FRAME};
 pub use column::{years, Chunk, Entry, Year, DENSE_YEAR};
 pub use lanes::{
     band_label_fits, bands, lane_order, mark_width, place, place_in_order, title_width, Band, BandInput,

@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::geometry::{px, row_h, rows, CHUNK, OVERSCAN};
+use super::geometry::{px, row_h, rows, CHUNK};
 use crate::components::entry_dom_id;
 use crate::components::Data;
 use crate::i18n::{fill, strings};
-use crate::layout::{lane_order, mark_width, LaneLayout, MarkInput, Placed};
+use crate::layout::{lane_order, mark_width, LaneLayout, MarkInput};
 use crate::model::{Category, Lang, Timeline};
 use crate::state::{keys, minutes, Intent, ViewState};
 
@@ -51,7 +51,7 @@ pub(super) fn lanes_html(
     (state, send, prefix): (&ViewState, &Callback<Intent>, &AttrValue),
     t: &Timeline,
     prepared: &Prepared,
-    out: &LaneLayout,
+    (out, include, clusters_on): (&LaneLayout, &[bool], &[bool]),
     off: f64,
     lang: Lang,
 ) -> Html {
@@ -62,19 +62,16 @@ pub(super) fn lanes_html(
     let ev = |k: usize| prepared.events.get(k).and_then(|&i| t.events.get(i));
     let base = (off / CHUNK).floor() * CHUNK;
     let visible = |left: f64, w: f64| left + w > off && left < off + width;
-    let rendered = |left: f64, w: f64| left + w > off - OVERSCAN && left < off + width + OVERSCAN;
-    // One tab stop: the active mark if it is on screen, else the earliest mark on screen.
-    let tab_stop = out
-        .placed
-        .iter()
+    // The marks rendered in this frame (`layout::admit`), by lane: `placed` is sorted by lane.
+    let shown = out.placed.iter().zip(include).filter(|(_, &inc)| inc).map(|(pl, _)| pl);
+    // One tab stop: the active mark if it is on screen, else the earliest rendered mark on screen.
+    let tab_stop = shown
+        .clone()
         .find(|pl| {
             ev(pl.index).is_some_and(|e| state.active.as_ref() == Some(&e.id)) && visible(pl.left, pl.w)
         })
         .or_else(|| {
-            out.placed
-                .iter()
-                .filter(|pl| pl.x >= off && pl.x < off + width)
-                .min_by(|a, b| a.x.total_cmp(&b.x))
+            shown.clone().filter(|pl| pl.x >= off && pl.x < off + width).min_by(|a, b| a.x.total_cmp(&b.x))
         })
         .and_then(|pl| ev(pl.index))
         .map(|e| e.id.clone());
@@ -85,15 +82,21 @@ pub(super) fn lanes_html(
                 <div key={cat.key()} class="att-lane" data-cat={cat.key()} role="group" aria-labelledby={format!("{prefix}-lane-{}", cat.key())}>
                     <h3 class="att-lane-h" id={format!("{prefix}-lane-{}", cat.key())}>{ st.category(*cat) }</h3>
                     <ol class="att-marks" data-h={px(h)} data-x={px(base - off)}>
-                        { for out.placed.iter().filter(|pl| pl.lane == li && rendered(pl.left, pl.w))
+                        { for shown.clone().skip_while(|pl| pl.lane < li).take_while(|pl| pl.lane == li)
                             .filter_map(|pl| Some((pl, *prepared.events.get(pl.index)?, ev(pl.index)?))).map(|(pl, event, e)| {
+                            // The position is the list item's, so that a zoom moves a mark without
+                            // rendering it again.
+                            let bar = (pl.bar_w > 0.0).then(|| (px(pl.x - pl.left), px(pl.bar_w)));
                             html! {
-                                <Mark key={e.id.as_str()} data={state.data.clone()} {event} pl={*pl} {base} row_h={row_h(touch)}
-                                    selected={state.selected.as_ref() == Some(&e.id)} tab_stop={tab_stop.as_ref() == Some(&e.id)}
-                                    n={pl.index + 1} of={prepared.events.len()} prefix={prefix.clone()} send={send.clone()} />
+                                <li key={e.id.as_str()} class="att-m"
+                                    data-x={px(pl.left - base)} data-y={px(rows(pl.row, row_h(touch)))} data-w={px(pl.w)}>
+                                    <Mark data={state.data.clone()} {event} {bar} flipped={pl.flipped}
+                                        selected={state.selected.as_ref() == Some(&e.id)} tab_stop={tab_stop.as_ref() == Some(&e.id)}
+                                        n={pl.index + 1} of={prepared.events.len()} prefix={prefix.clone()} send={send.clone()} />
+                                </li>
                             }
                         }) }
-                        { for out.clusters.iter().filter(|c| c.lane == li && rendered(c.x, c.w)).filter_map(|c| {
+                        { for out.clusters.iter().zip(clusters_on).filter(|(c, &on)| on && c.lane == li).filter_map(|(c, _)| {
                             let first = c.members.first().and_then(|&k| ev(k))?;
                             let last = c.members.last().and_then(|&k| ev(k))?;
                             Some((c, first, last))
@@ -127,11 +130,11 @@ struct MarkProps {
     data: Data,
     /// Index into `Timeline::events`.
     event: usize,
-    /// Its placement, in the world frame.
-    pl: Placed,
-    /// The lane's base (see [`lanes_html`]).
-    base: f64,
-    row_h: f64,
+    /// Its span bar's left edge and width, as `data-l` and `data-w` (none for an instant at this
+    /// zoom).
+    bar: Option<(String, String)>,
+    /// The label is drawn to the left of the dot.
+    flipped: bool,
     selected: bool,
     tab_stop: bool,
     /// Its number among the shown events, and how many there are.
@@ -141,12 +144,12 @@ struct MarkProps {
     send: Callback<Intent>,
 }
 
-/// A mark: its accessible name is "title, date, lane, N of M" (and its sessions, if any).
+/// A mark's button (its list item, which carries the position, is the lane's): its accessible name
+/// is "title, date, lane, N of M" (and its sessions, if any).
 #[function_component]
 fn Mark(props: &MarkProps) -> Html {
     let lang = crate::components::use_lang();
     let Some(e) = props.data.get().and_then(|t| t.events.get(props.event)) else { return Html::default() };
-    let pl = &props.pl;
     let sel = props.selected;
     // Known only to the month or year, or only as a window: the bar fades (the date is somewhere in it).
     let coarse =
@@ -170,14 +173,11 @@ fn Mark(props: &MarkProps) -> Html {
         format!(", {}", st.count(lang, e.children.len(), &st.session_forms))
     };
     html! {
-        <li class="att-m"
-            data-x={px(pl.left - props.base)} data-y={px(rows(pl.row, props.row_h))} data-w={px(pl.w)}>
-            <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), pl.flipped.then_some("att-flip"))}
+            <button type="button" class={classes!("att-mk", sel.then_some("att-sel"), coarse.then_some("att-coarse"), props.flipped.then_some("att-flip"))}
                 id={entry_dom_id(&props.prefix, e.id.as_str())} tabindex={if props.tab_stop { "0" } else { "-1" }}
                 aria-current={sel.then_some("true")} {onclick}>
-                if pl.bar_w > 0.0 {
-                    <span class="att-bar" aria-hidden="true"
-                        data-l={px(pl.x - pl.left)} data-w={px(pl.bar_w)}></span>
+                if let Some((l, w)) = &props.bar {
+                    <span class="att-bar" aria-hidden="true" data-l={l.clone()} data-w={w.clone()}></span>
                 }
                 <span class="att-dot" aria-hidden="true"></span>
                 // One hidden span holds the whole name (the visible label is its start), so the
@@ -192,6 +192,5 @@ fn Mark(props: &MarkProps) -> Html {
                     <span class="att-kids" aria-hidden="true">{ format!(" ▸ {}", e.children.len()) }</span>
                 }
             </button>
-        </li>
     }
 }

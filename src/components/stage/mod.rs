@@ -18,9 +18,9 @@ use yew::prelude::*;
 
 use super::use_lang;
 use crate::hooks::{use_element_width, Measure};
-use crate::layout::{place_in_order, Frame, LaneLayout};
+use crate::layout::{admit, place_in_order, Candidate, Frame, LaneLayout, ADMIT_PER_FRAME, RETIRE_PER_FRAME};
 use crate::state::{Intent, ViewState};
-use geometry::MAX_ROWS;
+use geometry::{MAX_ROWS, OVERSCAN};
 use input::{on_mark_key, on_wheel, Gesture, WheelBatch};
 use marks::{lanes_html, prepare};
 
@@ -103,6 +103,29 @@ pub fn Stage(props: &StageProps) -> Html {
     };
     let wheel_batch = use_mut_ref(WheelBatch::default);
     let gesture = use_mut_ref(Gesture::default);
+    // The marks the last frame showed (by mark index, for this `prepared`), and whether marks wait
+    // for a later frame (`layout::admit`): then the next animation frame renders again and adds more.
+    let shown = use_mut_ref(|| (0_usize, Vec::<bool>::new()));
+    let waiting = use_mut_ref(|| (0_usize, false));
+    {
+        let (waiting, force) = (waiting.clone(), use_force_update());
+        use_effect(move || {
+            let mut w = waiting.borrow_mut();
+            if w.0 == 0 || w.1 {
+                return;
+            }
+            w.1 = true;
+            let waiting = waiting.clone();
+            let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+                waiting.borrow_mut().1 = false;
+                force.force_update();
+            });
+            if let Some(win) = web_sys::window() {
+                let _ = win.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&next));
+            }
+        });
+    }
+    let prepared_at = Rc::as_ptr(&prepared) as usize;
     let Some(t) = state.timeline() else { return Html::default() };
     let Some(prepared) = prepared.as_ref() else { return Html::default() };
 
@@ -128,15 +151,47 @@ pub fn Stage(props: &StageProps) -> Html {
     };
 
     let width = state.width;
+    let off = frame.x(state.view.from);
     let body = if width > 0.0 {
+        let include = {
+            let mut shown = shown.borrow_mut();
+            if shown.0 != prepared_at {
+                *shown = (prepared_at, Vec::new());
+            }
+            // Marks are keyed by their index, clusters by their first member's, after the marks.
+            let n = prepared.marks.len();
+            let rendered = |left: f64, w: f64| left + w > off - OVERSCAN && left < off + width + OVERSCAN;
+            let mut all = Vec::with_capacity(placement.placed.len() + placement.clusters.len());
+            for p in &placement.placed {
+                all.push(Candidate { key: p.index, x: p.x, wanted: rendered(p.left, p.w) });
+            }
+            for c in &placement.clusters {
+                let key = n + c.members.first().copied().unwrap_or(0);
+                all.push(Candidate { key, x: c.x, wanted: rendered(c.x, c.w) });
+            }
+            let must = |k: usize| {
+                prepared.events.get(k).and_then(|&i| t.events.get(i)).is_some_and(|e| {
+                    [&state.selected, &state.active].iter().any(|id| id.as_ref() == Some(&e.id))
+                })
+            };
+            let a =
+                admit(&all, 2 * n, &shown.1, must, off + width / 2.0, (ADMIT_PER_FRAME, RETIRE_PER_FRAME));
+            shown.1 = a.shown;
+            waiting.borrow_mut().0 = a.deferred;
+            let mut include = a.include;
+            let clusters = include.split_off(placement.placed.len());
+            (include, clusters)
+        };
         html! {
             <>
                 { axis::axis(&state.view, width, lang) }
                 { axis::period_bands(state, send, &props.prefix, t, lang) }
-                { lanes_html((state, send, &props.prefix), t, prepared, &placement, frame.x(state.view.from), lang) }
+                { lanes_html((state, send, &props.prefix), t, prepared, (&placement, &include.0, &include.1), off, lang) }
             </>
         }
     } else {
+        *shown.borrow_mut() = (prepared_at, Vec::new());
+        waiting.borrow_mut().0 = 0;
         Html::default()
     };
     html! {
