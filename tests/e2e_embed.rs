@@ -15,6 +15,7 @@ mod support;
 
 use std::time::Duration;
 
+use fantoccini::key::Key;
 use serde_json::{json, Value};
 use support::Browser;
 
@@ -625,5 +626,20 @@ async fn a_zoom_into_a_dense_timeline_adds_its_marks_over_a_few_frames_and_ends_
     assert!(!z["a"].as_array().is_some_and(Vec::is_empty), "{z}");
     assert_eq!(z["a"], z["b"], "the zoomed widget and a fresh one show the same marks at the same places");
     assert_eq!(z["aAll"], z["bAll"], "and no mark is left over outside the view: {z}");
+    // The keyboard jumps far (End, Home): the focused mark is never held back; it has focus, in view.
+    b.js("document.getElementById('a').shadowRoot.querySelector('button.att-mk[tabindex=\"0\"]').focus()")
+        .await;
+    for (key, year) in [(Key::End, "2023"), (Key::Home, "2000"), (Key::End, "2023")] {
+        b.key(key).await;
+        assert!(
+            b.wait_until(
+                &format!("const f = window.__focused('a'); return !!f && f.mark && f.inView && f.name.includes('{year}')"),
+                5
+            )
+            .await,
+            "after {key:?}: {}",
+            b.js("return window.__focused('a')").await
+        );
+    }
     b.stop().await;
 }
