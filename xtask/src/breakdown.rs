@@ -40,6 +40,8 @@ pub(crate) struct Parts {
     pub(crate) custom: usize,
     /// Bytes of every other section (types, imports, exports, …).
     pub(crate) other: usize,
+    /// Each import's module and name, in order.
+    pub(crate) imports: Vec<(String, String)>,
 }
 
 /// Splits a wasm module into its parts (`None`: not a wasm module this reader understands).
@@ -63,10 +65,15 @@ pub(crate) fn parts(bytes: &[u8]) -> Option<Parts> {
                 // Imports: functions imported come first in the function index space.
                 let n = usize_leb(body, &mut p)?;
                 for _ in 0..n {
-                    for _ in 0..2 {
+                    let mut text = || {
                         let l = usize_leb(body, &mut p)?;
-                        p = p.checked_add(l)?;
-                    }
+                        let s = String::from_utf8_lossy(body.get(p..p.checked_add(l)?)?).into_owned();
+                        p += l;
+                        Some(s)
+                    };
+                    let module = text()?;
+                    let name = text()?;
+                    out.imports.push((module, name));
                     let kind = *body.get(p)?;
                     p += 1;
                     match kind {
@@ -251,6 +258,41 @@ pub(crate) fn no_float_printing() -> Result {
     }
 }
 
+/// Checks that `cargo xtask post-build` gave the shipped wasm's imports from its glue short names
+/// (`xtask/imports.mjs`): wasm-bindgen's own names carry 16 hex digits each, about 6 KB gzip in all.
+pub(crate) fn short_imports(dist: &std::path::Path) -> Result {
+    let wasm = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .find(|p| p.to_string_lossy().ends_with("_bg.wasm"))
+        .ok_or_else(|| format!("{}: no wasm", dist.display()))?;
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    let parts = parts(&bytes).ok_or_else(|| format!("{}: not a wasm module", wasm.display()))?;
+    let long = long_imports(&parts);
+    match long.first() {
+        None => {
+            eprintln!("ok: the widget's wasm imports {} functions by short names", parts.imports.len());
+            Ok(())
+        }
+        Some((m, n)) => Err(format!(
+            "{}: {} imports keep their long names (e.g. {m} {n}): did `cargo xtask post-build` run xtask/imports.mjs?",
+            wasm.display(),
+            long.len()
+        )),
+    }
+}
+
+/// The imports that `xtask/imports.mjs` would have shortened but that keep a long name: any not from a
+/// snippet (`./snippets/…`) that is not `./a` with a name of one or two letters.
+fn long_imports(parts: &Parts) -> Vec<&(String, String)> {
+    parts
+        .imports
+        .iter()
+        .filter(|(m, n)| !m.starts_with("./snippets/") && (m != "./a" || n.len() > 2))
+        .collect()
+}
+
 pub(crate) fn breakdown() -> Result {
     let path = root().join("target/wasm32-unknown-unknown/release/anti-trafficking-timeline.wasm");
     let bytes = std::fs::read(&path)
@@ -380,6 +422,23 @@ mod tests {
         let p = parts(&w).unwrap_or_default();
         assert_eq!(p.functions, vec![(None, 3), (Some("_ZN3abc1f1hE".to_owned()), 5)]);
         assert_eq!((p.data, p.custom), (4, custom.len()));
+        assert_eq!(p.imports, vec![("m".to_owned(), "f".to_owned())]);
+        assert_eq!(long_imports(&p).len(), 1, "not shortened");
+        let named = |m: &str, n: &str| (m.to_owned(), n.to_owned());
+        let short = Parts {
+            imports: vec![
+                named("./a", "b"),
+                named("./a", "Zq"),
+                named("./snippets/x-1/inline0.js", "measure"),
+            ],
+            ..Parts::default()
+        };
+        assert!(long_imports(&short).is_empty());
+        let left = Parts {
+            imports: vec![named("./a", "b"), named("./a", "__wbg_now_463ac581d2fc7ea3")],
+            ..Parts::default()
+        };
+        assert_eq!(long_imports(&left), vec![&named("./a", "__wbg_now_463ac581d2fc7ea3")]);
         assert_eq!(parts(b"not wasm"), None);
         assert_eq!(parts(b"\0asm"), None, "no version");
         // A body or a name longer than anything: refused, never a panic.

@@ -48,6 +48,7 @@ pub(crate) fn test() -> Result {
     )?;
     e2e(&driver, &E2E_SUITES)?;
     super::breakdown::no_float_printing()?;
+    super::breakdown::short_imports(&root().join("dist"))?;
     size(&root().join("dist"))
 }
 
