@@ -64,8 +64,25 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
         }
     }
     let (js, wasm) = js.zip(wasm).ok_or("the release build has no wasm-bindgen output")?;
-    // The glue's own imports (wasm-bindgen's snippets), for embed.js to preload beside the glue.
-    let snippets = files_under(&out, "snippets");
+    // The glue's own imports (wasm-bindgen's snippets), for embed.js to preload beside the glue. A
+    // snippet the glue no longer imports (wasm-bindgen leaves old ones in target/) is removed: a page
+    // would preload it for nothing, and the size report would count it.
+    let glue = std::fs::read_to_string(out.join(&js)).map_err(|e| format!("{js}: {e}"))?;
+    let (snippets, stale): (Vec<String>, Vec<String>) =
+        files_under(&out, "snippets").into_iter().partition(|s| glue.contains(&format!("./{s}")));
+    for s in &stale {
+        std::fs::remove_file(out.join(s)).map_err(|e| format!("{s}: {e}"))?;
+        // Trunk's index.html preloads every snippet it found: its link goes too.
+        let page = std::fs::read_to_string(out.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+        if let Some(at) = page.find(s.as_str()) {
+            let start = page.get(..at).and_then(|p| p.rfind("<link")).unwrap_or(at);
+            let end = page.get(at..).and_then(|p| p.find('>')).map_or(at, |e| at + e + 1);
+            let page =
+                format!("{}{}", page.get(..start).unwrap_or_default(), page.get(end..).unwrap_or_default());
+            std::fs::write(out.join("index.html"), page).map_err(|e| format!("index.html: {e}"))?;
+        }
+        eprintln!("    removed {s}: the glue does not import it (left over from an earlier build)");
+    }
     let template = std::fs::read_to_string(root().join("assets/embed/embed.template.js"))
         .map_err(|e| format!("assets/embed/embed.template.js: {e}"))?;
     // Its comments stay in the template (for whoever reads the source): a news page need not load them.
