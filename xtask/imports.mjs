@@ -1,6 +1,7 @@
 // `node xtask/imports.mjs DIR GLUE.js MODULE_bg.wasm` (run by `cargo xtask` on release builds, never
 // shipped): gives the functions that the wasm imports from its wasm-bindgen glue short names, in both
-// files, and updates the `integrity` hashes that DIR/index.html has for them.
+// files; names both files after their new content, and updates DIR/index.html's `integrity` hashes and
+// references.
 //
 // wasm-bindgen names each import `__wbg_<name>_<16 hex digits>` under the module
 // `./<crate>_bg.js`: about 200 names whose hex digits gzip cannot shrink, written once in the wasm's
@@ -11,7 +12,7 @@
 // the module once (`"./<crate>_bg.js": import0`); otherwise this stops with an error rather than
 // leave a wasm and a glue that disagree.
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [dir, glueFile, wasmFile] = process.argv.slice(2);
@@ -103,17 +104,27 @@ newGlue = newGlue.replace(`"${oldModule}"`, `"${newModule}"`);
 
 const newWasm = Buffer.concat(parts);
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+// Trunk named both files after their content before this change (`<crate>-<16 hex digits>`): they get
+// the digits of what they hold now, so that a cache never pairs one build's glue with another's wasm
+// (a change to this script changes the files, and with it their names).
+const stem = wasmFile.replace(/_bg\.wasm$/, "");
+const oldBase = stem.match(/^(.*-)[0-9a-f]{16}$/);
+if (!oldBase || glueFile !== `${stem}.js`) fail(`expected <name>-<16 hex digits>_bg.wasm and the same name .js, got ${glueFile}`);
+const digits = createHash("sha256").update(newWasm).update(newGlue).digest("hex").slice(0, 16);
+const newStem = `${oldBase[1]}${digits}`;
 const html = join(dir, "index.html");
 if (existsSync(html)) {
-  // index.html preloads both with their hashes: they must follow, or the browser refuses the files.
+  // index.html preloads both with their hashes and names: they must follow, or the browser refuses
+  // (or cannot find) the files.
   let page = readFileSync(html, "utf8");
   for (const [before, after, file] of [[wasm, newWasm, wasmFile], [glue, newGlue, glueFile]]) {
     if (!page.includes(file)) continue;
     if (!page.includes(sri(before))) fail(`index.html names ${file} without its sha384 hash`);
     page = page.replaceAll(sri(before), sri(after));
   }
-  writeFileSync(html, page);
+  writeFileSync(html, page.replaceAll(stem, newStem));
 }
-writeFileSync(wasmPath, newWasm);
-writeFileSync(gluePath, newGlue);
-console.log(`    shortened ${renames.size} import names: ${wasmFile} ${wasm.length} → ${newWasm.length} bytes, ${glueFile} ${glue.length} → ${newGlue.length}`);
+writeFileSync(join(dir, `${newStem}_bg.wasm`), newWasm);
+writeFileSync(join(dir, `${newStem}.js`), newGlue);
+if (newStem !== stem) { unlinkSync(wasmPath); unlinkSync(gluePath); }
+console.log(`    shortened ${renames.size} import names: ${wasmFile} ${wasm.length} → ${newStem}_bg.wasm ${newWasm.length} bytes, ${glueFile} ${glue.length} → ${newStem}.js ${newGlue.length}`);

@@ -241,6 +241,8 @@ pub(crate) fn minify_release(args: &[String]) -> Result {
     if !release_profile() {
         return Ok(());
     }
+    // First the import names (this renames the glue and the wasm after their new content).
+    shorten_imports(&dir)?;
     // The glue at the top, every snippet (the widget's and the editor's), and the editor's glue.
     let files: Vec<String> = files_under(&dir, "")
         .into_iter()
@@ -252,13 +254,13 @@ pub(crate) fn minify_release(args: &[String]) -> Result {
                     || (f.starts_with("anti-trafficking-timeline-") && !f.contains('/')))
         })
         .collect();
-    shorten_imports(&dir)?;
     minify_js(&dir, &files)
 }
 
 /// Part of `cargo xtask post-build` (release builds, before the minifier): short names for the
 /// functions the widget's wasm imports from its glue, in both files (`xtask/imports.mjs`); about 6 KB
-/// gzip less for a news page. index.html's `integrity` hashes follow.
+/// gzip less for a news page. Both files are named after their new content; index.html's references
+/// and `integrity` hashes follow.
 fn shorten_imports(dir: &Path) -> Result {
     let top = files_under(dir, "");
     let is_ours = |f: &&String| f.starts_with("anti-trafficking-timeline-") && !f.contains('/');
