@@ -2,7 +2,7 @@
 //! so no JSON parser is compiled into the wasm) → [`to_json`] (a walk over the parsed value) →
 //! [`format::from_json`].
 
-use js_sys::{Array, Object, JSON};
+use js_sys::{Array, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::format::{self, Format, Json};
@@ -35,10 +35,27 @@ pub fn read_given(value: &JsValue, format: Format) -> Given {
     Given::Read(format::from_json_with(&json, format, linked()).inspect(|t| report_warnings(t, None)))
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Array.from(value)`: a plain copy of a list, whose items are read once, here, where a getter or
+    /// a proxy that throws gives an error instead of an exception through the wasm.
+    #[wasm_bindgen(js_namespace = Array, js_name = from, catch)]
+    fn copy_list(value: &JsValue) -> Result<Array, JsValue>;
+    /// `Object.entries(value)`, the same way: its values are read once, here.
+    #[wasm_bindgen(js_namespace = Object, js_name = entries, catch)]
+    fn copy_entries(value: &JsValue) -> Result<Array, JsValue>;
+}
+
+/// What a JavaScript exception says, for a message.
+fn thrown(e: &JsValue) -> String {
+    e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_else(|| "an error".to_owned())
+}
+
 /// A parsed JavaScript value as a [`Json`] tree, keys in their order. A direct walk over the value
 /// (no serde in the wasm: serde-wasm-bindgen and serde's messages cost 10 KB of the download).
-/// Refuses values JSON cannot hold (functions, symbols, big integers) and nesting deeper than
-/// [`format::MAX_DEPTH`] (a stack overflow in WebAssembly cannot be caught).
+/// Refuses values JSON cannot hold (functions, symbols, big integers), a script's object whose getter
+/// throws, and nesting deeper than [`format::MAX_DEPTH`] (a stack overflow in WebAssembly cannot be
+/// caught).
 pub fn to_json(value: &JsValue, depth: usize) -> Result<Json, String> {
     if value.is_null() || value.is_undefined() {
         return Ok(Json::Null);
@@ -58,12 +75,13 @@ pub fn to_json(value: &JsValue, depth: usize) -> Result<Json, String> {
     if depth >= format::MAX_DEPTH {
         return Err(format::too_deep());
     }
+    let failed = |e: JsValue| format!("reading it threw: {}", thrown(&e));
     if Array::is_array(value) {
-        let items: &Array = value.unchecked_ref();
+        let items = copy_list(value).map_err(failed)?;
         return items.iter().map(|v| to_json(&v, depth + 1)).collect::<Result<_, _>>().map(Json::Array);
     }
     let mut entries = Vec::new();
-    for pair in Object::entries(value.unchecked_ref()).iter() {
+    for pair in copy_entries(value).map_err(failed)?.iter() {
         let pair: Array = pair.unchecked_into();
         let key = pair.get(0).as_string().unwrap_or_default();
         entries.push((key, to_json(&pair.get(1), depth + 1)?));
@@ -100,13 +118,8 @@ fn report_warnings(t: &Timeline, text: Option<&str>) {
 /// JSON text as a [`Json`] tree, through `JSON.parse`; a syntax error carries the browser's own words
 /// ("… (line 3 column 5)").
 pub fn read_json(text: &str) -> Result<Json, DataError> {
-    let value = JSON::parse(text).map_err(|e| {
-        let why = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "syntax error".to_owned());
-        DataError::new("", format!("not valid JSON: {why}"))
-    })?;
+    let value =
+        JSON::parse(text).map_err(|e| DataError::new("", format!("not valid JSON: {}", thrown(&e))))?;
     to_json(&value, 0).map_err(|e| DataError::new("", format!("could not read the JSON: {e}")))
 }
 

@@ -850,3 +850,37 @@ fn the_panic_hook_finds_the_instance_of_every_prefix() {
     assert_eq!(instance_number("page"), None);
     assert_eq!(instance_number("att-x"), None);
 }
+
+/// A script's data whose getter (or proxy) throws: a precise error to show, not an exception through
+/// the wasm that leaves the host's `mount` throwing and the widget blank.
+#[wasm_bindgen_test]
+fn data_whose_reading_throws_is_an_error_to_show() {
+    use anti_trafficking_timeline::format::Format;
+    let hostile = js_sys::Object::new();
+    let desc = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &desc,
+        &"get".into(),
+        &js_sys::Function::new_no_args("throw new Error('no events today')"),
+    )
+    .expect("set");
+    js_sys::Reflect::set(&desc, &"enumerable".into(), &JsValue::TRUE).expect("set");
+    js_sys::Object::define_property(&hostile, &"events".into(), &desc);
+    assert_eq!(source::to_json(&hostile, 0), Err("reading it threw: no events today".to_owned()));
+    let list = js_sys::Function::new_no_args(
+        "return new Proxy([1, 2], { get(t, k) { if (k === '1') throw new Error('item 2'); return Reflect.get(t, k); } })",
+    )
+    .call0(&JsValue::NULL)
+    .expect("proxy");
+    assert_eq!(source::to_json(&list, 0), Err("reading it threw: item 2".to_owned()));
+    match source::read_given(&hostile, Format::Auto) {
+        source::Given::Read(Err(errs)) => {
+            assert_eq!(errs.len(), 1);
+            assert_eq!(errs[0].message, "could not read the data: reading it threw: no events today");
+        }
+        _ => panic!("expected an error"),
+    }
+    // A plain object and list still read as before.
+    let plain = js_sys::JSON::parse(r#"{"a": [1, "x", null]}"#).expect("JSON");
+    assert!(source::to_json(&plain, 0).is_ok());
+}
