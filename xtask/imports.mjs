@@ -104,12 +104,13 @@ newGlue = newGlue.replace(`"${oldModule}"`, `"${newModule}"`);
 
 const newWasm = Buffer.concat(parts);
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
-// Trunk named both files after their content before this change (`<crate>-<16 hex digits>`): they get
+// Trunk named both files after their content before this change (`<crate>-<hex digits>`): they get
 // the digits of what they hold now, so that a cache never pairs one build's glue with another's wasm
 // (a change to this script changes the files, and with it their names).
 const stem = wasmFile.replace(/_bg\.wasm$/, "");
-const oldBase = stem.match(/^(.*-)[0-9a-f]{16}$/);
-if (!oldBase || glueFile !== `${stem}.js`) fail(`expected <name>-<16 hex digits>_bg.wasm and the same name .js, got ${glueFile}`);
+// (Trunk writes its hash without leading zeros: 15 digits, now and then.)
+const oldBase = stem.match(/^(.*-)[0-9a-f]{1,16}$/);
+if (!oldBase || glueFile !== `${stem}.js`) fail(`expected <name>-<hex digits>_bg.wasm and the same name .js, got ${glueFile}`);
 const digits = createHash("sha256").update(newWasm).update(newGlue).digest("hex").slice(0, 16);
 const newStem = `${oldBase[1]}${digits}`;
 const html = join(dir, "index.html");
