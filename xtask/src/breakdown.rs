@@ -261,12 +261,7 @@ pub(crate) fn no_float_printing() -> Result {
 /// Checks that `cargo xtask post-build` gave the shipped wasm's imports from its glue short names
 /// (`xtask/imports.mjs`): wasm-bindgen's own names carry 16 hex digits each, about 6 KB gzip in all.
 pub(crate) fn short_imports(dist: &std::path::Path) -> Result {
-    let wasm = std::fs::read_dir(dist)
-        .map_err(|e| format!("{}: {e}", dist.display()))?
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| p.to_string_lossy().ends_with("_bg.wasm"))
-        .ok_or_else(|| format!("{}: no wasm", dist.display()))?;
+    let wasm = dist.join(super::build::widget_files(dist)?.1);
     let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
     let parts = parts(&bytes).ok_or_else(|| format!("{}: not a wasm module", wasm.display()))?;
     let long = long_imports(&parts);

@@ -53,36 +53,10 @@ pub(crate) fn dist_into(public_url: &str, out: &Path, features: Option<&str>) ->
         &mut build,
     )?;
     let out = out.to_path_buf();
-    let mut js = None;
-    let mut wasm = None;
-    for entry in std::fs::read_dir(&out).map_err(|e| format!("{}: {e}", out.display()))?.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with("anti-trafficking-timeline-") && name.ends_with("_bg.wasm") {
-            wasm = Some(name);
-        } else if name.starts_with("anti-trafficking-timeline-") && name.ends_with(".js") {
-            js = Some(name);
-        }
-    }
-    let (js, wasm) = js.zip(wasm).ok_or("the release build has no wasm-bindgen output")?;
-    // The glue's own imports (wasm-bindgen's snippets), for embed.js to preload beside the glue. A
-    // snippet the glue no longer imports (wasm-bindgen leaves old ones in target/) is removed: a page
-    // would preload it for nothing, and the size report would count it.
-    let glue = std::fs::read_to_string(out.join(&js)).map_err(|e| format!("{js}: {e}"))?;
-    let (snippets, stale): (Vec<String>, Vec<String>) =
-        files_under(&out, "snippets").into_iter().partition(|s| glue.contains(&format!("./{s}")));
-    for s in &stale {
-        std::fs::remove_file(out.join(s)).map_err(|e| format!("{s}: {e}"))?;
-        // Trunk's index.html preloads every snippet it found: its link goes too.
-        let page = std::fs::read_to_string(out.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
-        if let Some(at) = page.find(s.as_str()) {
-            let start = page.get(..at).and_then(|p| p.rfind("<link")).unwrap_or(at);
-            let end = page.get(at..).and_then(|p| p.find('>')).map_or(at, |e| at + e + 1);
-            let page =
-                format!("{}{}", page.get(..start).unwrap_or_default(), page.get(end..).unwrap_or_default());
-            std::fs::write(out.join("index.html"), page).map_err(|e| format!("index.html: {e}"))?;
-        }
-        eprintln!("    removed {s}: the glue does not import it (left over from an earlier build)");
-    }
+    let (js, wasm) = widget_files(&out)?;
+    // The glue's own imports (wasm-bindgen's snippets), for embed.js to preload beside the glue (the
+    // post-build hook removed any the glue does not import: `prune_snippets`).
+    let snippets = files_under(&out, "snippets");
     let template = std::fs::read_to_string(root().join("assets/embed/embed.template.js"))
         .map_err(|e| format!("assets/embed/embed.template.js: {e}"))?;
     // Its comments stay in the template (for whoever reads the source): a news page need not load them.
@@ -262,19 +236,56 @@ pub(crate) fn minify_release(args: &[String]) -> Result {
 /// gzip less for a news page. Both files are named after their new content; index.html's references
 /// and `integrity` hashes follow.
 fn shorten_imports(dir: &Path) -> Result {
-    let top = files_under(dir, "");
-    let is_ours = |f: &&String| f.starts_with("anti-trafficking-timeline-") && !f.contains('/');
-    let wasm: Vec<&String> = top.iter().filter(is_ours).filter(|f| f.ends_with("_bg.wasm")).collect();
-    let glue: Vec<&String> = top.iter().filter(is_ours).filter(|f| f.ends_with(".js")).collect();
-    let ([wasm], [glue]) = (wasm.as_slice(), glue.as_slice()) else {
-        return Err(format!(
-            "{}: expected one widget wasm and one glue, found {wasm:?} and {glue:?}",
-            dir.display()
-        ));
-    };
+    let (glue, wasm) = widget_files(dir)?;
     let mut node = cmd("node");
     node.arg(root().join("xtask/imports.mjs")).arg(dir).arg(glue).arg(wasm);
     run("shorten the wasm's import names", &mut node)
+}
+
+/// The widget's glue and wasm at the top of `dir` (a release's folder or Trunk's staging folder):
+/// `anti-trafficking-timeline-<hash>.js` and `…_bg.wasm`, exactly one of each.
+pub(crate) fn widget_files(dir: &Path) -> Result<(String, String)> {
+    let top = files_under(dir, "");
+    let ours = |end: &str| -> Vec<&String> {
+        top.iter()
+            .filter(|f| f.starts_with("anti-trafficking-timeline-") && !f.contains('/') && f.ends_with(end))
+            .collect()
+    };
+    match (ours(".js").as_slice(), ours("_bg.wasm").as_slice()) {
+        ([glue], [wasm]) => Ok(((*glue).clone(), (*wasm).clone())),
+        (glue, wasm) => Err(format!(
+            "{}: expected one widget glue and one wasm, found {glue:?} and {wasm:?}",
+            dir.display()
+        )),
+    }
+}
+
+/// Part of `cargo xtask post-build` (every build): removes the snippets the glue does not import.
+/// wasm-bindgen leaves old ones in `target/`, and Trunk copies them all: a page would preload them for
+/// nothing (index.html and embed.js list them), and the size report would count them.
+pub(crate) fn prune_snippets(args: &[String]) -> Result {
+    let dir = staging_dir(args, "post-build")?;
+    let (glue, _) = widget_files(&dir)?;
+    let glue = std::fs::read_to_string(dir.join(&glue)).map_err(|e| format!("{glue}: {e}"))?;
+    let stale: Vec<String> =
+        files_under(&dir, "snippets").into_iter().filter(|s| !glue.contains(&format!("./{s}"))).collect();
+    if stale.is_empty() {
+        return Ok(());
+    }
+    let html = dir.join("index.html");
+    let mut page = std::fs::read_to_string(&html).map_err(|e| format!("index.html: {e}"))?;
+    for s in &stale {
+        std::fs::remove_file(dir.join(s)).map_err(|e| format!("{s}: {e}"))?;
+        // Trunk's index.html preloads every snippet it found: its link goes too.
+        if let Some(at) = page.find(s.as_str()) {
+            let start = page.get(..at).and_then(|p| p.rfind("<link")).unwrap_or(at);
+            let end = page.get(at..).and_then(|p| p.find('>')).map_or(at, |e| at + e + 1);
+            page =
+                format!("{}{}", page.get(..start).unwrap_or_default(), page.get(end..).unwrap_or_default());
+        }
+        eprintln!("    removed {s}: the glue does not import it (left over from an earlier build)");
+    }
+    std::fs::write(&html, page).map_err(|e| format!("index.html: {e}"))
 }
 
 /// Every file under `root/sub` (`sub` empty: all of `root`), as paths relative to `root` written with

@@ -81,9 +81,10 @@ fn main() -> ExitCode {
         Some("schema") => data::write_schema(),
         Some("split-data") => data::split_data(rest),
         Some("editor") => build::editor(rest),
-        Some("post-build") => {
-            data::split_data(&[]).and_then(|()| build::editor(&[])).and_then(|()| build::minify_release(&[]))
-        }
+        Some("post-build") => data::split_data(&[])
+            .and_then(|()| build::editor(&[]))
+            .and_then(|()| build::prune_snippets(&[]))
+            .and_then(|()| build::minify_release(&[])),
         Some("check-data") => data::check_data(rest),
         Some("import-timelinejs") => data::import_timelinejs(rest),
         Some("import-sheet") => data::import_sheet(rest),
